@@ -1,0 +1,59 @@
+# Loa — two commands: `make run` and `make test` (CONTRACT §1).
+SHELL := /bin/bash
+PY ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+HOST ?= 127.0.0.1
+PORT ?= 5000
+export FLASK_APP := wsgi
+
+.PHONY: run test test-pg lint system-deps translations clean
+
+run: system-deps $(VENV)/.runtime translations
+	$(BIN)/flask --app wsgi init-db
+	HOST=$(HOST) PORT=$(PORT) $(BIN)/flask --app wsgi serve
+
+test: system-deps $(VENV)/.test translations
+	$(BIN)/ruff check .
+	$(BIN)/pytest -q $(PYTEST_ARGS)
+
+lint: $(VENV)/.test
+	$(BIN)/ruff check .
+
+# espeak-ng and ffmpeg from Debian when missing (as root; otherwise say what to run).
+system-deps:
+	@missing=""; \
+	command -v espeak-ng >/dev/null || missing="$$missing espeak-ng"; \
+	command -v ffmpeg >/dev/null || missing="$$missing ffmpeg"; \
+	$(PY) -c 'import venv, ensurepip' 2>/dev/null || missing="$$missing python3-venv"; \
+	if [ -n "$$missing" ]; then \
+	  if [ "$$(id -u)" = 0 ]; then \
+	    echo "Installing:$$missing"; \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing >/dev/null; \
+	  else echo "Missing:$$missing — run: sudo apt-get install$$missing" >&2; exit 1; fi; \
+	fi
+
+$(VENV)/bin/python:
+	$(PY) -m venv $(VENV)
+	$(BIN)/pip install -q --upgrade pip
+
+$(VENV)/.runtime: requirements.txt | $(VENV)/bin/python
+	$(BIN)/pip install -q -r requirements.txt
+	touch $@
+
+$(VENV)/.test: requirements.txt requirements-test.txt | $(VENV)/bin/python
+	$(BIN)/pip install -q -r requirements-test.txt
+	touch $@ $(VENV)/.runtime
+
+translations: $(patsubst %.po,%.mo,$(wildcard app/translations/*/LC_MESSAGES/messages.po))
+
+app/translations/%/LC_MESSAGES/messages.mo: app/translations/%/LC_MESSAGES/messages.po | $(VENV)/.runtime
+	$(BIN)/pybabel compile -q -i $< -o $@
+
+# Maintainers: refresh the message catalogs after changing UI text.
+messages: $(VENV)/.test
+	$(BIN)/pybabel extract -q -F babel.cfg -k _l -o app/translations/messages.pot .
+	$(BIN)/pybabel update -q -i app/translations/messages.pot -d app/translations
+
+clean:
+	rm -rf $(VENV) .pytest_cache .ruff_cache

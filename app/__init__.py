@@ -1,0 +1,48 @@
+"""Loa's web application factory."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from flask import Flask
+
+from app import config as config_module
+from app.extensions import babel, csrf, db, limiter, login_manager, migrate
+
+
+def create_app(config: dict[str, Any] | None = None) -> Flask:
+    """Build the app: no migrations, no network, no prompts happen here."""
+    app = Flask(__name__, instance_relative_config=True,
+                template_folder="../templates", static_folder="static")
+    app.config.update(config_module.DEFAULTS)
+    app.config.update(config if config is not None else config_module.from_env(app.instance_path))
+
+    from app import i18n, jobs, security
+
+    db.init_app(app)
+    migrate.init_app(app, db, directory=str(app.root_path + "/../migrations"),
+                     render_as_batch=True)
+    csrf.init_app(app)
+    babel.init_app(app, locale_selector=i18n.select_locale)
+    limiter.init_app(app)
+    login_manager.init_app(app)
+    security.init_app(app)
+    i18n.init_app(app)
+    jobs.init_app(app)
+
+    from app.admin import bp as admin_bp
+    from app.api import bp as api_bp
+    from app.auth import bp as auth_bp
+    from app.desk import bp as desk_bp
+    from app.portal import bp as portal_bp
+    from app.radio import bp as radio_bp
+
+    for blueprint in (auth_bp, desk_bp, radio_bp, admin_bp, portal_bp, api_bp):
+        app.register_blueprint(blueprint)
+    csrf.exempt(api_bp)
+
+    from app import cli, errors
+
+    errors.init_app(app)
+    cli.init_app(app)
+    return app

@@ -1,0 +1,130 @@
+"""Administration: accounts, roles, one-time passwords and API tokens."""
+
+from __future__ import annotations
+
+from flask import abort, flash, redirect, render_template, url_for
+from flask_babel import gettext as _
+from flask_login import current_user
+from sqlalchemy import select
+
+from app.admin import bp
+from app.admin.forms import EmptyForm, RolesForm, TokenForm, UserForm
+from app.desk.forms import options
+from app.extensions import db
+from app.security import roles_required
+from bulletins import accounts
+from bulletins.errors import DomainError
+from bulletins.models import ApiToken, Unit, User
+
+
+def _user(user_id: int) -> User:
+    user = db.session.get(User, user_id)
+    if user is None:
+        abort(404)
+    return user
+
+
+@bp.route("/users", methods=["GET", "POST"])
+@roles_required("admin")
+def users():
+    """List accounts and create one; its one-time password is shown once."""
+    form = UserForm()
+    form.unit.choices = options([("", "—")] + [
+        (u.slug, u.name) for u in db.session.scalars(select(Unit).order_by(Unit.position))])
+    created = None
+    if form.validate_on_submit():
+        try:
+            user, password = accounts.create_user(
+                db.session, current_user, form.username.data, form.roles.data,
+                display_name=form.display_name.data or "", unit_slug=form.unit.data or None)
+        except DomainError as error:
+            db.session.rollback()
+            form.username.errors = [*form.username.errors, error.message]
+        else:
+            db.session.commit()
+            created = (user.username, password)
+            form = UserForm(formdata=None)
+            form.unit.choices = options([("", "—")])
+    all_users = db.session.scalars(select(User).order_by(User.username)).all()
+    return render_template("admin/users.html", form=form, users=all_users, created=created,
+                           roles_form=RolesForm(), empty=EmptyForm())
+
+
+@bp.route("/users/<int:user_id>/roles", methods=["POST"])
+@roles_required("admin")
+def set_roles(user_id: int):
+    """Replace a user's roles."""
+    form = RolesForm()
+    user = _user(user_id)
+    if form.validate_on_submit():
+        try:
+            accounts.set_roles(db.session, current_user, user, form.roles.data)
+            db.session.commit()
+            flash(_("Đã cập nhật vai trò."), "success")
+        except DomainError as error:
+            db.session.rollback()
+            flash(error.message, "error")
+    else:
+        flash(_("Cần chọn ít nhất một vai trò."), "error")
+    return users_redirect()
+
+
+@bp.route("/users/<int:user_id>/reset", methods=["POST"])
+@roles_required("admin")
+def reset_password(user_id: int):
+    """Give a user a new one-time password, shown once."""
+    user = _user(user_id)
+    if EmptyForm().validate_on_submit():
+        password = accounts.reset_password(db.session, current_user, user)
+        db.session.commit()
+        flash(_("Mật khẩu dùng một lần của %(name)s: %(pw)s", name=user.username, pw=password),
+              "success")
+    return users_redirect()
+
+
+@bp.route("/users/<int:user_id>/active", methods=["POST"])
+@roles_required("admin")
+def toggle_active(user_id: int):
+    """Lock or unlock an account."""
+    user = _user(user_id)
+    if EmptyForm().validate_on_submit():
+        try:
+            accounts.set_active(db.session, current_user, user, not user.active)
+            db.session.commit()
+        except DomainError as error:
+            db.session.rollback()
+            flash(error.message, "error")
+    return users_redirect()
+
+
+@bp.route("/users/<int:user_id>/tokens", methods=["GET", "POST"])
+@roles_required("admin")
+def tokens(user_id: int):
+    """A user's API tokens: create (shown once), list, revoke."""
+    user = _user(user_id)
+    form, raw = TokenForm(), None
+    if form.validate_on_submit():
+        raw = accounts.create_token(db.session, current_user, user, form.name.data or "")
+        db.session.commit()
+    items = db.session.scalars(select(ApiToken).where(ApiToken.user_id == user.id)
+                               .order_by(ApiToken.id.desc())).all()
+    return render_template("admin/tokens.html", user=user, form=form, raw=raw, tokens=items,
+                           empty=EmptyForm())
+
+
+@bp.route("/tokens/<int:token_id>/revoke", methods=["POST"])
+@roles_required("admin")
+def revoke_token(token_id: int):
+    """Revoke an API token at once."""
+    token = db.session.get(ApiToken, token_id)
+    if token is None:
+        abort(404)
+    if EmptyForm().validate_on_submit():
+        accounts.revoke_token(db.session, current_user, token)
+        db.session.commit()
+        flash(_("Đã thu hồi khóa."), "success")
+    return redirect(url_for("admin.tokens", user_id=token.user_id))
+
+
+def users_redirect():
+    return redirect(url_for("admin.users"))

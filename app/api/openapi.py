@@ -1,0 +1,131 @@
+"""OpenAPI 3 description of the JSON API (kept beside the routes it describes)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from bulletins.text import BODY_MAX, SUMMARY_MAX, TITLE_MAX
+from bulletins.workflow import PRIORITIES, Action, State
+
+STR = {"type": "string"}
+DT = {"type": "string", "format": "date-time", "nullable": True}
+
+
+def _ref(name: str) -> dict[str, str]:
+    return {"$ref": f"#/components/schemas/{name}"}
+
+
+def _json(schema: dict) -> dict[str, Any]:
+    return {"content": {"application/json": {"schema": schema}}}
+
+
+def _errors(*codes: int) -> dict[str, Any]:
+    return {str(c): {"description": "error", **_json(_ref("Error"))} for c in codes}
+
+
+def _op(summary: str, ok: dict, *codes: int, body: dict | None = None,
+        params: list | None = None, status: str = "200") -> dict[str, Any]:
+    op: dict[str, Any] = {"summary": summary, "responses": {status: ok, **_errors(401, *codes)}}
+    if body:
+        op["requestBody"] = {"required": True, **_json(body)}
+    if params:
+        op["parameters"] = params
+    return op
+
+
+BULLETIN_FIELDS = {
+    "title": {"type": "string", "maxLength": TITLE_MAX},
+    "summary": {"type": "string", "maxLength": SUMMARY_MAX},
+    "body": {"type": "string", "maxLength": BODY_MAX},
+    "topic": {"type": "string", "nullable": True},
+    "unit": {"type": "string", "nullable": True},
+    "channels": {"type": "array", "items": {"type": "string", "enum": ["radio", "web"]}},
+    "language": {"type": "string", "enum": ["vi", "en"]},
+    "priority": {"type": "string", "enum": list(PRIORITIES)},
+    "publish_at": DT,
+    "expire_at": DT,
+}
+
+ID = {"name": "bulletin_id", "in": "path", "required": True, "schema": {"type": "integer"}}
+
+
+def spec() -> dict[str, Any]:
+    """The whole document."""
+    one = {"description": "the bulletin", **_json(_ref("Bulletin"))}
+    return {
+        "openapi": "3.0.3",
+        "info": {"title": "Loa API", "version": "1"},
+        "servers": [{"url": "/api/v1"}],
+        "security": [{"bearer": []}],
+        "components": {
+            "securitySchemes": {"bearer": {"type": "http", "scheme": "bearer"}},
+            "schemas": {
+                "Error": {"type": "object", "properties": {"error": {
+                    "type": "object", "required": ["code", "message"],
+                    "properties": {"code": STR, "message": STR, "fields": {"type": "object"}}}}},
+                "BulletinInput": {"type": "object", "required": ["title", "body"],
+                                  "properties": BULLETIN_FIELDS},
+                "BulletinPatch": {"type": "object", "required": ["version"],
+                                  "properties": {**BULLETIN_FIELDS, "version": {"type": "integer"}}},
+                "Bulletin": {"type": "object", "properties": {
+                    **BULLETIN_FIELDS, "id": {"type": "integer"},
+                    "status": {"type": "string", "enum": [s.value for s in State]},
+                    "version": {"type": "integer"}, "author": STR, "created_at": DT,
+                    "updated_at": DT, "content_hash": {"type": "string", "nullable": True},
+                    "actions": {"type": "array", "items": STR}}},
+                "Finding": {"type": "object", "properties": {
+                    "id": {"type": "integer"}, "kind": STR, "start": {"type": "integer"},
+                    "end": {"type": "integer"}, "text": STR,
+                    "severity": {"type": "string", "enum": ["block", "warn"]},
+                    "resolved": {"type": "boolean"}, "note": STR}},
+                "Event": {"type": "object", "properties": {
+                    "who": STR, "when": DT, "action": STR, "from": STR, "to": STR,
+                    "comment": STR}},
+            },
+        },
+        "paths": {
+            "/me": {"get": _op("The token's user", {"description": "user", **_json({
+                "type": "object", "properties": {"username": STR,
+                                                 "roles": {"type": "array", "items": STR}}})})},
+            "/bulletins": {
+                "get": _op("List and search bulletins", {"description": "items", **_json({
+                    "type": "object", "properties": {"items": {
+                        "type": "array", "items": _ref("Bulletin")}}})}, 422, params=[
+                    {"name": n, "in": "query", "schema": STR} for n in ("status", "topic", "q")]),
+                "post": _op("Create a draft", {"description": "created", **_json(
+                    _ref("Bulletin"))}, 400, 403, 422, body=_ref("BulletinInput"), status="201"),
+            },
+            "/bulletins/{bulletin_id}": {
+                "get": _op("One bulletin", one, 404, params=[ID]),
+                "patch": _op("Edit a draft (send the current version)", one, 400, 403, 404, 409,
+                             422, body=_ref("BulletinPatch"), params=[ID]),
+            },
+            "/bulletins/{bulletin_id}/actions/{action}": {"post": _op(
+                "Take a workflow action", one, 400, 403, 404, 409, 422, params=[
+                    ID, {"name": "action", "in": "path", "required": True,
+                         "schema": {"type": "string", "enum": [a.value for a in Action]}}],
+                body={"type": "object", "properties": {
+                    "comment": STR, "checklist": {"type": "object"},
+                    "version": {"type": "integer"}}})},
+            "/bulletins/{bulletin_id}/findings": {"get": _op(
+                "Findings of the current revision", {"description": "findings", **_json(
+                    {"type": "array", "items": _ref("Finding")})}, 404, params=[ID])},
+            "/bulletins/{bulletin_id}/findings/{finding_id}/resolve": {"post": _op(
+                "Mark a finding as not a problem", {"description": "finding", **_json(
+                    _ref("Finding"))}, 400, 403, 404, 409, 422, params=[
+                    ID, {"name": "finding_id", "in": "path", "required": True,
+                         "schema": {"type": "integer"}}],
+                body={"type": "object", "required": ["note"], "properties": {"note": STR}})},
+            "/bulletins/{bulletin_id}/history": {"get": _op(
+                "Every action and edit", {"description": "events", **_json(
+                    {"type": "array", "items": _ref("Event")})}, 404, params=[ID])},
+            "/bulletins/{bulletin_id}/audio": {"get": {
+                "summary": "Audio of the approved text", "parameters": [ID], "responses": {
+                    "200": {"description": "MP3", "content": {"audio/mpeg": {}}},
+                    "202": {"description": "being made", **_json({
+                        "type": "object", "properties": {"status": STR}})},
+                    **_errors(401, 404)}}},
+            "/topics": {"get": _op("Topics", {"description": "topics"})},
+            "/units": {"get": _op("Units", {"description": "units"})},
+        },
+    }

@@ -1,0 +1,128 @@
+"""Command line (`flask --app wsgi …`, CONTRACT §3): each command calls a service."""
+
+from __future__ import annotations
+
+import os
+import sys
+
+import click
+from flask import Flask, current_app
+from flask_migrate import upgrade
+
+from app.extensions import db
+from bulletins import accounts, audit, seed
+from bulletins.errors import DomainError
+from bulletins.workflow import ROLES
+
+
+def fail(message: str) -> None:
+    """A user mistake: one line on stderr, exit 1, no traceback."""
+    click.echo(f"Lỗi: {message}", err=True)
+    sys.exit(1)
+
+
+def init_app(app: Flask) -> None:
+    @app.cli.command("init-db")
+    def init_db() -> None:
+        """Create or migrate the schema; seed the plan's lists; first admin on an empty DB."""
+        upgrade(directory=current_app.extensions["migrate"].directory)
+        seed.seed_lists(db.session)
+        if accounts.count_users(db.session) == 0:
+            password = os.environ.get("ADMIN_PASSWORD") or None
+            try:
+                _, generated = accounts.create_user(db.session, None, "admin", ["admin"],
+                                                    password, "Quản trị viên")
+            except DomainError as error:
+                db.session.rollback()
+                fail(f"ADMIN_PASSWORD: {error.message}")
+            db.session.commit()
+            if generated:
+                click.echo("=" * 60)
+                click.echo("Tài khoản quản trị: admin")
+                click.echo(f"Mật khẩu dùng một lần: {generated}")
+                click.echo("(Đổi mật khẩu ở lần đăng nhập đầu tiên. Dòng này chỉ in một lần.)")
+                click.echo("=" * 60)
+        db.session.commit()
+        click.echo("Cơ sở dữ liệu đã sẵn sàng.", err=True)
+
+    @app.cli.command("create-user")
+    @click.argument("name")
+    @click.option("--role", "roles", multiple=True, required=True,
+                  type=click.Choice(ROLES), help="repeat for several roles")
+    @click.option("--password-stdin", is_flag=True, help="read the password from stdin")
+    @click.option("--display-name", default="")
+    @click.option("--unit", default=None)
+    def create_user(name: str, roles: tuple[str, ...], password_stdin: bool,
+                    display_name: str, unit: str | None) -> None:
+        """Create an account with one or more roles."""
+        password = sys.stdin.readline().rstrip("\r\n") if password_stdin else None
+        try:
+            user, generated = accounts.create_user(db.session, None, name, roles, password,
+                                                   display_name, unit)
+            db.session.commit()
+        except DomainError as error:
+            db.session.rollback()
+            fail(error.message)
+        click.echo(f"Đã tạo {user.username} ({', '.join(sorted(user.role_names))}).", err=True)
+        if generated:
+            click.echo(f"Mật khẩu dùng một lần: {generated}")
+
+    @app.cli.command("create-token")
+    @click.argument("name")
+    def create_token(name: str) -> None:
+        """Print a new API token for the user as the only line on stdout."""
+        user = accounts.find_user(db.session, name)
+        if user is None:
+            fail(f"không có tài khoản '{name}'.")
+        raw = accounts.create_token(db.session, None, user, "cli")
+        db.session.commit()
+        click.echo(raw)
+
+    @app.cli.command("seed-demo")
+    @click.option("--password", envvar="DEMO_PASSWORD", default="loa-demo-2026",
+                  show_default=True, help="password of every demo account")
+    def seed_demo(password: str) -> None:
+        """Demo users and bulletins for a first look."""
+        try:
+            created = seed.seed_demo(db.session, password)
+            db.session.commit()
+        except DomainError as error:
+            db.session.rollback()
+            fail(error.message)
+        click.echo(f"Tài khoản mẫu: {', '.join(created) or '(đã có)'}; mật khẩu: {password}")
+
+    @app.cli.command("audit-verify")
+    def audit_verify() -> None:
+        """Check the audit log's hash chain; exit 1 naming the first bad entry."""
+        result = audit.verify(db.session)
+        if not result.ok:
+            click.echo(f"Nhật ký bị thay đổi: mục số {result.bad_seq} ({result.reason}); "
+                       f"{result.checked} mục trước đó hợp lệ.", err=True)
+            sys.exit(1)
+        click.echo(f"OK: {result.checked} mục, chuỗi băm nguyên vẹn.")
+
+    @app.cli.command("worker")
+    @click.option("--workers", default=2, show_default=True)
+    def worker(workers: int) -> None:
+        """Run background jobs (audio synthesis, scheduled publishing)."""
+        current_app.extensions["loa.jobs"].consumer(workers=workers).run()
+
+    @app.cli.command("serve")
+    @click.option("--host", envvar="HOST", default="127.0.0.1", show_default=True)
+    @click.option("--port", envvar="PORT", default=5000, show_default=True, type=int)
+    @click.option("--threads", default=8, show_default=True)
+    def serve(host: str, port: int, threads: int) -> None:
+        """Serve the app with waitress; without REDIS_URL, jobs run embedded in this process."""
+        from waitress import serve as waitress_serve
+
+        consumer = None
+        if not current_app.config.get("REDIS_URL"):
+            consumer = current_app.extensions["loa.jobs"].consumer(workers=2, embedded=True)
+            consumer.start()
+        click.echo(f"Loa: http://{host}:{port}/", err=True)
+        try:
+            waitress_serve(current_app._get_current_object(), host=host, port=port,
+                           threads=threads, ident="loa")
+        finally:
+            if consumer is not None:
+                consumer.stop(graceful=True)

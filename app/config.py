@@ -1,0 +1,81 @@
+"""Configuration read from the environment when the app is created (CONTRACT §2)."""
+
+from __future__ import annotations
+
+import os
+import secrets
+from pathlib import Path
+from typing import Any
+
+
+def _secret_key(instance: Path) -> str:
+    """SECRET_KEY from the environment, else one generated once into the instance folder."""
+    if os.environ.get("SECRET_KEY"):
+        return os.environ["SECRET_KEY"]
+    path = instance / "secret_key"
+    if not path.exists():
+        instance.mkdir(parents=True, exist_ok=True)
+        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+        with os.fdopen(fd, "w") as handle:
+            handle.write(secrets.token_hex(32))
+    return path.read_text().strip()
+
+
+def from_env(instance_path: str) -> dict[str, Any]:
+    """Settings for a running Loa; every one optional."""
+    instance = Path(instance_path)
+    data_dir = Path(os.environ.get("DATA_DIR") or instance)
+    return {
+        "SECRET_KEY": _secret_key(instance),
+        "SQLALCHEMY_DATABASE_URI": os.environ.get("DATABASE_URL")
+        or f"sqlite:///{instance / 'loa.db'}",
+        "DATA_DIR": str(data_dir),
+        "TTS_ENGINE": os.environ.get("TTS_ENGINE", "auto"),
+        "PIPER_VOICE": os.environ.get("PIPER_VOICE") or None,
+        "REDIS_URL": os.environ.get("REDIS_URL") or None,
+        "PUBLIC_BASE_URL": (os.environ.get("PUBLIC_BASE_URL") or "").rstrip("/") or None,
+        "LOUDNESS_TARGET": float(os.environ.get("LOUDNESS_TARGET", "-16")),
+        "ESPEAK_SPEED": int(os.environ.get("ESPEAK_SPEED", "130")),
+        "ESPEAK_GAP": int(os.environ.get("ESPEAK_GAP", "3")),
+        "COMMUNE_NAME": os.environ.get("COMMUNE_NAME", "xã Vũ Dương"),
+        "JOBS_BACKEND": "redis" if os.environ.get("REDIS_URL") else "sqlite",
+        "SESSION_COOKIE_SECURE": os.environ.get("SESSION_COOKIE_SECURE", "") == "1",
+    }
+
+
+DEFAULTS: dict[str, Any] = {
+    "SQLALCHEMY_ENGINE_OPTIONS": {"pool_pre_ping": True},
+    "BABEL_DEFAULT_LOCALE": "vi",
+    "BABEL_DEFAULT_TIMEZONE": "Asia/Ho_Chi_Minh",
+    "LANGUAGES": ["vi", "en"],
+    "SESSION_COOKIE_HTTPONLY": True,
+    "SESSION_COOKIE_SAMESITE": "Lax",
+    "REMEMBER_COOKIE_HTTPONLY": True,
+    "REMEMBER_COOKIE_SAMESITE": "Lax",
+    "WTF_CSRF_TIME_LIMIT": None,
+    "MAX_CONTENT_LENGTH": 64 * 1024 * 1024,
+    "RATELIMIT_HEADERS_ENABLED": True,
+    "LOGIN_RATE_LIMIT": "10 per minute",
+    "JSON_SORT_KEYS": False,
+}
+
+
+def config_for_tests(tmp_path: Path, database_url: str | None = None) -> dict[str, Any]:
+    """Settings for tests: a fresh SQLite file (or the given URL) and data dir under tmp_path."""
+    return {
+        "TESTING": True,
+        "SECRET_KEY": "test-" + secrets.token_hex(8),
+        "SQLALCHEMY_DATABASE_URI": database_url or f"sqlite:///{tmp_path / 'loa.db'}",
+        "DATA_DIR": str(tmp_path / "data"),
+        "TTS_ENGINE": "espeak",
+        "PIPER_VOICE": None,
+        "REDIS_URL": None,
+        "PUBLIC_BASE_URL": None,
+        "LOUDNESS_TARGET": -16.0,
+        "ESPEAK_SPEED": 130,
+        "ESPEAK_GAP": 3,
+        "COMMUNE_NAME": "xã Vũ Dương",
+        "JOBS_BACKEND": "sqlite",
+        "RATELIMIT_ENABLED": False,
+        "SESSION_COOKIE_SECURE": False,
+    }

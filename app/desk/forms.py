@@ -1,0 +1,82 @@
+from flask_babel import lazy_gettext as _l
+from flask_wtf import FlaskForm
+from wtforms import (
+    BooleanField,
+    DateTimeLocalField,
+    HiddenField,
+    IntegerField,
+    SelectField,
+    SelectMultipleField,
+    StringField,
+    TextAreaField,
+    widgets,
+)
+from wtforms.fields.choices import SelectChoice
+from wtforms.validators import DataRequired, InputRequired, Length, Optional
+
+from bulletins.text import BODY_MAX, SUMMARY_MAX, TITLE_MAX
+
+def options(pairs) -> list[SelectChoice]:
+    """WTForms 3.3 wants SelectChoice objects rather than (value, label) tuples."""
+    return [SelectChoice(value, label) for value, label in pairs]
+
+
+PRIORITY_CHOICES = [
+    ("normal", _l("Thông thường")),
+    ("priority", _l("Ưu tiên")),
+    ("emergency", _l("Khẩn cấp")),
+]
+LANGUAGE_CHOICES = [("vi", _l("Tiếng Việt")), ("en", _l("Tiếng Anh"))]
+CHANNEL_CHOICES = [("radio", _l("Đài truyền thanh")), ("web", _l("Trang thông tin điện tử"))]
+
+
+class MultiCheckboxField(SelectMultipleField):
+    widget = widgets.ListWidget(prefix_label=False)
+    option_widget = widgets.CheckboxInput()
+
+
+class BulletinForm(FlaskForm):
+    title = StringField(_l("Tiêu đề"), validators=[DataRequired(), Length(max=TITLE_MAX)])
+    summary = TextAreaField(_l("Tóm tắt"), validators=[Optional(), Length(max=SUMMARY_MAX)])
+    body = TextAreaField(_l("Nội dung"), validators=[DataRequired(), Length(max=BODY_MAX)])
+    topic = SelectField(_l("Chủ đề"), validators=[Optional()])
+    unit = SelectField(_l("Đơn vị"), validators=[Optional()])
+    channels = MultiCheckboxField(_l("Kênh"), choices=options(CHANNEL_CHOICES),
+                                  default=["radio", "web"], validators=[DataRequired()])
+    language = SelectField(_l("Ngôn ngữ"), choices=options(LANGUAGE_CHOICES), default="vi")
+    priority = SelectField(_l("Mức độ"), choices=options(PRIORITY_CHOICES), default="normal")
+    publish_at = DateTimeLocalField(_l("Đăng lúc (giờ Việt Nam)"), validators=[Optional()],
+                                    format="%Y-%m-%dT%H:%M")
+    expire_at = DateTimeLocalField(_l("Hết hạn lúc"), validators=[Optional()],
+                                   format="%Y-%m-%dT%H:%M")
+    version = HiddenField()
+
+    def data_for_service(self) -> dict:
+        return {
+            "title": self.title.data, "summary": self.summary.data or "",
+            "body": self.body.data, "topic": self.topic.data or None,
+            "unit": self.unit.data or None, "channels": self.channels.data,
+            "language": self.language.data, "priority": self.priority.data,
+            "publish_at": self.publish_at.data, "expire_at": self.expire_at.data,
+        }
+
+
+class ActionForm(FlaskForm):
+    comment = TextAreaField(_l("Ghi chú / lý do"), validators=[Optional(), Length(max=5000)])
+    version = IntegerField(validators=[InputRequired()], widget=widgets.HiddenInput())
+
+
+class ClearForm(ActionForm):
+    no_secrets = BooleanField(_l("Không có thông tin thuộc bí mật nhà nước"),
+                              validators=[DataRequired()])
+    no_personal_data = BooleanField(
+        _l("Không có dữ liệu cá nhân khi chưa có sự đồng ý"), validators=[DataRequired()])
+    verified = BooleanField(_l("Thông tin đã được kiểm chứng"), validators=[DataRequired()])
+    fit_for_radio = BooleanField(_l("Phù hợp để phát trên đài truyền thanh"),
+                                 validators=[DataRequired()])
+
+    CHECKLIST = ("no_secrets", "no_personal_data", "verified", "fit_for_radio")
+
+
+class ResolveForm(FlaskForm):
+    note = StringField(_l("Lý do không phải vấn đề"), validators=[DataRequired(), Length(max=2000)])

@@ -1,0 +1,213 @@
+"""The editorial desk: queues, drafting, review with findings, approval."""
+
+from __future__ import annotations
+
+from flask import abort, flash, redirect, render_template, request, url_for
+from flask_babel import gettext as _
+from flask_login import current_user, login_required
+from sqlalchemy import select
+
+from app.desk import bp
+from app.desk.forms import ActionForm, BulletinForm, ClearForm, ResolveForm, options
+from app.extensions import db
+from app.security import home_endpoint, roles_required
+from bulletins import queries, services
+from bulletins.errors import DomainError
+from bulletins.models import Topic, Unit
+from bulletins.text import scan_text
+from bulletins.workflow import allowed_actions
+
+STAFF = ("editor", "reviewer", "leader", "operator", "admin")
+
+
+@bp.route("/")
+@login_required
+def home():
+    """Send each user to the queue of their first role."""
+    return redirect(url_for(home_endpoint(current_user)))
+
+
+def _fill_choices(form: BulletinForm) -> None:
+    topics = db.session.scalars(select(Topic).where(Topic.active).order_by(Topic.position))
+    units = db.session.scalars(select(Unit).where(Unit.active).order_by(Unit.position))
+    form.topic.choices = options([("", "—")] + [(t.slug, t.name) for t in topics])
+    form.unit.choices = options([("", "—")] + [(u.slug, u.name) for u in units])
+
+
+def _field_errors(form: BulletinForm, error: DomainError) -> None:
+    names = {"topic_slug": "topic", "unit_slug": "unit"}
+    for field, message in error.fields.items():
+        target = getattr(form, names.get(field, field), None)
+        if target is not None:
+            target.errors = [*target.errors, message]
+    flash(error.message, "error")
+
+
+@bp.route("/editor")
+@roles_required("editor")
+def editor_queue():
+    """My drafts, what came back to me with its comment, and where my other bulletins are."""
+    drafts = queries.queue_for(db.session, current_user, "editor")
+    returns = {b.id: queries.last_return_comment(db.session, b.id) for b in drafts}
+    mine = queries.list_bulletins(db.session, author=current_user, limit=50)
+    return render_template("desk/editor.html", drafts=drafts, returns=returns, mine=mine)
+
+
+@bp.route("/review")
+@roles_required("reviewer")
+def review_queue():
+    """Bulletins waiting for the confidentiality review, and emergencies to review after air."""
+    items = queries.queue_for(db.session, current_user, "reviewer")
+    return render_template("desk/queue.html", items=items, heading=_("Chờ thẩm định"))
+
+
+@bp.route("/approve")
+@roles_required("leader")
+def approve_queue():
+    """Bulletins waiting for a leader's decision, and approved ones waiting for their time."""
+    items = queries.queue_for(db.session, current_user, "leader")
+    return render_template("desk/queue.html", items=items, heading=_("Chờ phê duyệt"))
+
+
+@bp.route("/all")
+@roles_required(*STAFF)
+def all_bulletins():
+    """Every bulletin, filterable, with diacritic-insensitive search."""
+    items = queries.list_bulletins(db.session, status=request.args.get("status") or None,
+                                   topic=request.args.get("topic") or None,
+                                   q=request.args.get("q") or None)
+    return render_template("desk/queue.html", items=items, heading=_("Tất cả bản tin"),
+                           search=True)
+
+
+@bp.route("/new", methods=["GET", "POST"])
+@roles_required("editor")
+def new():
+    """Draft a new bulletin."""
+    form = BulletinForm()
+    _fill_choices(form)
+    if request.method == "GET":
+        form.unit.data = current_user.unit_slug or ""
+    if form.validate_on_submit():
+        try:
+            bulletin = services.create_bulletin(db.session, current_user, form.data_for_service())
+        except DomainError as error:
+            db.session.rollback()
+            _field_errors(form, error)
+        else:
+            db.session.commit()
+            flash(_("Đã lưu bản nháp."), "success")
+            return redirect(url_for("desk.detail", bulletin_id=bulletin.id))
+    return render_template("desk/edit.html", form=form, bulletin=None)
+
+
+@bp.route("/b/<int:bulletin_id>/edit", methods=["GET", "POST"])
+@roles_required("editor")
+def edit(bulletin_id: int):
+    """Edit a draft; saving keeps the earlier text as a revision."""
+    bulletin = services.get_bulletin(db.session, bulletin_id)
+    form = BulletinForm(obj=bulletin if request.method == "GET" else None)
+    _fill_choices(form)
+    if request.method == "GET":
+        form.topic.data, form.unit.data = bulletin.topic_slug or "", bulletin.unit_slug or ""
+        form.channels.data, form.version.data = bulletin.channel_list, bulletin.version
+    if form.validate_on_submit():
+        try:
+            version = int(form.version.data or 0)
+            services.edit_bulletin(db.session, current_user, bulletin_id,
+                                   form.data_for_service(), version)
+        except (DomainError, ValueError) as error:
+            db.session.rollback()
+            if isinstance(error, DomainError):
+                _field_errors(form, error)
+        else:
+            db.session.commit()
+            flash(_("Đã lưu."), "success")
+            return redirect(url_for("desk.detail", bulletin_id=bulletin_id))
+    return render_template("desk/edit.html", form=form, bulletin=bulletin)
+
+
+def segments(text: str, findings: list) -> list[tuple[str, object | None]]:
+    """Split the text into plain runs and runs covered by a finding, for highlighting."""
+    out, pos = [], 0
+    for finding in sorted(findings, key=lambda f: (f.start, -f.end)):
+        if finding.start < pos:
+            continue
+        out.append((text[pos:finding.start], None))
+        out.append((text[finding.start:finding.end], finding))
+        pos = finding.end
+    out.append((text[pos:], None))
+    return [s for s in out if s[0]]
+
+
+@bp.route("/b/<int:bulletin_id>")
+@roles_required(*STAFF)
+def detail(bulletin_id: int):
+    """The bulletin with its findings highlighted, its history and what I may do with it."""
+    bulletin = services.get_bulletin(db.session, bulletin_id)
+    findings = services.active_findings(db.session, bulletin)
+    return render_template(
+        "desk/detail.html", bulletin=bulletin, findings=findings,
+        segments=segments(scan_text(bulletin.title, bulletin.body), findings),
+        actions=allowed_actions(bulletin, current_user),
+        history=queries.history(db.session, bulletin_id),
+        audio=queries.latest_audio(db.session, bulletin),
+        action_form=ActionForm(version=bulletin.version),
+        clear_form=ClearForm(version=bulletin.version), resolve_form=ResolveForm(),
+    )
+
+
+@bp.route("/b/<int:bulletin_id>/action/<action>", methods=["POST"])
+@roles_required(*STAFF)
+def act(bulletin_id: int, action: str):
+    """Take a workflow action from the detail page."""
+    form = ClearForm() if action == "clear" else ActionForm()
+    if not form.validate_on_submit():
+        flash(_("Hãy xác nhận đủ các mục kiểm tra.") if action == "clear"
+              else _("Biểu mẫu không hợp lệ; hãy tải lại trang."), "error")
+        return redirect(url_for("desk.detail", bulletin_id=bulletin_id))
+    checklist = {name: True for name in ClearForm.CHECKLIST} if action == "clear" else None
+    try:
+        services.perform(db.session, current_user, bulletin_id, action,
+                         comment=form.comment.data, checklist=checklist,
+                         expected_version=form.version.data)
+    except DomainError as error:
+        db.session.rollback()
+        flash(error.message, "error")
+    else:
+        db.session.commit()
+        flash(_("Đã thực hiện."), "success")
+    return redirect(url_for("desk.detail", bulletin_id=bulletin_id))
+
+
+@bp.route("/b/<int:bulletin_id>/findings/<int:finding_id>/resolve", methods=["POST"])
+@roles_required("reviewer")
+def resolve(bulletin_id: int, finding_id: int):
+    """Mark a finding as not a problem, with a note."""
+    form = ResolveForm()
+    if not form.validate_on_submit():
+        flash(_("Cần ghi chú lý do."), "error")
+        return redirect(url_for("desk.detail", bulletin_id=bulletin_id))
+    try:
+        services.resolve_finding(db.session, current_user, bulletin_id, finding_id,
+                                 form.note.data)
+    except DomainError as error:
+        db.session.rollback()
+        flash(error.message, "error")
+    else:
+        db.session.commit()
+        flash(_("Đã đánh dấu phát hiện là không vi phạm."), "success")
+    return redirect(url_for("desk.detail", bulletin_id=bulletin_id) + "#findings")
+
+
+@bp.route("/b/<int:bulletin_id>/audio.mp3")
+@roles_required(*STAFF)
+def audio(bulletin_id: int):
+    """Staff download of a bulletin's audio, whatever its public state."""
+    from app.media import send_audio
+
+    bulletin = services.get_bulletin(db.session, bulletin_id)
+    found = queries.latest_audio(db.session, bulletin)
+    if found is None or found.status != "ready":
+        abort(404)
+    return send_audio(found, download=request.args.get("download") == "1")

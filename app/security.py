@@ -1,0 +1,80 @@
+"""Who is asking: web sessions (Flask-Login), bearer tokens, role checks for views."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from functools import wraps
+from typing import Any
+
+from flask import Flask, abort, flash, redirect, request, url_for
+from flask_babel import lazy_gettext as _l
+from flask_login import current_user
+from sqlalchemy import select
+
+from app.extensions import db, login_manager
+from bulletins.models import User
+
+HOME_BY_ROLE = (
+    ("editor", "desk.editor_queue"),
+    ("reviewer", "desk.review_queue"),
+    ("leader", "desk.approve_queue"),
+    ("operator", "radio.index"),
+    ("admin", "admin.users"),
+)
+
+
+@login_manager.user_loader
+def load_user(session_token: str) -> User | None:
+    return db.session.scalar(select(User).where(User.session_token == session_token))
+
+
+def home_endpoint(user: User) -> str:
+    """The queue a user lands on after login: their first role's."""
+    for role, endpoint in HOME_BY_ROLE:
+        if user.has_role(role):
+            return endpoint
+    return "portal.index"
+
+
+def roles_required(*roles: str) -> Callable:
+    """View decorator: login, then any of the roles; the service checks again."""
+
+    def decorator(view: Callable) -> Callable:
+        @wraps(view)
+        def wrapped(*args: Any, **kwargs: Any) -> Any:
+            if not current_user.is_authenticated:
+                return login_manager.unauthorized()
+            if roles and not (current_user.role_names & set(roles)):
+                abort(403)
+            return view(*args, **kwargs)
+
+        return wrapped
+
+    return decorator
+
+
+def init_app(app: Flask) -> None:
+    login_manager.login_view = "auth.login"
+    login_manager.login_message = _l("Vui lòng đăng nhập.")
+    login_manager.session_protection = "strong"
+
+    @app.before_request
+    def _force_password_change() -> Any:
+        if (current_user.is_authenticated and current_user.must_change_password
+                and request.endpoint not in ("auth.password", "auth.logout", "static")
+                and request.blueprint not in ("portal", "api")):
+            flash(_l("Hãy đặt mật khẩu mới trước khi làm việc."), "warning")
+            return redirect(url_for("auth.password"))
+        return None
+
+    @app.after_request
+    def _headers(response):  # noqa: ANN001
+        response.headers.setdefault("X-Content-Type-Options", "nosniff")
+        response.headers.setdefault("Referrer-Policy", "same-origin")
+        response.headers.setdefault(
+            "Content-Security-Policy",
+            "default-src 'self'; img-src 'self' data:; media-src 'self'; "
+            "style-src 'self'; script-src 'self'; frame-ancestors 'none'; form-action 'self'",
+        )
+        response.headers.setdefault("X-Frame-Options", "DENY")
+        return response

@@ -1,0 +1,200 @@
+"""Accounts: users, roles, passwords and API tokens."""
+
+from __future__ import annotations
+
+import hashlib
+import secrets
+from collections.abc import Iterable
+from datetime import datetime, timedelta
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+from werkzeug.security import check_password_hash, generate_password_hash
+
+from bulletins import audit
+from bulletins.errors import Conflict, NotAllowed, ValidationError
+from bulletins.models import ApiToken, User, UserRole, utcnow
+from bulletins.text import nfc
+from bulletins.workflow import ROLES
+
+PASSWORD_MIN = 10
+MAX_FAILED_LOGINS = 5
+LOCKOUT = timedelta(minutes=15)
+TOKEN_PREFIX = "loa_"  # noqa: S105 (a prefix, not a secret)
+#: werkzeug's method; tests lower the cost, production keeps scrypt
+HASH_METHOD = "scrypt"
+
+
+def hash_password(password: str) -> str:
+    return generate_password_hash(password, method=HASH_METHOD)
+
+
+def check_password_policy(username: str, password: str) -> None:
+    """Refuse (422) passwords that are short or contain the user name."""
+    problems = []
+    if len(password) < PASSWORD_MIN:
+        problems.append(f"ít nhất {PASSWORD_MIN} ký tự")
+    if username and username.lower() in password.lower():
+        problems.append("không chứa tên đăng nhập")
+    if password.isdigit() or password.isalpha():
+        problems.append("có cả chữ và số")
+    if problems:
+        raise ValidationError("Mật khẩu cần " + ", ".join(problems) + ".",
+                              fields={"password": "weak"})
+
+
+def clean_roles(roles: Iterable[str]) -> list[str]:
+    roles = sorted(set(roles))
+    bad = [r for r in roles if r not in ROLES]
+    if bad or not roles:
+        raise ValidationError("Vai trò phải là: " + ", ".join(ROLES) + ".", fields={"roles": "invalid"})
+    return roles
+
+
+def find_user(session: Session, username: str) -> User | None:
+    return session.scalar(select(User).where(User.username == nfc(username).lower()))
+
+
+def require_admin(actor: User | None) -> str:
+    """The actor's name for the audit log; None is the server's command line (trusted)."""
+    if actor is None:
+        return "cli"
+    if "admin" not in actor.role_names:
+        raise NotAllowed("Chỉ quản trị viên được làm việc này.")
+    return actor.username
+
+
+def create_user(session: Session, actor: User | None, username: str, roles: Iterable[str],
+                password: str | None = None, display_name: str = "",
+                unit_slug: str | None = None) -> tuple[User, str | None]:
+    """Create an account; without a password a one-time one is generated and returned."""
+    actor_name = require_admin(actor)
+    username = nfc(username).lower()
+    if not username or len(username) > 64 or not all(c.isalnum() or c in "._-" for c in username):
+        raise ValidationError("Tên đăng nhập chỉ gồm chữ, số và . _ -", fields={"username": "invalid"})
+    if find_user(session, username):
+        raise Conflict(f"Tài khoản '{username}' đã có.")
+    role_list = clean_roles(roles)
+    generated = None
+    if password is None:
+        generated = password = secrets.token_urlsafe(12)
+    else:
+        check_password_policy(username, password)
+    user = User(username=username, display_name=nfc(display_name) or username,
+                password_hash=hash_password(password), unit_slug=unit_slug,
+                must_change_password=generated is not None,
+                roles=[UserRole(role=r) for r in role_list])
+    session.add(user)
+    session.flush()
+    audit.record(session, actor_name, "user.create", f"user:{username}", roles=role_list)
+    return user, generated
+
+
+def set_roles(session: Session, actor: User, user: User, roles: Iterable[str]) -> None:
+    """Replace a user's roles (admin)."""
+    require_admin(actor)
+    role_list = clean_roles(roles)
+    if user.id == actor.id and "admin" not in role_list:
+        raise Conflict("Không thể tự bỏ vai trò quản trị của chính mình.")
+    user.roles = [UserRole(role=r) for r in role_list]
+    session.flush()
+    audit.record(session, actor.username, "user.roles", f"user:{user.username}", roles=role_list)
+
+
+def authenticate(session: Session, username: str, password: str,
+                 now: datetime | None = None) -> User | None:
+    """The user when the password is right; counts failures and locks after too many."""
+    now = now or utcnow()
+    user = find_user(session, username)
+    if user is None:
+        audit.record(session, nfc(username)[:64] or "?", "login.unknown_user")
+        return None
+    if user.locked_until and user.locked_until > now:
+        audit.record(session, user.username, "login.locked")
+        return None
+    if not user.active or not check_password_hash(user.password_hash, password):
+        user.failed_logins += 1
+        if user.failed_logins >= MAX_FAILED_LOGINS:
+            user.locked_until, user.failed_logins = now + LOCKOUT, 0
+            audit.record(session, user.username, "login.lockout")
+        else:
+            audit.record(session, user.username, "login.failed")
+        return None
+    user.failed_logins, user.locked_until, user.last_login_at = 0, None, now
+    audit.record(session, user.username, "login")
+    return user
+
+
+def change_password(session: Session, user: User, new_password: str,
+                    old_password: str | None = None) -> None:
+    """Set a new password (checking the old one when given) and end every other session."""
+    if old_password is not None and not check_password_hash(user.password_hash, old_password):
+        raise ValidationError("Mật khẩu hiện tại không đúng.", fields={"old_password": "wrong"})
+    check_password_policy(user.username, new_password)
+    user.password_hash = hash_password(new_password)
+    user.must_change_password = False
+    user.session_token = secrets.token_hex(16)
+    session.flush()
+    audit.record(session, user.username, "user.password", f"user:{user.username}")
+
+
+def token_digest(raw: str) -> str:
+    return hashlib.sha256(raw.encode("utf-8")).hexdigest()
+
+
+def create_token(session: Session, actor: User | None, user: User, name: str = "") -> str:
+    """A new API token for the user; only its hash is stored, the token is returned once."""
+    actor_name = require_admin(actor) if actor is not None and actor.id != user.id else (
+        actor.username if actor else "cli")
+    raw = TOKEN_PREFIX + secrets.token_urlsafe(32)
+    session.add(ApiToken(user_id=user.id, name=nfc(name)[:100], token_hash=token_digest(raw),
+                         prefix=raw[:12]))
+    session.flush()
+    audit.record(session, actor_name, "token.create", f"user:{user.username}", prefix=raw[:12])
+    return raw
+
+
+def user_for_token(session: Session, raw: str) -> User | None:
+    """The active user a bearer token belongs to, or None."""
+    token = session.scalar(select(ApiToken).where(ApiToken.token_hash == token_digest(raw),
+                                                  ApiToken.revoked_at.is_(None)))
+    if token is None or not token.user.active:
+        return None
+    now = utcnow()
+    if token.last_used_at is None or now - token.last_used_at > timedelta(minutes=5):
+        token.last_used_at = now  # written at most every few minutes: no write per request
+    return token.user
+
+
+def count_users(session: Session) -> int:
+    return session.scalar(select(func.count(User.id))) or 0
+
+
+def revoke_token(session: Session, actor: User, token: ApiToken) -> None:
+    """Revoke a token at once (its owner or an admin)."""
+    actor_name = require_admin(actor) if actor.id != token.user_id else actor.username
+    if token.revoked_at is None:
+        token.revoked_at = utcnow()
+        audit.record(session, actor_name, "token.revoke", f"user:{token.user.username}",
+                     prefix=token.prefix)
+
+
+def reset_password(session: Session, actor: User | None, user: User) -> str:
+    """Give a user a new one-time password, ending their sessions; returns it once."""
+    actor_name = require_admin(actor)
+    password = secrets.token_urlsafe(12)
+    user.password_hash, user.must_change_password = hash_password(password), True
+    user.session_token, user.failed_logins, user.locked_until = secrets.token_hex(16), 0, None
+    audit.record(session, actor_name, "user.reset_password", f"user:{user.username}")
+    return password
+
+
+def set_active(session: Session, actor: User, user: User, active: bool) -> None:
+    """Lock or unlock an account; locking ends its sessions."""
+    actor_name = require_admin(actor)
+    if user.id == actor.id:
+        raise Conflict("Không thể tự khóa tài khoản của chính mình.")
+    user.active = active
+    user.session_token = secrets.token_hex(16)
+    audit.record(session, actor_name, "user.activate" if active else "user.deactivate",
+                 f"user:{user.username}")

@@ -1,0 +1,161 @@
+"""The web UI through the test client: login, queues, forms, CSRF, language, dates."""
+
+from __future__ import annotations
+
+import re
+from datetime import datetime
+
+from app import create_app
+from app.config import config_for_tests
+from app.extensions import db
+from bulletins import accounts, seed
+from bulletins.models import Bulletin
+from tests.web.conftest import PASSWORD, login, make_bulletin
+
+
+def test_each_role_lands_on_its_queue(client, users):
+    for name, target in [("editor", "/desk/editor"), ("reviewer", "/desk/review"),
+                         ("leader", "/desk/approve"), ("operator", "/radio/"),
+                         ("admin", "/admin/users")]:
+        response = client.post("/login", data={"username": name, "password": PASSWORD})
+        assert response.headers["Location"].endswith(target), name
+        client.post("/logout")
+
+
+def test_wrong_password_is_refused_in_vietnamese(client, users):
+    response = client.post("/login", data={"username": "editor", "password": "sai-mat-khau-1"})
+    assert response.status_code == 200
+    assert "Sai tên đăng nhập hoặc mật khẩu" in response.get_data(as_text=True)
+
+
+def test_csrf_is_enforced(tmp_path):
+    config = config_for_tests(tmp_path)
+    app = create_app(config)  # CSRF on, as in production
+    with app.app_context():
+        db.create_all()
+        seed.seed_lists(db.session)
+        accounts.create_user(db.session, None, "editor", ["editor"], PASSWORD)
+        db.session.commit()
+    client = app.test_client()
+    refused = client.post("/login", data={"username": "editor", "password": PASSWORD})
+    assert refused.status_code == 400
+    page = client.get("/login").get_data(as_text=True)
+    token = re.search(r'name="csrf_token" type="hidden" value="([^"]+)"', page).group(1)
+    accepted = client.post("/login", data={"username": "editor", "password": PASSWORD,
+                                           "csrf_token": token})
+    assert accepted.status_code == 302
+
+
+def test_one_time_password_must_be_changed_first(app, client):
+    with app.app_context():
+        _, once = accounts.create_user(db.session, None, "moi", ["editor"])
+        db.session.commit()
+    login(client, "moi", once)
+    assert client.get("/desk/editor").headers["Location"].endswith("/password")
+    weak = client.post("/password", data={"old_password": once, "new_password": "1234567890",
+                                          "confirm": "1234567890"})
+    assert "có cả chữ và số" in weak.get_data(as_text=True)
+    done = client.post("/password", data={"old_password": once, "new_password": "Vu-Duong-2026",
+                                          "confirm": "Vu-Duong-2026"})
+    assert done.status_code == 302
+    assert client.get("/desk/editor").status_code == 200
+
+
+def test_editor_drafts_edits_and_submits_through_forms(app, client, users):
+    login(client, "editor")
+    created = client.post("/desk/new", data={
+        "title": "Thông báo thu gom rác", "body": "Từ ngày 01/12, xe thu gom rác đi qua lúc 6h.",
+        "topic": "moi-truong-khi-hau", "unit": "phong-kinh-te", "channels": ["radio", "web"],
+        "language": "vi", "priority": "normal"})
+    assert created.status_code == 302
+    bid = int(created.headers["Location"].rsplit("/", 1)[1])
+    edit = client.post(f"/desk/b/{bid}/edit", data={
+        "title": "Thông báo thu gom rác thải", "body": "Xe thu gom rác đi qua lúc 6h.",
+        "channels": ["radio"], "language": "vi", "priority": "normal", "version": "1"})
+    assert edit.status_code == 302
+    too_long = client.post(f"/desk/b/{bid}/edit", data={
+        "title": "T" * 301, "body": "x", "channels": ["web"], "language": "vi",
+        "priority": "normal", "version": "2"})
+    assert too_long.status_code == 200 and 'class="error"' in too_long.get_data(as_text=True)
+    submitted = client.post(f"/desk/b/{bid}/action/submit", data={"version": "2"})
+    assert submitted.status_code == 302
+    with app.app_context():
+        b = db.session.get(Bulletin, bid)
+        assert (b.status, b.title, b.channels) == ("in_review", "Thông báo thu gom rác thải",
+                                                   "radio")
+
+
+def test_reviewer_sees_findings_highlighted_and_must_tick_the_checklist(app, client, users):
+    bid = make_bulletin(app, to="in_review", body="Liên hệ anh Nam 0912 345 678 để nhận quà.")
+    login(client, "reviewer")
+    page = client.get(f"/desk/b/{bid}").get_data(as_text=True)
+    assert re.search(r'<mark class="f-\w+"[^>]*>0912 345 678</mark>', page)
+    assert "Danh mục kiểm tra" in page
+    half = client.post(f"/desk/b/{bid}/action/clear", data={"version": "1", "no_secrets": "y"},
+                       follow_redirects=True)
+    assert "Hãy xác nhận đủ các mục kiểm tra" in half.get_data(as_text=True)
+    with app.app_context():
+        assert db.session.get(Bulletin, bid).status == "in_review"
+
+
+def test_returned_draft_shows_the_reviewers_comment(app, client, users):
+    bid = make_bulletin(app, to="in_review")
+    with app.app_context():
+        version = db.session.get(Bulletin, bid).version
+    login(client, "reviewer")
+    client.post(f"/desk/b/{bid}/action/return",
+                data={"version": str(version), "comment": "Bỏ số điện thoại cá nhân"})
+    client.post("/logout")
+    login(client, "editor")
+    page = client.get("/desk/editor").get_data(as_text=True)
+    assert "Bỏ số điện thoại cá nhân" in page
+
+
+def test_leader_cannot_approve_own_bulletin_from_the_page(app, client, users):
+    bid = make_bulletin(app, author="multi", to="in_review")
+    with app.app_context():
+        from bulletins import services
+        from tests.web.conftest import user
+        services.perform(db.session, user("reviewer"), bid, "clear")
+        db.session.commit()
+    login(client, "multi")
+    page = client.get(f"/desk/b/{bid}").get_data(as_text=True)
+    assert f"/desk/b/{bid}/action/approve" not in page
+    client.post(f"/desk/b/{bid}/action/approve", data={"version": "3"})
+    with app.app_context():
+        assert db.session.get(Bulletin, bid).status == "awaiting_approval"
+
+
+def test_ui_is_vietnamese_by_default_and_english_on_request(client, users):
+    assert "Đăng nhập" in client.get("/login").get_data(as_text=True)
+    client.post("/lang/en", data={"next": "/login"})
+    page = client.get("/login").get_data(as_text=True)
+    assert 'lang="en"' in page and "Sign in" in page
+
+
+def test_dates_are_vietnam_time_dd_mm_yyyy(app, client, users):
+    bid = make_bulletin(app, to="published")
+    with app.app_context():
+        b = db.session.get(Bulletin, bid)
+        b.published_at = datetime(2026, 12, 31, 20, 30)  # UTC: 1 January 03:30 in Hà Nội
+        db.session.commit()
+    page = client.get("/").get_data(as_text=True)
+    assert "01/01/2027 03:30" in page
+
+
+def test_staff_pages_need_login_and_role(client, users):
+    assert client.get("/desk/review").status_code == 302
+    login(client, "editor")
+    assert client.get("/desk/review").status_code == 403
+    assert client.get("/admin/users").status_code == 403
+
+
+def test_admin_creates_user_and_sees_one_time_password(client, users):
+    login(client, "admin")
+    page = client.post("/admin/users", data={"username": "hoa", "display_name": "Nguyễn Thị Hoa",
+                                              "unit": "", "roles": ["editor", "operator"]})
+    text = page.get_data(as_text=True)
+    assert "Mật khẩu dùng một lần" in text
+    password = re.search(r'<code class="secret">([^<]+)</code>', text).group(1)
+    client.post("/logout")
+    assert client.post("/login", data={"username": "hoa", "password": password}).status_code == 302
