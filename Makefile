@@ -48,12 +48,12 @@ $(VENV)/.test: requirements.txt requirements-test.txt | $(VENV)/bin/python
 translations: $(patsubst %.po,%.mo,$(wildcard app/translations/*/LC_MESSAGES/messages.po))
 
 app/translations/%/LC_MESSAGES/messages.mo: app/translations/%/LC_MESSAGES/messages.po | $(VENV)/.runtime
-	$(BIN)/pybabel compile -q -i $< -o $@
+	$(BIN)/pybabel compile -i $< -o $@
 
 # Maintainers: refresh the message catalogs after changing UI text.
 messages: $(VENV)/.test
-	$(BIN)/pybabel extract -q -F babel.cfg -k _l -o app/translations/messages.pot .
-	$(BIN)/pybabel update -q -i app/translations/messages.pot -d app/translations
+	$(BIN)/pybabel extract -F babel.cfg -k _l -o app/translations/messages.pot .
+	$(BIN)/pybabel update -i app/translations/messages.pot -d app/translations
 
 clean:
 	rm -rf $(VENV) .pytest_cache .ruff_cache

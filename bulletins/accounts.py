@@ -47,7 +47,8 @@ def clean_roles(roles: Iterable[str]) -> list[str]:
     roles = sorted(set(roles))
     bad = [r for r in roles if r not in ROLES]
     if bad or not roles:
-        raise ValidationError("Vai trò phải là: " + ", ".join(ROLES) + ".", fields={"roles": "invalid"})
+        raise ValidationError("Vai trò phải là: " + ", ".join(ROLES) + ".",
+                              fields={"roles": "invalid"})
     return roles
 
 
@@ -71,7 +72,8 @@ def create_user(session: Session, actor: User | None, username: str, roles: Iter
     actor_name = require_admin(actor)
     username = nfc(username).lower()
     if not username or len(username) > 64 or not all(c.isalnum() or c in "._-" for c in username):
-        raise ValidationError("Tên đăng nhập chỉ gồm chữ, số và . _ -", fields={"username": "invalid"})
+        raise ValidationError("Tên đăng nhập chỉ gồm chữ, số và . _ -",
+                              fields={"username": "invalid"})
     if find_user(session, username):
         raise Conflict(f"Tài khoản '{username}' đã có.")
     role_list = clean_roles(roles)

@@ -221,7 +221,8 @@ def perform(session: Session, actor: User | None, bulletin_id: int, action: str,
     bulletin.status = target_state(row, bulletin, now)
     if bulletin.status == State.PUBLISHED:
         bulletin.published_at = bulletin.published_at or now
-        request_audio(session, bulletin)
+    if row.action == Action.APPROVE:
+        request_audio(session, bulletin)  # operators get audio ahead of publish_at
     bulletin.updated_at = now
     session.flush()  # optimistic lock: a concurrent change raises StaleDataError here
     _event(session, bulletin, actor, row.action, from_state, comment, **data)
@@ -250,7 +251,6 @@ def _publish_due_one(session: Session, bulletin: Bulletin, now: datetime) -> Bul
     if bulletin.publish_at and bulletin.publish_at > now:
         raise InvalidTransition("Chưa đến giờ đăng.")
     bulletin.status, bulletin.published_at, bulletin.updated_at = State.PUBLISHED, now, now
-    request_audio(session, bulletin)
     session.flush()
     _event(session, bulletin, None, Action.PUBLISH, State.APPROVED, "Đăng theo lịch")
     audit.record(session, "system", "bulletin.publish", f"bulletin:{bulletin.id}",

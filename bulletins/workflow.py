@@ -64,7 +64,8 @@ class Transition:
     emergency_only: bool = False  #: only for priority "emergency"
 
 
-def _t(action: Action, sources: Iterable[State], role: str | None, target: State, **kw) -> Transition:
+def _t(action: Action, sources: Iterable[State], role: str | None, target: State,
+       **kw: bool) -> Transition:
     return Transition(action, frozenset(sources), role, target, **kw)
 
 

@@ -16,6 +16,7 @@ from wtforms.validators import DataRequired, InputRequired, Length, Optional
 
 from bulletins.text import BODY_MAX, SUMMARY_MAX, TITLE_MAX
 
+
 def options(pairs) -> list[SelectChoice]:
     """WTForms 3.3 wants SelectChoice objects rather than (value, label) tuples."""
     return [SelectChoice(value, label) for value, label in pairs]
