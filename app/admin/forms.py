@@ -19,11 +19,13 @@ class UserForm(FlaskForm):
         DataRequired(), Length(max=64), Regexp(r"^[\w.\-]+$", message=_l("Chỉ chữ, số và . _ -"))])
     display_name = StringField(_l("Họ tên"), validators=[Length(max=200)])
     unit = SelectField(_l("Đơn vị"))
-    roles = MultiCheckboxField(_l("Vai trò"), choices=options(ROLE_CHOICES), validators=[DataRequired()])
+    roles = MultiCheckboxField(_l("Vai trò"), choices=options(ROLE_CHOICES),
+                               validators=[DataRequired()])
 
 
 class RolesForm(FlaskForm):
-    roles = MultiCheckboxField(_l("Vai trò"), choices=options(ROLE_CHOICES), validators=[DataRequired()])
+    roles = MultiCheckboxField(_l("Vai trò"), choices=options(ROLE_CHOICES),
+                               validators=[DataRequired()])
 
 
 class TokenForm(FlaskForm):

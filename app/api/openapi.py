@@ -65,8 +65,8 @@ def spec() -> dict[str, Any]:
                     "properties": {"code": STR, "message": STR, "fields": {"type": "object"}}}}},
                 "BulletinInput": {"type": "object", "required": ["title", "body"],
                                   "properties": BULLETIN_FIELDS},
-                "BulletinPatch": {"type": "object", "required": ["version"],
-                                  "properties": {**BULLETIN_FIELDS, "version": {"type": "integer"}}},
+                "BulletinPatch": {"type": "object", "required": ["version"], "properties": {
+                    **BULLETIN_FIELDS, "version": {"type": "integer"}}},
                 "Bulletin": {"type": "object", "properties": {
                     **BULLETIN_FIELDS, "id": {"type": "integer"},
                     "status": {"type": "string", "enum": [s.value for s in State]},
