@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import Any
 
 from flask import Flask
-from huey import RedisHuey, SqliteHuey, crontab
+from huey import PriorityRedisHuey, SqliteHuey, crontab
 from huey.consumer import Consumer
 
 from app.extensions import db
@@ -38,7 +38,7 @@ class Jobs:
     def __init__(self, app: Flask) -> None:
         self.app = app
         if app.config["JOBS_BACKEND"] == "redis":
-            self.huey = RedisHuey("loa", url=app.config["REDIS_URL"])
+            self.huey = PriorityRedisHuey("loa", url=app.config["REDIS_URL"])
         else:
             path = Path(app.config["DATA_DIR"]) / "jobs.sqlite3"
             path.parent.mkdir(parents=True, exist_ok=True)

@@ -52,7 +52,10 @@ def app(tmp_path) -> Iterator[Flask]:
     """A Loa app on a fresh database, with the plan's topics and units."""
     config = config_for_tests(tmp_path, os.environ.get("LOA_TEST_DATABASE_URL"))
     config["WTF_CSRF_ENABLED"] = False
+    if os.environ.get("LOA_TEST_REDIS_URL"):
+        config.update(JOBS_BACKEND="redis", REDIS_URL=os.environ["LOA_TEST_REDIS_URL"])
     application = create_app(config)
+    application.extensions["loa.jobs"].huey.flush()
     with application.app_context():
         _reset_database(application)
         seed.seed_lists(db.session)
