@@ -16,6 +16,8 @@ def create_app(config: dict[str, Any] | None = None) -> Flask:
                 template_folder="../templates", static_folder="static")
     app.config.update(config_module.DEFAULTS)
     app.config.update(config if config is not None else config_module.from_env(app.instance_path))
+    app.json.ensure_ascii = False  # Vietnamese stays readable in API answers
+    app.json.sort_keys = False
 
     from app import i18n, jobs, security
 
