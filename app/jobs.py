@@ -55,6 +55,7 @@ class Jobs:
     def _every_minute(self) -> None:
         with self.app.app_context():
             published = services.publish_due(db.session)
+            media.requeue_stale(db.session)
             db.session.commit()
             if published:
                 log.info("scheduled publishing: %s", published)

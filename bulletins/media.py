@@ -5,13 +5,18 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 from dataclasses import dataclass
+from datetime import datetime, timedelta
 from pathlib import Path
 
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from bulletins import audit
-from bulletins.models import AudioFile, Bulletin, utcnow
+from bulletins.errors import InvalidTransition, NotAllowed
+from bulletins.models import AudioFile, Bulletin, User, utcnow
 from bulletins.queries import approved_text
+from bulletins.services import PRIORITY_RANK, get_bulletin, outbox, request_audio
+from bulletins.workflow import State
 
 log = logging.getLogger(__name__)
 
@@ -84,4 +89,38 @@ def synthesize(session: Session, audio_id: int, settings: AudioSettings,
                  audio=audio.id, engine=result.engine, fallback=result.fallback,
                  content_hash=audio.content_hash)
     commit()
+    return audio
+
+
+STUCK_AFTER = {"queued": timedelta(minutes=5), "synthesizing": timedelta(minutes=15),
+               "mixing": timedelta(minutes=15)}
+
+
+def requeue_stale(session: Session, now: datetime | None = None) -> list[int]:
+    """Queue again audio whose job was lost (never picked up, or its worker was killed)."""
+    now = now or utcnow()
+    stale = []
+    for status, age in STUCK_AFTER.items():
+        stale += session.scalars(select(AudioFile).where(
+            AudioFile.status == status, AudioFile.updated_at < now - age)).all()
+    for audio in stale:
+        audio.status, audio.updated_at = "queued", now
+        bulletin = session.get(Bulletin, audio.bulletin_id)
+        outbox(session).append(("synthesize", {
+            "audio_id": audio.id, "priority": PRIORITY_RANK.get(bulletin.priority, 0)}))
+    return [a.id for a in stale]
+
+
+def retry_audio(session: Session, actor: User, bulletin_id: int) -> AudioFile:
+    """Make the audio of a bulletin's approved text again after a failure."""
+    if not actor.role_names & {"operator", "leader", "admin"}:
+        raise NotAllowed("Cần vai trò vận hành đài, lãnh đạo hoặc quản trị.")
+    bulletin = get_bulletin(session, bulletin_id)
+    if bulletin.status not in (State.APPROVED, State.PUBLISHED):
+        raise InvalidTransition("Chỉ làm lại âm thanh của bản tin đã duyệt.")
+    audio = request_audio(session, bulletin)
+    if audio is None:
+        raise InvalidTransition("Bản tin này không phát trên đài.")
+    audit.record(session, actor.username, "audio.retry", f"bulletin:{bulletin.id}",
+                 audio=audio.id)
     return audio

@@ -148,3 +148,25 @@ def test_audit_catches_deleted_entries(app, users):
         db.session.execute(text("DELETE FROM audit_log WHERE id = :id"), {"id": last.id})
         db.session.commit()
         assert not audit.verify(db.session).ok
+
+
+def test_failed_audio_is_retried_and_lost_jobs_are_requeued(app, users):
+    from bulletins import media
+    from bulletins.models import AudioFile
+
+    bid = make_bulletin(app, to="published")
+    with app.app_context():
+        audio = db.session.query(AudioFile).filter_by(bulletin_id=bid).one()
+        audio.status = "failed"
+        db.session.commit()
+        with pytest.raises(NotAllowed):
+            media.retry_audio(db.session, user("editor"), bid)
+        again = media.retry_audio(db.session, user("operator"), bid)
+        db.session.commit()
+        assert again.id != audio.id and again.status == "queued"
+        again.updated_at = utcnow() - timedelta(minutes=10)  # its enqueue was lost
+        db.session.commit()
+        assert media.requeue_stale(db.session) == [again.id]
+        db.session.commit()
+        assert app.extensions["loa.jobs"].run_pending() >= 1
+        assert db.session.get(AudioFile, again.id).status == "ready"
