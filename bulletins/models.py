@@ -154,7 +154,6 @@ class Bulletin(Base):
     author_id: Mapped[int] = mapped_column(ForeignKey("users.id"))
     last_editor_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"), default=None)
     revision_number: Mapped[int] = mapped_column(Integer, default=1)
-    scanned_revision: Mapped[int | None] = mapped_column(Integer, default=None)
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
     updated_at: Mapped[datetime] = mapped_column(default=utcnow)
     submitted_at: Mapped[datetime | None] = mapped_column(default=None)
@@ -200,6 +199,8 @@ class Revision(Base):
     content_hash: Mapped[str] = mapped_column(String(64))
     editor_id: Mapped[int] = mapped_column(ForeignKey("users.id"))
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    #: when the confidentiality scan ran on this text (its findings carry this number)
+    scanned_at: Mapped[datetime | None] = mapped_column(default=None)
 
     editor: Mapped[User] = relationship(lazy="joined")
 
@@ -253,6 +254,11 @@ class AudioFile(Base):
     content_hash: Mapped[str] = mapped_column(String(64), index=True)
     #: queued, synthesizing, mixing, ready, failed
     status: Mapped[str] = mapped_column(String(20), default="queued")
+    #: "synthesis", or "recording" when a person's reading was uploaded instead
+    source: Mapped[str] = mapped_column(String(20), default="synthesis")
+    #: hash of (text, engine, settings, lexicon): the same key never synthesizes twice
+    cache_key: Mapped[str | None] = mapped_column(String(64), default=None, index=True)
+    uploaded_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"), default=None)
     engine: Mapped[str] = mapped_column(String(20), default="")
     settings: Mapped[dict] = mapped_column(JSON, default=dict)
     fallback: Mapped[bool] = mapped_column(Boolean, default=False)

@@ -13,7 +13,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from bulletins import audit, confidentiality
+from bulletins import audit, rules
 from bulletins.errors import Conflict, InvalidTransition, NotAllowed, NotFound, ValidationError
 from bulletins.models import AudioFile, Bulletin, Finding, Revision, User, WorkflowEvent, utcnow
 from bulletins.text import content_hash, fold, nfc, scan_text
@@ -94,6 +94,7 @@ def create_bulletin(session: Session, actor: User, data: Mapping[str, Any]) -> B
     _event(session, bulletin, actor, "create", State.DRAFT)
     audit.record(session, actor.username, "bulletin.create", f"bulletin:{bulletin.id}",
                  title=bulletin.title, hash=content_hash(bulletin.title, bulletin.body))
+    scan_bulletin(session, bulletin)  # the editor sees findings while drafting
     return bulletin
 
 
@@ -126,6 +127,7 @@ def edit_bulletin(session: Session, actor: User, bulletin_id: int, data: Mapping
            revision=bulletin.revision_number)
     audit.record(session, actor.username, "bulletin.edit", f"bulletin:{bulletin.id}",
                  fields=sorted(changed), revision=bulletin.revision_number)
+    scan_bulletin(session, bulletin)  # every edit re-scans; earlier findings are kept
     return bulletin
 
 
@@ -140,14 +142,16 @@ def active_findings(session: Session, bulletin: Bulletin) -> list[Finding]:
 
 def scan_bulletin(session: Session, bulletin: Bulletin) -> list[Finding]:
     """Scan the current revision once; earlier resolutions of the same finding carry over."""
-    if bulletin.scanned_revision == bulletin.revision_number:
+    revision = session.scalar(select(Revision).where(
+        Revision.bulletin_id == bulletin.id, Revision.number == bulletin.revision_number))
+    if revision.scanned_at is not None:
         return active_findings(session, bulletin)
     earlier = {
         (f.kind, f.text): f for f in session.scalars(select(Finding).where(
             Finding.bulletin_id == bulletin.id, Finding.resolved.is_(True)))
     }
     found = []
-    for hit in confidentiality.scan(scan_text(bulletin.title, bulletin.body)):
+    for hit in rules.scanner(session).scan(scan_text(bulletin.title, bulletin.body)):
         row = Finding(bulletin_id=bulletin.id, revision=bulletin.revision_number, kind=hit.kind,
                       start=hit.start, end=hit.end, text=hit.text, severity=hit.severity,
                       reason=getattr(hit, "reason", ""))
@@ -157,7 +161,7 @@ def scan_bulletin(session: Session, bulletin: Bulletin) -> list[Finding]:
             row.resolved_at, row.note = old.resolved_at, f"(bản sửa {old.revision}) {old.note}"
         session.add(row)
         found.append(row)
-    bulletin.scanned_revision = bulletin.revision_number
+    revision.scanned_at = utcnow()
     _event(session, bulletin, None, "scan", bulletin.status, revision=bulletin.revision_number,
            findings=len(found), blocking=sum(f.severity == "block" for f in found))
     session.flush()

@@ -1,8 +1,8 @@
 """initial schema
 
-Revision ID: 2acb49da4259
+Revision ID: c4605636e7ca
 Revises: 
-Create Date: 2026-11-26 06:27:10.982125
+Create Date: 2026-11-26 06:52:39.894303
 
 """
 from alembic import op
@@ -10,7 +10,7 @@ import sqlalchemy as sa
 
 
 # revision identifiers, used by Alembic.
-revision = '2acb49da4259'
+revision = 'c4605636e7ca'
 down_revision = None
 branch_labels = None
 depends_on = None
@@ -72,6 +72,16 @@ def upgrade():
     sa.UniqueConstraint('session_token', name=op.f('uq_users_session_token')),
     sa.UniqueConstraint('username', name=op.f('uq_users_username'))
     )
+    op.create_table('allow_entries',
+    sa.Column('id', sa.Integer(), nullable=False),
+    sa.Column('value', sa.String(length=200), nullable=False),
+    sa.Column('note', sa.Text(), nullable=False),
+    sa.Column('created_by_id', sa.Integer(), nullable=True),
+    sa.Column('created_at', sa.DateTime(), nullable=False),
+    sa.ForeignKeyConstraint(['created_by_id'], ['users.id'], name=op.f('fk_allow_entries_created_by_id_users')),
+    sa.PrimaryKeyConstraint('id', name=op.f('pk_allow_entries')),
+    sa.UniqueConstraint('value', name=op.f('uq_allow_entries_value'))
+    )
     op.create_table('api_tokens',
     sa.Column('id', sa.Integer(), nullable=False),
     sa.Column('user_id', sa.Integer(), nullable=False),
@@ -105,7 +115,6 @@ def upgrade():
     sa.Column('author_id', sa.Integer(), nullable=False),
     sa.Column('last_editor_id', sa.Integer(), nullable=True),
     sa.Column('revision_number', sa.Integer(), nullable=False),
-    sa.Column('scanned_revision', sa.Integer(), nullable=True),
     sa.Column('created_at', sa.DateTime(), nullable=False),
     sa.Column('updated_at', sa.DateTime(), nullable=False),
     sa.Column('submitted_at', sa.DateTime(), nullable=True),
@@ -128,6 +137,28 @@ def upgrade():
         batch_op.create_index(batch_op.f('ix_bulletins_published_at'), ['published_at'], unique=False)
         batch_op.create_index(batch_op.f('ix_bulletins_status'), ['status'], unique=False)
 
+    op.create_table('lexicon_entries',
+    sa.Column('id', sa.Integer(), nullable=False),
+    sa.Column('kind', sa.String(length=20), nullable=False),
+    sa.Column('written', sa.String(length=100), nullable=False),
+    sa.Column('spoken', sa.String(length=300), nullable=False),
+    sa.Column('created_by_id', sa.Integer(), nullable=True),
+    sa.Column('created_at', sa.DateTime(), nullable=False),
+    sa.ForeignKeyConstraint(['created_by_id'], ['users.id'], name=op.f('fk_lexicon_entries_created_by_id_users')),
+    sa.PrimaryKeyConstraint('id', name=op.f('pk_lexicon_entries')),
+    sa.UniqueConstraint('kind', 'written', name=op.f('uq_lexicon_entries_kind'))
+    )
+    op.create_table('scan_rules',
+    sa.Column('id', sa.Integer(), nullable=False),
+    sa.Column('phrase', sa.String(length=200), nullable=False),
+    sa.Column('severity', sa.String(length=10), nullable=False),
+    sa.Column('note', sa.Text(), nullable=False),
+    sa.Column('ignore_tones', sa.Boolean(), nullable=False),
+    sa.Column('created_by_id', sa.Integer(), nullable=True),
+    sa.Column('created_at', sa.DateTime(), nullable=False),
+    sa.ForeignKeyConstraint(['created_by_id'], ['users.id'], name=op.f('fk_scan_rules_created_by_id_users')),
+    sa.PrimaryKeyConstraint('id', name=op.f('pk_scan_rules'))
+    )
     op.create_table('user_roles',
     sa.Column('user_id', sa.Integer(), nullable=False),
     sa.Column('role', sa.String(length=20), nullable=False),
@@ -139,6 +170,9 @@ def upgrade():
     sa.Column('bulletin_id', sa.Integer(), nullable=False),
     sa.Column('content_hash', sa.String(length=64), nullable=False),
     sa.Column('status', sa.String(length=20), nullable=False),
+    sa.Column('source', sa.String(length=20), nullable=False),
+    sa.Column('cache_key', sa.String(length=64), nullable=True),
+    sa.Column('uploaded_by_id', sa.Integer(), nullable=True),
     sa.Column('engine', sa.String(length=20), nullable=False),
     sa.Column('settings', sa.JSON(), nullable=False),
     sa.Column('fallback', sa.Boolean(), nullable=False),
@@ -152,10 +186,12 @@ def upgrade():
     sa.Column('created_at', sa.DateTime(), nullable=False),
     sa.Column('updated_at', sa.DateTime(), nullable=False),
     sa.ForeignKeyConstraint(['bulletin_id'], ['bulletins.id'], name=op.f('fk_audio_files_bulletin_id_bulletins')),
+    sa.ForeignKeyConstraint(['uploaded_by_id'], ['users.id'], name=op.f('fk_audio_files_uploaded_by_id_users')),
     sa.PrimaryKeyConstraint('id', name=op.f('pk_audio_files'))
     )
     with op.batch_alter_table('audio_files', schema=None) as batch_op:
         batch_op.create_index(batch_op.f('ix_audio_files_bulletin_id'), ['bulletin_id'], unique=False)
+        batch_op.create_index(batch_op.f('ix_audio_files_cache_key'), ['cache_key'], unique=False)
         batch_op.create_index(batch_op.f('ix_audio_files_content_hash'), ['content_hash'], unique=False)
 
     op.create_table('findings',
@@ -190,6 +226,7 @@ def upgrade():
     sa.Column('content_hash', sa.String(length=64), nullable=False),
     sa.Column('editor_id', sa.Integer(), nullable=False),
     sa.Column('created_at', sa.DateTime(), nullable=False),
+    sa.Column('scanned_at', sa.DateTime(), nullable=True),
     sa.ForeignKeyConstraint(['bulletin_id'], ['bulletins.id'], name=op.f('fk_revisions_bulletin_id_bulletins')),
     sa.ForeignKeyConstraint(['editor_id'], ['users.id'], name=op.f('fk_revisions_editor_id_users')),
     sa.PrimaryKeyConstraint('id', name=op.f('pk_revisions')),
@@ -234,10 +271,13 @@ def downgrade():
     op.drop_table('findings')
     with op.batch_alter_table('audio_files', schema=None) as batch_op:
         batch_op.drop_index(batch_op.f('ix_audio_files_content_hash'))
+        batch_op.drop_index(batch_op.f('ix_audio_files_cache_key'))
         batch_op.drop_index(batch_op.f('ix_audio_files_bulletin_id'))
 
     op.drop_table('audio_files')
     op.drop_table('user_roles')
+    op.drop_table('scan_rules')
+    op.drop_table('lexicon_entries')
     with op.batch_alter_table('bulletins', schema=None) as batch_op:
         batch_op.drop_index(batch_op.f('ix_bulletins_status'))
         batch_op.drop_index(batch_op.f('ix_bulletins_published_at'))
@@ -247,6 +287,7 @@ def downgrade():
         batch_op.drop_index(batch_op.f('ix_api_tokens_user_id'))
 
     op.drop_table('api_tokens')
+    op.drop_table('allow_entries')
     op.drop_table('users')
     op.drop_table('units')
     op.drop_table('topics')

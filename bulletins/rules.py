@@ -1,0 +1,148 @@
+"""What an admin tunes: scanner keyword rules, the allow-list, and how words are spoken.
+
+Every change is audited. The scanner and the speech normalizer read these at use time.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from sqlalchemy import Boolean, ForeignKey, String, Text, UniqueConstraint, select
+from sqlalchemy.orm import Mapped, Session, mapped_column
+
+from bulletins import audit, confidentiality
+from bulletins.accounts import require_admin
+from bulletins.errors import Conflict, NotFound, ValidationError
+from bulletins.models import Base, User, utcnow
+from bulletins.text import nfc
+
+LEXICON_KINDS = ("abbreviation", "pronunciation")
+
+
+class ScanRule(Base):
+    """An admin's phrase: text containing it gets a 'keyword' finding."""
+
+    __tablename__ = "scan_rules"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    phrase: Mapped[str] = mapped_column(String(200))
+    severity: Mapped[str] = mapped_column(String(10), default="block")
+    note: Mapped[str] = mapped_column(Text, default="")
+    ignore_tones: Mapped[bool] = mapped_column(Boolean, default=False)
+    created_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"), default=None)
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+
+class AllowEntry(Base):
+    """A contact published on purpose (the commune hotline, the office mailbox)."""
+
+    __tablename__ = "allow_entries"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    value: Mapped[str] = mapped_column(String(200), unique=True)
+    note: Mapped[str] = mapped_column(Text, default="")
+    created_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"), default=None)
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+
+class LexiconEntry(Base):
+    """How a written form is spoken: an abbreviation or a local name's pronunciation."""
+
+    __tablename__ = "lexicon_entries"
+    __table_args__ = (UniqueConstraint("kind", "written"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    kind: Mapped[str] = mapped_column(String(20))
+    written: Mapped[str] = mapped_column(String(100))
+    spoken: Mapped[str] = mapped_column(String(300))
+    created_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"), default=None)
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+
+def scanner(session: Session) -> confidentiality.Scanner:
+    """The scanner with today's admin rules and allow-list."""
+    rules = [confidentiality.Rule(r.phrase, r.severity, r.note, r.ignore_tones)
+             for r in session.scalars(select(ScanRule).order_by(ScanRule.id))]
+    allow = [a.value for a in session.scalars(select(AllowEntry))]
+    return confidentiality.Scanner(rules=rules, allow=allow)
+
+
+def lexicon(session: Session) -> tuple[dict[str, str], dict[str, str]]:
+    """(abbreviations, pronunciations) as the normalizer takes them."""
+    maps: dict[str, dict[str, str]] = {kind: {} for kind in LEXICON_KINDS}
+    for entry in session.scalars(select(LexiconEntry)):
+        maps[entry.kind][entry.written] = entry.spoken
+    return maps["abbreviation"], maps["pronunciation"]
+
+
+def _required(value: str | None, field: str, limit: int) -> str:
+    value = nfc(value)
+    if not value:
+        raise ValidationError("Bắt buộc.", fields={field: "required"})
+    if len(value) > limit:
+        raise ValidationError(f"Tối đa {limit} ký tự.", fields={field: "too_long"})
+    return value
+
+
+def add_rule(session: Session, actor: User, phrase: str, severity: str = "block",
+             note: str = "", ignore_tones: bool = False) -> ScanRule:
+    """Add a keyword rule (admin)."""
+    name = require_admin(actor)
+    if severity not in ("block", "warn"):
+        raise ValidationError("Mức độ phải là block hoặc warn.", fields={"severity": "invalid"})
+    rule = ScanRule(phrase=_required(phrase, "phrase", 200), severity=severity,
+                    note=nfc(note), ignore_tones=bool(ignore_tones), created_by_id=actor.id)
+    session.add(rule)
+    session.flush()
+    audit.record(session, name, "rule.add", f"rule:{rule.id}", phrase=rule.phrase,
+                 severity=severity, ignore_tones=rule.ignore_tones, note=rule.note)
+    return rule
+
+
+def add_allow(session: Session, actor: User, value: str, note: str = "") -> AllowEntry:
+    """Allow-list a contact published on purpose (admin)."""
+    name = require_admin(actor)
+    value = _required(value, "value", 200)
+    if session.scalar(select(AllowEntry).where(AllowEntry.value == value)):
+        raise Conflict(f"'{value}' đã có trong danh sách.")
+    entry = AllowEntry(value=value, note=nfc(note), created_by_id=actor.id)
+    session.add(entry)
+    session.flush()
+    audit.record(session, name, "allow.add", f"allow:{entry.id}", value=value, note=entry.note)
+    return entry
+
+
+def set_lexicon(session: Session, actor: User, kind: str, written: str,
+                spoken: str) -> LexiconEntry:
+    """Add or change how a word is spoken (admin)."""
+    name = require_admin(actor)
+    if kind not in LEXICON_KINDS:
+        raise ValidationError("Loại không hợp lệ.", fields={"kind": "invalid"})
+    written, spoken = _required(written, "written", 100), _required(spoken, "spoken", 300)
+    if any(c.isdigit() for c in spoken):
+        raise ValidationError("Cách đọc phải viết bằng chữ, không có chữ số.",
+                              fields={"spoken": "digits"})
+    entry = session.scalar(select(LexiconEntry).where(LexiconEntry.kind == kind,
+                                                      LexiconEntry.written == written))
+    if entry is None:
+        entry = LexiconEntry(kind=kind, written=written, spoken=spoken, created_by_id=actor.id)
+        session.add(entry)
+    entry.spoken = spoken
+    session.flush()
+    audit.record(session, name, "lexicon.set", f"lexicon:{entry.id}", kind=kind,
+                 written=written, spoken=spoken)
+    return entry
+
+
+def delete(session: Session, actor: User, model: type, entry_id: int) -> None:
+    """Remove a rule, allow-list entry or lexicon entry (admin)."""
+    name = require_admin(actor)
+    entry = session.get(model, entry_id)
+    if entry is None:
+        raise NotFound("Không có mục này.")
+    detail = {c.name: getattr(entry, c.name) for c in model.__table__.columns
+              if c.name in ("phrase", "value", "kind", "written", "spoken", "severity")}
+    session.delete(entry)
+    session.flush()
+    audit.record(session, name, f"{model.__tablename__}.delete", f"{model.__tablename__}:"
+                 f"{entry_id}", **detail)
