@@ -46,8 +46,10 @@ def _speak_all(engine: Engine, texts: list[str], language: str, work: Path) -> l
 def make_bulletin_audio(title: str, body: str, *, language: str, engine: Engine, out_mp3: Path,
                         tags: dict[str, str], normalize: Callable[[str], str] | None = None,
                         target_lufs: float = -16.0, bitrate: str = "64k",
-                        intro: Path | None = None, outro: Path | None = None) -> AudioResult:
+                        intro: Path | None = None, outro: Path | None = None,
+                        on_stage: Callable[[str], None] | None = None) -> AudioResult:
     """Speak a bulletin into a tagged, loudness-normalized mono MP3 written atomically."""
+    stage = on_stage or (lambda _name: None)
     if normalize is not None and language == "vi":
         title, body = normalize(title), normalize(body)
     texts = [t for t in (title.strip(), body.strip()) if t]
@@ -55,7 +57,9 @@ def make_bulletin_audio(title: str, body: str, *, language: str, engine: Engine,
         raise SynthesisError("the bulletin has neither title nor body")
     with tempfile.TemporaryDirectory(prefix="loa-bulletin-") as tmp:
         work = Path(tmp)
+        stage("synthesizing")
         speech = _speak_all(engine, texts, language, work)
+        stage("mixing")
         parts: list[Part] = [LEAD_IN]
         if intro is not None:
             parts += [intro, AFTER_JINGLE]

@@ -2,16 +2,19 @@
 
 from __future__ import annotations
 
+import functools
+import hashlib
+import json
 import logging
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass
 from datetime import datetime, timedelta
 from pathlib import Path
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from bulletins import audit
+from bulletins import audit, rules
 from bulletins.errors import InvalidTransition, NotAllowed
 from bulletins.models import AudioFile, Bulletin, User, utcnow
 from bulletins.queries import approved_text
@@ -32,9 +35,41 @@ class AudioSettings:
     commune: str = "xã Vũ Dương"
 
 
-def audio_path(audio: AudioFile, engine: str) -> str:
-    """Where a file lives under DATA_DIR: made only from ids and hashes, never user input."""
-    return f"audio/{audio.bulletin_id}/{audio.content_hash[:16]}-{audio.id}-{engine}.mp3"
+def jingles(data_dir: Path) -> tuple[Path, Path]:
+    """Intro and outro: the admin's uploads, else the chime generated in code."""
+    from audio.jingle import default_chime
+
+    folder = data_dir / "jingles"
+    chime = default_chime(folder)
+    intro, outro = folder / "intro.wav", folder / "outro.wav"
+    return (intro if intro.is_file() else chime), (outro if outro.is_file() else chime)
+
+
+def _file_digest(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()[:16]
+
+
+def cache_key(content_hash: str, settings: AudioSettings, language: str,
+              lexicon: tuple[dict, dict], parts: tuple[Path, Path]) -> str:
+    """Everything that shapes the sound: the same key is never synthesized twice."""
+    material = {k: v for k, v in asdict(settings).items() if k not in ("data_dir", "commune")}
+    payload = json.dumps([content_hash, language, material, lexicon,
+                          [_file_digest(p) for p in parts]], sort_keys=True, ensure_ascii=False)
+    return hashlib.sha256(payload.encode("utf-8")).hexdigest()
+
+
+def _reuse(session: Session, audio: AudioFile, key: str, data_dir: Path) -> bool:
+    done = session.scalar(select(AudioFile).where(
+        AudioFile.cache_key == key, AudioFile.status == "ready", AudioFile.fallback.is_(False),
+        AudioFile.id != audio.id))
+    if done is None or not done.path or not (data_dir / done.path).is_file():
+        return False
+    for name in ("engine", "settings", "path", "size_bytes", "duration_s", "lufs", "true_peak"):
+        setattr(audio, name, getattr(done, name))
+    audio.status, audio.error, audio.updated_at = "ready", "", utcnow()
+    audit.record(session, "system", "audio.reused", f"bulletin:{audio.bulletin_id}",
+                 audio=audio.id, from_audio=done.id)
+    return True
 
 
 def synthesize(session: Session, audio_id: int, settings: AudioSettings,
@@ -45,7 +80,7 @@ def synthesize(session: Session, audio_id: int, settings: AudioSettings,
     from audio.pipeline import make_bulletin_audio
 
     audio = session.get(AudioFile, audio_id)
-    if audio is None or audio.status == "ready":
+    if audio is None or audio.status == "ready" or audio.source != "synthesis":
         return audio
     bulletin = session.get(Bulletin, audio.bulletin_id)
     if bulletin is None or bulletin.content_hash != audio.content_hash:
@@ -53,21 +88,35 @@ def synthesize(session: Session, audio_id: int, settings: AudioSettings,
         commit()
         return audio
     revision = approved_text(session, bulletin)
-    audio.status, audio.attempts, audio.updated_at = "synthesizing", audio.attempts + 1, utcnow()
-    commit()
+    abbreviations, pronunciations = rules.lexicon(session)
+    intro, outro = jingles(settings.data_dir)
+    key = cache_key(audio.content_hash, settings, bulletin.language,
+                    (abbreviations, pronunciations), (intro, outro))
+    audio.cache_key = key
+    if _reuse(session, audio, key, settings.data_dir):
+        commit()
+        return audio
+    audio.attempts, audio.updated_at = audio.attempts + 1, utcnow()
+
+    def stage(name: str) -> None:
+        audio.status, audio.updated_at = name, utcnow()
+        commit()
+
+    rel = f"audio/{key[:2]}/{key}.mp3"
     try:
         engine = make_engine(settings.engine, piper_voice=settings.piper_voice,
                              speed=settings.espeak_speed, gap=settings.espeak_gap)
-        rel = audio_path(audio, engine.name)
         out = settings.data_dir / rel
         out.parent.mkdir(parents=True, exist_ok=True)
         result = make_bulletin_audio(
             revision.title, revision.body, language=bulletin.language, engine=engine,
-            out_mp3=out, normalize=normalize_vi if bulletin.language == "vi" else None,
-            target_lufs=settings.loudness_target,
+            out_mp3=out, target_lufs=settings.loudness_target, intro=intro, outro=outro,
+            normalize=functools.partial(normalize_vi, abbreviations=abbreviations,
+                                        lexicon=pronunciations),
             tags={"title": revision.title, "artist": f"Đài truyền thanh {settings.commune}",
                   "date": (bulletin.approved_at or utcnow()).strftime("%Y-%m-%d"),
                   "comment": f"content_hash={audio.content_hash}"},
+            on_stage=stage,
         )
     except Exception as exc:
         log.exception("synthesis of audio %s failed", audio_id)
@@ -79,10 +128,7 @@ def synthesize(session: Session, audio_id: int, settings: AudioSettings,
         commit()
         raise
     audio.engine, audio.settings, audio.fallback = result.engine, result.settings, result.fallback
-    audio.path = rel if result.engine == engine.name else audio_path(audio, result.engine)
-    if audio.path != rel:
-        (settings.data_dir / rel).rename(settings.data_dir / audio.path)
-    audio.size_bytes, audio.duration_s = result.size_bytes, result.duration_s
+    audio.path, audio.size_bytes, audio.duration_s = rel, result.size_bytes, result.duration_s
     audio.lufs, audio.true_peak = result.lufs, result.true_peak
     audio.status, audio.error, audio.updated_at = "ready", "", utcnow()
     audit.record(session, "system", "audio.ready", f"bulletin:{audio.bulletin_id}",
@@ -90,6 +136,33 @@ def synthesize(session: Session, audio_id: int, settings: AudioSettings,
                  content_hash=audio.content_hash)
     commit()
     return audio
+
+
+def preview(session: Session, bulletin: Bulletin, settings: AudioSettings) -> Path:
+    """Speech of the working text for reviewers and leaders, cached, never published."""
+    from audio.engines import make_engine
+    from audio.normalize import normalize_vi
+    from audio.pipeline import make_bulletin_audio
+    from bulletins.text import content_hash
+
+    abbreviations, pronunciations = rules.lexicon(session)
+    intro, outro = jingles(settings.data_dir)
+    digest = content_hash(bulletin.title, bulletin.body)
+    key = cache_key(digest, settings, bulletin.language, (abbreviations, pronunciations),
+                    (intro, outro))
+    out = settings.data_dir / "preview" / f"{key}.mp3"
+    if not out.is_file():
+        out.parent.mkdir(parents=True, exist_ok=True)
+        make_bulletin_audio(
+            bulletin.title, bulletin.body, language=bulletin.language,
+            engine=make_engine(settings.engine, piper_voice=settings.piper_voice,
+                               speed=settings.espeak_speed, gap=settings.espeak_gap),
+            out_mp3=out, target_lufs=settings.loudness_target, intro=intro, outro=outro,
+            normalize=functools.partial(normalize_vi, abbreviations=abbreviations,
+                                        lexicon=pronunciations),
+            tags={"title": f"[Nghe thử] {bulletin.title}", "artist": settings.commune,
+                  "date": utcnow().strftime("%Y-%m-%d"), "comment": f"preview={digest}"})
+    return out
 
 
 STUCK_AFTER = {"queued": timedelta(minutes=5), "synthesizing": timedelta(minutes=15),

@@ -1,6 +1,7 @@
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
-from wtforms import SelectField, StringField
+from flask_wtf.file import FileField
+from wtforms import BooleanField, SelectField, StringField
 from wtforms.validators import DataRequired, Length, Regexp
 
 from app.desk.forms import MultiCheckboxField, options
@@ -34,3 +35,31 @@ class TokenForm(FlaskForm):
 
 class EmptyForm(FlaskForm):
     """A form with only its CSRF token, for buttons that POST."""
+
+
+class RuleForm(FlaskForm):
+    phrase = StringField(_l("Cụm từ"), validators=[DataRequired(), Length(max=200)])
+    severity = SelectField(_l("Mức độ"), choices=options([("block", _l("Chặn")),
+                                                           ("warn", _l("Cảnh báo"))]))
+    note = StringField(_l("Ghi chú cho người thẩm định"), validators=[Length(max=500)])
+    ignore_tones = BooleanField(_l("Không phân biệt dấu thanh"))
+
+
+class AllowForm(FlaskForm):
+    value = StringField(_l("Số điện thoại / thư điện tử công khai"),
+                        validators=[DataRequired(), Length(max=200)])
+    note = StringField(_l("Ghi chú"), validators=[Length(max=500)])
+
+
+class LexiconForm(FlaskForm):
+    kind = SelectField(_l("Loại"), choices=options([("abbreviation", _l("Chữ viết tắt")),
+                                                     ("pronunciation", _l("Cách đọc tên riêng"))]))
+    written = StringField(_l("Viết là"), validators=[DataRequired(), Length(max=100)])
+    spoken = StringField(_l("Đọc là"), validators=[DataRequired(), Length(max=300)])
+
+
+class JingleForm(FlaskForm):
+    which = SelectField(_l("Nhạc hiệu"), choices=options([("intro", _l("Mở đầu")),
+                                                           ("outro", _l("Kết thúc"))]))
+    file = FileField(_l("Tệp âm thanh (MP3, WAV, M4A; tối đa 30 giây)"))
+    reset = BooleanField(_l("Dùng lại tiếng chuông mặc định"))

@@ -1,5 +1,6 @@
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
+from flask_wtf.file import FileField, FileRequired
 from wtforms import (
     BooleanField,
     DateTimeLocalField,
@@ -81,3 +82,7 @@ class ClearForm(ActionForm):
 
 class ResolveForm(FlaskForm):
     note = StringField(_l("Lý do không phải vấn đề"), validators=[DataRequired(), Length(max=2000)])
+
+
+class RecordingForm(FlaskForm):
+    file = FileField(_l("Bản ghi âm (MP3, WAV hoặc M4A)"), validators=[FileRequired()])

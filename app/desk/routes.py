@@ -8,7 +8,14 @@ from flask_login import current_user, login_required
 from sqlalchemy import select
 
 from app.desk import bp
-from app.desk.forms import ActionForm, BulletinForm, ClearForm, ResolveForm, options
+from app.desk.forms import (
+    ActionForm,
+    BulletinForm,
+    ClearForm,
+    RecordingForm,
+    ResolveForm,
+    options,
+)
 from app.extensions import db
 from app.security import home_endpoint, roles_required
 from bulletins import queries, services
@@ -154,6 +161,7 @@ def detail(bulletin_id: int):
         audio=queries.latest_audio(db.session, bulletin),
         action_form=ActionForm(version=bulletin.version),
         clear_form=ClearForm(version=bulletin.version), resolve_form=ResolveForm(),
+        recording_form=RecordingForm(),
     )
 
 

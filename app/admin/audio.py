@@ -1,0 +1,41 @@
+"""Admin page for the station's sound: intro and outro jingles."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from flask import current_app, flash, redirect, render_template, url_for
+from flask_babel import gettext as _
+from flask_login import current_user
+
+from app.admin import bp
+from app.admin.forms import JingleForm
+from app.extensions import db
+from app.security import roles_required
+from app.uploads import saved
+from bulletins import recordings
+from bulletins.errors import DomainError
+
+
+@bp.route("/audio", methods=["GET", "POST"])
+@roles_required("admin")
+def audio_settings():
+    """Upload or reset the intro and outro jingles; show the speech engine in use."""
+    form = JingleForm()
+    data_dir = Path(current_app.config["DATA_DIR"])
+    if form.validate_on_submit():
+        try:
+            if form.reset.data or not form.file.data:
+                recordings.set_jingle(db.session, current_user, form.which.data, None, data_dir)
+            else:
+                with saved(form.file.data) as path:
+                    recordings.set_jingle(db.session, current_user, form.which.data, path,
+                                          data_dir)
+            db.session.commit()
+            flash(_("Đã lưu nhạc hiệu."), "success")
+            return redirect(url_for("admin.audio_settings"))
+        except DomainError as error:
+            db.session.rollback()
+            flash(error.message, "error")
+    custom = {w: (data_dir / "jingles" / f"{w}.wav").is_file() for w in ("intro", "outro")}
+    return render_template("admin/audio.html", form=form, custom=custom)

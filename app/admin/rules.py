@@ -1,0 +1,72 @@
+"""Admin pages for the scanner's rules and allow-list and the speech lexicon."""
+
+from __future__ import annotations
+
+from flask import flash, redirect, render_template, url_for
+from flask_babel import gettext as _
+from flask_login import current_user
+from sqlalchemy import select
+
+from app.admin import bp
+from app.admin.forms import AllowForm, EmptyForm, LexiconForm, RuleForm
+from app.extensions import db
+from app.security import roles_required
+from audio.lexicon import DEFAULT_ABBREVIATIONS
+from bulletins import rules
+from bulletins.errors import DomainError
+
+MODELS = {"rule": rules.ScanRule, "allow": rules.AllowEntry, "lexicon": rules.LexiconEntry}
+
+
+def _save(action, *args) -> bool:
+    try:
+        action(db.session, current_user, *args)
+        db.session.commit()
+    except DomainError as error:
+        db.session.rollback()
+        flash(error.message, "error")
+        return False
+    flash(_("Đã lưu."), "success")
+    return True
+
+
+@bp.route("/rules", methods=["GET", "POST"])
+@roles_required("admin")
+def scan_rules():
+    """Keyword rules and the allow-list of the confidentiality scanner."""
+    rule_form, allow_form = RuleForm(prefix="rule"), AllowForm(prefix="allow")
+    if rule_form.phrase.data and rule_form.validate_on_submit():
+        if _save(rules.add_rule, rule_form.phrase.data, rule_form.severity.data,
+                 rule_form.note.data or "", rule_form.ignore_tones.data):
+            return redirect(url_for("admin.scan_rules"))
+    elif allow_form.value.data and allow_form.validate_on_submit():
+        if _save(rules.add_allow, allow_form.value.data, allow_form.note.data or ""):
+            return redirect(url_for("admin.scan_rules"))
+    return render_template(
+        "admin/rules.html", rule_form=rule_form, allow_form=allow_form, empty=EmptyForm(),
+        rules=db.session.scalars(select(rules.ScanRule).order_by(rules.ScanRule.id)).all(),
+        allow=db.session.scalars(select(rules.AllowEntry).order_by(rules.AllowEntry.id)).all())
+
+
+@bp.route("/lexicon", methods=["GET", "POST"])
+@roles_required("admin")
+def lexicon():
+    """Abbreviations and pronunciations the radio voice uses, over the built-in dictionary."""
+    form = LexiconForm()
+    if form.validate_on_submit():
+        if _save(rules.set_lexicon, form.kind.data, form.written.data, form.spoken.data):
+            return redirect(url_for("admin.lexicon"))
+    entries = db.session.scalars(select(rules.LexiconEntry)
+                                 .order_by(rules.LexiconEntry.kind, rules.LexiconEntry.written))
+    return render_template("admin/lexicon.html", form=form, entries=entries.all(),
+                           empty=EmptyForm(), builtin=sorted(DEFAULT_ABBREVIATIONS.items()))
+
+
+@bp.route("/<kind>/<int:entry_id>/delete", methods=["POST"])
+@roles_required("admin")
+def delete_entry(kind: str, entry_id: int):
+    """Remove a rule, an allow-list entry or a lexicon entry."""
+    model = MODELS.get(kind)
+    if model is not None and EmptyForm().validate_on_submit():
+        _save(rules.delete, model, entry_id)
+    return redirect(url_for("admin.lexicon" if kind == "lexicon" else "admin.scan_rules"))

@@ -1,0 +1,55 @@
+"""The desk's audio: previews before approval and people's recorded readings."""
+
+from __future__ import annotations
+
+from flask import abort, current_app, flash, redirect, send_file, url_for
+from flask_babel import gettext as _
+from flask_login import current_user
+
+from app.desk import bp
+from app.desk.forms import RecordingForm
+from app.extensions import db
+from app.jobs import audio_settings
+from app.media import send_audio
+from app.security import roles_required
+from app.uploads import saved
+from bulletins import media, recordings, services
+from bulletins.errors import DomainError
+
+PREVIEWERS = ("editor", "reviewer", "leader", "admin")
+
+
+@bp.route("/b/<int:bulletin_id>/preview.mp3")
+@roles_required(*PREVIEWERS)
+def preview(bulletin_id: int):
+    """Listen before approving: the recording of this text, or its synthesized speech."""
+    bulletin = services.get_bulletin(db.session, bulletin_id)
+    recorded = recordings.recording_for_text(db.session, bulletin)
+    if recorded is not None:
+        return send_audio(recorded)
+    try:
+        path = media.preview(db.session, bulletin, audio_settings(current_app))
+    except Exception as error:  # the engines' own errors: say so instead of a 500
+        current_app.logger.warning("preview failed: %s", error)
+        abort(503, description=_("Chưa đọc thử được: %(e)s", e=str(error)[:200]))
+    return send_file(path, mimetype="audio/mpeg", conditional=True, max_age=0)
+
+
+@bp.route("/b/<int:bulletin_id>/recording", methods=["POST"])
+@roles_required("editor", "operator", "leader")
+def upload_recording(bulletin_id: int):
+    """Attach a person's recorded reading instead of synthesized speech."""
+    form = RecordingForm()
+    if not form.validate_on_submit():
+        flash(_("Hãy chọn một tệp âm thanh."), "error")
+    else:
+        try:
+            with saved(form.file.data) as path:
+                recordings.attach_recording(db.session, current_user, bulletin_id, path,
+                                            audio_settings(current_app))
+            db.session.commit()
+            flash(_("Đã nhận bản ghi âm."), "success")
+        except DomainError as error:
+            db.session.rollback()
+            flash(error.message, "error")
+    return redirect(url_for("desk.detail", bulletin_id=bulletin_id))
