@@ -44,7 +44,8 @@ class Jobs:
             path.parent.mkdir(parents=True, exist_ok=True)
             self.huey = SqliteHuey("loa", filename=str(path))
         task = self.huey.task
-        self.synthesize = task(retries=3, retry_delay=20, name="synthesize")(self._synthesize)
+        self.synthesize = task(retries=4, retry_delay=15, retry_backoff=2,
+                               name="synthesize")(self._synthesize)
         self.periodic = self.huey.periodic_task(crontab(minute="*"), name="every_minute")(
             self._every_minute)
 

@@ -147,6 +147,16 @@ def _limited(gain_db: float, ceiling_db: float) -> str:
     return f"volume={gain_db:.2f}dB,alimiter=limit={limit:.4f}:level=0:latency=1"
 
 
+def _comment_frame(mp3: Path, text: str) -> None:
+    """A real ID3 COMM frame (ffmpeg writes the comment as a TXXX frame players may hide)."""
+    from mutagen.id3 import COMM, ID3
+
+    frames = ID3(str(mp3))
+    frames.delall("TXXX:comment")
+    frames.add(COMM(encoding=1, lang="vie", desc="", text=[text]))
+    frames.save(str(mp3), v2_version=3)
+
+
 def master(wav: Path, out_mp3: Path, *, tags: dict[str, str],
            chapters: Sequence[tuple[str, float, float]] | None = None,
            target_lufs: float = -16.0, bitrate: str = "64k", rate: int = 22050,
@@ -178,6 +188,8 @@ def master(wav: Path, out_mp3: Path, *, tags: dict[str, str],
                  "-map", "0:a", *meta_map, "-af", _limited(gain, ceiling),
                  *_encode_args(rate, bitrate), str(tmp)])
             lufs, peak = loudness(tmp)
+        if tags.get("comment") and not chapters:  # mutagen would reorder CHAP frames
+            _comment_frame(tmp, tags["comment"])
         size = tmp.stat().st_size
         with wave.open(str(leveled), "rb") as w:
             duration = w.getnframes() / w.getframerate()
