@@ -112,3 +112,12 @@ def public_bulletin(session: Session, bulletin_id: int,
                     now: datetime | None = None) -> Bulletin | None:
     """The bulletin if the public may see it now, else None."""
     return session.scalar(_public(now or utcnow()).where(Bulletin.id == bulletin_id))
+
+
+def earlier_findings(session: Session, bulletin: Bulletin) -> Sequence:
+    """Findings of the bulletin's earlier revisions, newest revision first (kept as history)."""
+    from bulletins.models import Finding
+
+    return session.scalars(select(Finding).where(
+        Finding.bulletin_id == bulletin.id, Finding.revision < bulletin.revision_number)
+        .order_by(Finding.revision.desc(), Finding.start)).all()

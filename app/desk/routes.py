@@ -158,6 +158,7 @@ def detail(bulletin_id: int):
         segments=segments(scan_text(bulletin.title, bulletin.body), findings),
         actions=allowed_actions(bulletin, current_user),
         history=queries.history(db.session, bulletin_id),
+        earlier=queries.earlier_findings(db.session, bulletin),
         audio=queries.latest_audio(db.session, bulletin),
         action_form=ActionForm(version=bulletin.version),
         clear_form=ClearForm(version=bulletin.version), resolve_form=ResolveForm(),

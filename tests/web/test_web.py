@@ -159,3 +159,19 @@ def test_admin_creates_user_and_sees_one_time_password(client, users):
     password = re.search(r'<code class="secret">([^<]+)</code>', text).group(1)
     client.post("/logout")
     assert client.post("/login", data={"username": "hoa", "password": password}).status_code == 302
+
+
+def test_edit_rescans_and_keeps_earlier_findings(app, client, users):
+    bid = make_bulletin(app, body="Liên hệ chị Lan 0912 345 678.")
+    with app.app_context():
+        from bulletins import services
+        from tests.web.conftest import user
+        b = db.session.get(Bulletin, bid)
+        assert [f.kind for f in services.active_findings(db.session, b)] == ["phone"]
+        services.edit_bulletin(db.session, user("editor"), bid,
+                               {"body": "Liên hệ trụ sở UBND xã."}, b.version)
+        db.session.commit()
+        assert services.active_findings(db.session, db.session.get(Bulletin, bid)) == []
+    login(client, "editor")
+    page = client.get(f"/desk/b/{bid}").get_data(as_text=True)
+    assert "Phát hiện ở các bản trước" in page and "0912 345 678" in page
