@@ -13,6 +13,7 @@ run: system-deps $(VENV)/.runtime translations
 	$(BIN)/flask --app wsgi init-db
 	HOST=$(HOST) PORT=$(PORT) $(BIN)/flask --app wsgi serve
 
+test: BROWSER = 1
 test: system-deps $(VENV)/.test translations
 	$(BIN)/ruff check .
 	$(BIN)/pytest -q $(PYTEST_ARGS)
@@ -25,6 +26,7 @@ system-deps:
 	@missing=""; \
 	command -v espeak-ng >/dev/null || missing="$$missing espeak-ng"; \
 	command -v ffmpeg >/dev/null || missing="$$missing ffmpeg"; \
+	if [ "$(BROWSER)" = 1 ]; then command -v chromium >/dev/null || missing="$$missing chromium"; fi; \
 	$(PY) -c 'import venv, ensurepip' 2>/dev/null || missing="$$missing python3-venv"; \
 	if [ -n "$$missing" ]; then \
 	  if [ "$$(id -u)" = 0 ]; then \

@@ -1,0 +1,88 @@
+"""A served Loa (waitress + the embedded job queue) and Debian's chromium through Playwright."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import socket
+import threading
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from waitress.server import create_server
+
+from app import create_app
+from app.config import config_for_tests
+from app.extensions import db
+from bulletins import accounts, seed
+
+CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
+ARTIFACTS = Path(__file__).resolve().parents[2] / "test-artifacts"
+PASSWORD = "mat-khau-e2e-2026"
+STAFF = {"hoa": ["editor"], "minh": ["reviewer"], "dung": ["leader"], "lan": ["operator"],
+         "admin": ["admin"]}
+
+pytestmark = pytest.mark.e2e
+
+
+@pytest.fixture(scope="session")
+def browser_type_launch_args(browser_type_launch_args):
+    """Debian's chromium, never a downloaded browser (FIELD-NOTES, Playwright)."""
+    if not Path(CHROMIUM).exists():
+        pytest.skip("chromium is not installed (make test installs it)")
+    return {**browser_type_launch_args, "executable_path": CHROMIUM, "args": [
+        "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+        "--disable-component-update", "--disable-sync", "--no-first-run"]}
+
+
+@pytest.fixture(scope="session")
+def browser_context_args(browser_context_args):
+    return {**browser_context_args, "locale": "vi-VN", "timezone_id": "Asia/Ho_Chi_Minh",
+            "viewport": {"width": 1200, "height": 900}}
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@pytest.fixture(scope="module")
+def live(tmp_path_factory) -> Iterator[str]:
+    """Loa served on 127.0.0.1 with jobs running in the background, as `make run` does."""
+    tmp = tmp_path_factory.mktemp("live")
+    config = config_for_tests(tmp, os.environ.get("LOA_TEST_DATABASE_URL"))
+    app = create_app(config)
+    with app.app_context():
+        db.drop_all()
+        db.create_all()
+        seed.seed_lists(db.session)
+        for name, roles in STAFF.items():
+            accounts.create_user(db.session, None, name, roles, PASSWORD, name.title())
+        db.session.commit()
+    consumer = app.extensions["loa.jobs"].consumer(workers=1, embedded=True)
+    consumer.start()
+    server = create_server(app, host="127.0.0.1", port=_free_port(), threads=4)
+    thread = threading.Thread(target=server.run, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.effective_port}"
+    server.close()
+    consumer.stop(graceful=True)
+    with app.app_context():
+        db.engine.dispose()
+
+
+def shot(page, name: str) -> Path:
+    """Save a screenshot as a test artifact under test-artifacts/."""
+    ARTIFACTS.mkdir(exist_ok=True)
+    path = ARTIFACTS / f"{name}.png"
+    page.screenshot(path=str(path), full_page=True)
+    return path
+
+
+def sign_in(page, base: str, name: str) -> None:
+    page.goto(f"{base}/login")
+    page.get_by_label("Tên đăng nhập").fill(name)
+    page.get_by_label("Mật khẩu").fill(PASSWORD)
+    page.get_by_role("button", name="Đăng nhập").click()

@@ -1,0 +1,81 @@
+"""User journeys in a real browser against a served Loa."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from playwright.sync_api import Page, expect
+
+from tests.e2e.conftest import shot, sign_in
+
+pytestmark = pytest.mark.e2e
+
+TITLE = "Thông báo nhận hỗ trợ sau bão số 3"
+BODY = ("UBND xã Vũ Dương thông báo: các hộ bị thiệt hại do bão số 3 đến nhận hỗ trợ tại "
+        "trụ sở UBND xã từ 7h30 ngày 02/12/2026. Liên hệ anh Nam 0912 345 678.")
+
+
+def test_from_draft_to_the_portal_and_the_radio(live: str, page: Page) -> None:
+    sign_in(page, live, "hoa")
+    page.get_by_role("link", name="Viết bản tin").click()
+    page.get_by_label("Tiêu đề").fill(TITLE)
+    page.get_by_label("Nội dung").fill(BODY)
+    page.get_by_label("Chủ đề").select_option("thong-bao-chung")
+    page.get_by_role("button", name="Lưu nháp").click()
+    expect(page.get_by_text("Đã lưu bản nháp.")).to_be_visible()
+    shot(page, "editor-draft")
+    page.get_by_role("button", name="Gửi thẩm định").click()
+    expect(page.locator(".badge.s-in_review")).to_be_visible()
+    bulletin_url = page.url
+    page.get_by_role("button", name="Đăng xuất").click()
+
+    sign_in(page, live, "minh")
+    page.goto(bulletin_url)
+    expect(page.locator("mark.f-block")).to_have_text("0912 345 678")
+    shot(page, "reviewer-findings")
+    page.get_by_placeholder("Lý do không phải vấn đề").first.fill(
+        "Số của cán bộ phụ trách, đã đồng ý công khai")
+    page.get_by_role("button", name="Không vi phạm").first.click()
+    for label in ("Không có thông tin thuộc bí mật nhà nước",
+                  "Không có dữ liệu cá nhân khi chưa có sự đồng ý",
+                  "Thông tin đã được kiểm chứng", "Phù hợp để phát trên đài truyền thanh"):
+        page.get_by_label(label).check()
+    page.get_by_role("button", name="Thông qua thẩm định").click()
+    expect(page.locator(".badge.s-awaiting_approval")).to_be_visible()
+    page.get_by_role("button", name="Đăng xuất").click()
+
+    sign_in(page, live, "dung")
+    page.goto(bulletin_url)
+    preview = page.locator("audio").first.get_attribute("src")
+    answer = page.request.get(live + preview)
+    assert answer.status == 200 and answer.headers["content-type"] == "audio/mpeg"
+    shot(page, "leader-approve")
+    page.get_by_role("button", name="Phê duyệt").click()
+    expect(page.locator(".badge.s-published")).to_be_visible()
+    page.get_by_role("button", name="Đăng xuất").click()
+
+    sign_in(page, live, "lan")
+    for _ in range(60):
+        page.goto(f"{live}/radio/")
+        if page.locator("audio").count():
+            break
+        page.wait_for_timeout(500)
+    expect(page.get_by_role("link", name=TITLE)).to_be_visible()
+    with page.expect_download() as download:
+        page.get_by_role("link", name="Tải MP3").first.click()
+    assert download.value.suggested_filename.endswith(".mp3")
+    shot(page, "operator-radio")
+    page.get_by_role("button", name="Đăng xuất").click()
+
+    page.goto(live + "/")
+    page.get_by_role("link", name=TITLE).click()
+    expect(page.get_by_role("heading", name=TITLE)).to_be_visible()
+    audio = page.locator("article audio")
+    expect(audio).to_have_attribute("src", re.compile(r"/audio/\d+/[0-9a-f]{16}\.mp3$"))
+    playable = page.evaluate("""async () => {
+        const a = document.querySelector('article audio');
+        a.muted = true; await a.play(); return a.duration;
+    }""")
+    assert playable > 5
+    shot(page, "visitor-bulletin")
