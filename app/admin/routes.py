@@ -7,6 +7,7 @@ from flask_babel import gettext as _
 from flask_login import current_user
 from sqlalchemy import select
 
+from app.actions import attempt
 from app.admin import bp
 from app.admin.forms import EmptyForm, RolesForm, TokenForm, UserForm
 from app.desk.forms import options
@@ -57,13 +58,7 @@ def set_roles(user_id: int):
     form = RolesForm()
     user = _user(user_id)
     if form.validate_on_submit():
-        try:
-            accounts.set_roles(db.session, current_user, user, form.roles.data)
-            db.session.commit()
-            flash(_("Đã cập nhật vai trò."), "success")
-        except DomainError as error:
-            db.session.rollback()
-            flash(error.message, "error")
+        attempt(accounts.set_roles, user, form.roles.data, success=_("Đã cập nhật vai trò."))
     else:
         flash(_("Cần chọn ít nhất một vai trò."), "error")
     return users_redirect()
@@ -88,12 +83,7 @@ def toggle_active(user_id: int):
     """Lock or unlock an account."""
     user = _user(user_id)
     if EmptyForm().validate_on_submit():
-        try:
-            accounts.set_active(db.session, current_user, user, not user.active)
-            db.session.commit()
-        except DomainError as error:
-            db.session.rollback()
-            flash(error.message, "error")
+        attempt(accounts.set_active, user, not user.active)
     return users_redirect()
 
 

@@ -2,32 +2,23 @@
 
 from __future__ import annotations
 
-from flask import flash, redirect, render_template, url_for
+from flask import redirect, render_template, url_for
 from flask_babel import gettext as _
-from flask_login import current_user
 from sqlalchemy import select
 
+from app.actions import attempt
 from app.admin import bp
 from app.admin.forms import AllowForm, EmptyForm, LexiconForm, RuleForm
 from app.extensions import db
 from app.security import roles_required
 from audio.lexicon import DEFAULT_ABBREVIATIONS
 from bulletins import rules
-from bulletins.errors import DomainError
 
 MODELS = {"rule": rules.ScanRule, "allow": rules.AllowEntry, "lexicon": rules.LexiconEntry}
 
 
 def _save(action, *args) -> bool:
-    try:
-        action(db.session, current_user, *args)
-        db.session.commit()
-    except DomainError as error:
-        db.session.rollback()
-        flash(error.message, "error")
-        return False
-    flash(_("Đã lưu."), "success")
-    return True
+    return attempt(action, *args, success=_("Đã lưu."))[0]
 
 
 @bp.route("/rules", methods=["GET", "POST"])

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from flask import abort, current_app, flash, redirect, send_file, url_for
 from flask_babel import gettext as _
-from flask_login import current_user
 
+from app.actions import attempt
 from app.desk import bp
 from app.desk.forms import RecordingForm
 from app.extensions import db
@@ -14,7 +14,6 @@ from app.media import send_audio
 from app.security import roles_required
 from app.uploads import saved
 from bulletins import media, recordings, services
-from bulletins.errors import DomainError
 
 PREVIEWERS = ("editor", "reviewer", "leader", "admin")
 
@@ -43,13 +42,7 @@ def upload_recording(bulletin_id: int):
     if not form.validate_on_submit():
         flash(_("Hãy chọn một tệp âm thanh."), "error")
     else:
-        try:
-            with saved(form.file.data) as path:
-                recordings.attach_recording(db.session, current_user, bulletin_id, path,
-                                            audio_settings(current_app))
-            db.session.commit()
-            flash(_("Đã nhận bản ghi âm."), "success")
-        except DomainError as error:
-            db.session.rollback()
-            flash(error.message, "error")
+        with saved(form.file.data) as path:
+            attempt(recordings.attach_recording, bulletin_id, path,
+                    audio_settings(current_app), success=_("Đã nhận bản ghi âm."))
     return redirect(url_for("desk.detail", bulletin_id=bulletin_id))

@@ -7,6 +7,7 @@ from flask_babel import gettext as _
 from flask_login import current_user, login_required
 from sqlalchemy import select
 
+from app.actions import attempt
 from app.desk import bp
 from app.desk.forms import (
     ActionForm,
@@ -176,16 +177,8 @@ def act(bulletin_id: int, action: str):
               else _("Biểu mẫu không hợp lệ; hãy tải lại trang."), "error")
         return redirect(url_for("desk.detail", bulletin_id=bulletin_id))
     checklist = {name: True for name in ClearForm.CHECKLIST} if action == "clear" else None
-    try:
-        services.perform(db.session, current_user, bulletin_id, action,
-                         comment=form.comment.data, checklist=checklist,
-                         expected_version=form.version.data)
-    except DomainError as error:
-        db.session.rollback()
-        flash(error.message, "error")
-    else:
-        db.session.commit()
-        flash(_("Đã thực hiện."), "success")
+    attempt(services.perform, bulletin_id, action, comment=form.comment.data,
+            checklist=checklist, expected_version=form.version.data, success=_("Đã thực hiện."))
     return redirect(url_for("desk.detail", bulletin_id=bulletin_id))
 
 
@@ -197,15 +190,8 @@ def resolve(bulletin_id: int, finding_id: int):
     if not form.validate_on_submit():
         flash(_("Cần ghi chú lý do."), "error")
         return redirect(url_for("desk.detail", bulletin_id=bulletin_id))
-    try:
-        services.resolve_finding(db.session, current_user, bulletin_id, finding_id,
-                                 form.note.data)
-    except DomainError as error:
-        db.session.rollback()
-        flash(error.message, "error")
-    else:
-        db.session.commit()
-        flash(_("Đã đánh dấu phát hiện là không vi phạm."), "success")
+    attempt(services.resolve_finding, bulletin_id, finding_id, form.note.data,
+            success=_("Đã đánh dấu phát hiện là không vi phạm."))
     return redirect(url_for("desk.detail", bulletin_id=bulletin_id) + "#findings")
 
 
