@@ -166,6 +166,9 @@ class Bulletin(Base):
     approved_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"), default=None)
     published_at: Mapped[datetime | None] = mapped_column(default=None, index=True)
     review_after_broadcast: Mapped[bool] = mapped_column(Boolean, default=False)
+    #: a correction of a published bulletin: its own draft/in_review/awaiting_approval state
+    pending_status: Mapped[str | None] = mapped_column(String(20), default=None)
+    corrected_at: Mapped[datetime | None] = mapped_column(default=None)
     #: folded (lower case, no tone marks, đ→d) title + summary + body, for search
     search_text: Mapped[str] = mapped_column(Text, default="")
 

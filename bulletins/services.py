@@ -18,7 +18,15 @@ from bulletins.errors import Conflict, InvalidTransition, NotAllowed, NotFound, 
 from bulletins.models import AudioFile, Bulletin, Finding, Revision, User, WorkflowEvent, utcnow
 from bulletins.text import content_hash, fold, nfc, scan_text
 from bulletins.validation import parse_fields
-from bulletins.workflow import Action, State, authorize, is_own, target_state
+from bulletins.workflow import (
+    Action,
+    State,
+    Transition,
+    authorize,
+    current_state,
+    is_own,
+    target_state,
+)
 
 OUTBOX = "loa.outbox"
 PRIORITY_RANK = {"emergency": 100, "priority": 50, "normal": 0}
@@ -102,7 +110,7 @@ def edit_bulletin(session: Session, actor: User, bulletin_id: int, data: Mapping
                   expected_version: Any) -> Bulletin:
     """Edit a draft; a changed text becomes a new revision, the old one is kept."""
     bulletin = get_bulletin(session, bulletin_id)
-    if bulletin.status != State.DRAFT:
+    if current_state(bulletin) != State.DRAFT:
         raise InvalidTransition("Chỉ sửa được bản tin ở trạng thái nháp.")
     if actor.id != bulletin.author_id:
         require_role(actor, "editor")
@@ -111,6 +119,10 @@ def edit_bulletin(session: Session, actor: User, bulletin_id: int, data: Mapping
                               fields={"version": "required"})
     check_version(bulletin, expected_version)
     fields = parse_fields(session, data, partial=True)
+    if bulletin.pending_status and fields.keys() - {"title", "summary", "body"}:
+        raise ValidationError("Bản đính chính chỉ sửa tiêu đề, tóm tắt và nội dung.",
+                              fields={k: "locked" for k in fields.keys() - {"title", "summary",
+                                                                            "body"}})
     changed = {k: v for k, v in fields.items() if getattr(bulletin, k) != v}
     if not changed:
         return bulletin
@@ -221,8 +233,12 @@ def perform(session: Session, actor: User | None, bulletin_id: int, action: str,
         data["content_hash"] = bulletin.content_hash
     elif row.action == Action.RETURN:
         bulletin.reviewed_hash = None
-    from_state = bulletin.status
-    bulletin.status = target_state(row, bulletin, now)
+    from_state = current_state(bulletin, row.action)
+    if bulletin.pending_status or row.action == Action.CORRECT:
+        _apply_correction(session, bulletin, row, actor, now)
+        data["correction"] = True
+    else:
+        bulletin.status = target_state(row, bulletin, now)
     if bulletin.status == State.PUBLISHED:
         bulletin.published_at = bulletin.published_at or now
     if row.action == Action.APPROVE:
@@ -231,10 +247,32 @@ def perform(session: Session, actor: User | None, bulletin_id: int, action: str,
     session.flush()  # optimistic lock: a concurrent change raises StaleDataError here
     _event(session, bulletin, actor, row.action, from_state, comment, **data)
     audit.record(session, actor.username, f"bulletin.{row.action}", f"bulletin:{bulletin.id}",
-                 from_state=from_state, to_state=bulletin.status, comment=comment, **data)
+                 from_state=from_state, to_state=current_state(bulletin), comment=comment,
+                 **data)
     outbox(session).append(("changed", {"bulletin_id": bulletin.id}))
     return bulletin
 
+
+def _apply_correction(session: Session, bulletin: Bulletin, row: Transition, actor: User,
+                      now: datetime) -> None:
+    """Move a correction along its own track; the public keeps the approved text meanwhile."""
+    if row.action == Action.WITHDRAW:
+        bulletin.status, bulletin.pending_status = State.WITHDRAWN, None
+    elif row.action == Action.CORRECT:
+        bulletin.pending_status = State.DRAFT
+    elif row.action == Action.APPROVE:
+        bulletin.pending_status, bulletin.corrected_at = None, now
+    elif row.action == Action.REJECT:  # the correction is dropped, not the bulletin
+        approved = session.scalar(select(Revision).where(
+            Revision.bulletin_id == bulletin.id, Revision.number == bulletin.approved_revision))
+        bulletin.title, bulletin.summary, bulletin.body = (
+            approved.title, approved.summary, approved.body)
+        bulletin.revision_number += 1
+        _fold_text(bulletin)
+        _add_revision(session, bulletin, actor)
+        bulletin.pending_status = None
+    else:
+        bulletin.pending_status = row.target
 
 def _approve(session: Session, bulletin: Bulletin, actor: User, *, emergency: bool,
              now: datetime) -> None:
@@ -280,7 +318,7 @@ def resolve_finding(session: Session, actor: User, bulletin_id: int, finding_id:
     finding = session.get(Finding, finding_id)
     if finding is None or finding.bulletin_id != bulletin.id:
         raise NotFound(f"Không có phát hiện số {finding_id} ở bản tin này.")
-    reviewable = bulletin.status == State.IN_REVIEW or bulletin.review_after_broadcast
+    reviewable = current_state(bulletin) == State.IN_REVIEW or bulletin.review_after_broadcast
     if not reviewable or finding.revision != bulletin.revision_number:
         raise InvalidTransition("Chỉ xử lý phát hiện khi bản tin đang được thẩm định.")
     require_role(actor, "reviewer")

@@ -29,6 +29,7 @@ class Action(StrEnum):
     REJECT = "reject"
     PUBLISH = "publish"
     WITHDRAW = "withdraw"
+    CORRECT = "correct"
 
 
 ROLES = ("editor", "reviewer", "leader", "operator", "admin")
@@ -44,6 +45,8 @@ class Actor(Protocol):
 
 class Subject(Protocol):
     status: str
+    #: the state of a correction under way on a published bulletin, else None
+    pending_status: str | None
     priority: str
     author_id: int
     last_editor_id: int | None
@@ -80,21 +83,39 @@ TRANSITIONS: tuple[Transition, ...] = (
     _t(A.PUBLISH, [S.APPROVED], "leader", S.PUBLISHED),
     _t(A.WITHDRAW, [S.APPROVED, S.PUBLISHED], "leader", S.WITHDRAWN, comment_required=True),
     _t(A.APPROVE, [S.DRAFT, S.IN_REVIEW], "leader", S.PUBLISHED, not_own=True, emergency_only=True),
+    _t(A.CORRECT, [S.PUBLISHED], "editor", S.DRAFT),
 )
+#: Actions that look at the bulletin's own status even while a correction is under way.
+ON_PUBLISHED = frozenset({A.WITHDRAW, A.PUBLISH, A.CORRECT})
 
 #: States whose content is public.
 PUBLIC_STATES = frozenset({State.PUBLISHED})
 
 
+def current_state(subject: Subject, action: str | None = None) -> str:
+    """The state the workflow acts on: a correction's own state while one is under way.
+
+    A published bulletin being corrected stays public with its approved text; the new
+    revision goes through draft, review and approval on its own track (issue: corrections).
+    """
+    pending = getattr(subject, "pending_status", None)
+    if pending and action not in ON_PUBLISHED:
+        return pending
+    return subject.status
+
+
 def find_transition(subject: Subject, action: str) -> Transition:
     """The row for this action from the subject's state, or InvalidTransition (409)."""
+    state = current_state(subject, action)
+    if action == A.CORRECT and getattr(subject, "pending_status", None):
+        raise InvalidTransition("Bản tin đang có một bản đính chính chưa xong.")
     for row in TRANSITIONS:
-        if row.action != action or subject.status not in row.sources:
+        if row.action != action or state not in row.sources:
             continue
         if row.emergency_only and subject.priority != "emergency":
             continue
         return row
-    raise InvalidTransition(f"Không thể '{action}' khi bản tin ở trạng thái '{subject.status}'.")
+    raise InvalidTransition(f"Không thể '{action}' khi bản tin ở trạng thái '{state}'.")
 
 
 def is_own(subject: Subject, actor: Actor) -> bool:
