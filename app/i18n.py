@@ -51,7 +51,7 @@ def labels() -> dict:
             "submit": _l("Gửi thẩm định"), "clear": _l("Thông qua thẩm định"),
             "return": _l("Trả lại"), "approve": _l("Phê duyệt"), "reject": _l("Từ chối"),
             "publish": _l("Đăng ngay"), "withdraw": _l("Gỡ bản tin"), "create": _l("Tạo"),
-            "edit": _l("Sửa"), "scan": _l("Quét bảo mật"),
+            "edit": _l("Sửa"), "scan": _l("Quét bảo mật"), "correct": _l("Đính chính"),
         },
         "role": {
             "editor": _l("Biên tập"), "reviewer": _l("Thẩm định"), "leader": _l("Lãnh đạo"),

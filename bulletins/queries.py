@@ -45,15 +45,17 @@ def list_bulletins(session: Session, *, status: str | None = None, topic: str | 
 
 
 def queue_for(session: Session, user: User, role: str) -> Sequence[Bulletin]:
-    """What waits for this user in this role."""
-    stmt = select(Bulletin).where(Bulletin.status.in_(QUEUES.get(role, ())))
+    """What waits for this user in this role (corrections under way included)."""
+    states = QUEUES.get(role, ())
+    stmt = select(Bulletin).where(or_(Bulletin.status.in_(states),
+                                      Bulletin.pending_status.in_(states)))
     if role == "editor":
         stmt = stmt.where(or_(Bulletin.author_id == user.id, Bulletin.last_editor_id == user.id))
     if role == "operator":
         stmt = stmt.where(Bulletin.channels.like("%radio%"))
     if role == "reviewer":
         stmt = select(Bulletin).where(or_(
-            Bulletin.status == State.IN_REVIEW,
+            Bulletin.status == State.IN_REVIEW, Bulletin.pending_status == State.IN_REVIEW,
             Bulletin.review_after_broadcast.is_(True)))
     return session.scalars(stmt.order_by(Bulletin.updated_at.desc())).unique().all()
 

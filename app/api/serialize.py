@@ -23,6 +23,7 @@ def bulletin(b: Bulletin, actions: list[str] | None = None) -> dict[str, Any]:
         "content_hash": b.content_hash, "revision": b.revision_number,
         "approved_revision": b.approved_revision, "published_at": iso(b.published_at),
         "review_after_broadcast": b.review_after_broadcast,
+        "correction": b.pending_status, "corrected_at": iso(b.corrected_at),
     }
     if actions is not None:
         data["actions"] = actions

@@ -170,3 +170,52 @@ def test_failed_audio_is_retried_and_lost_jobs_are_requeued(app, users):
         db.session.commit()
         assert app.extensions["loa.jobs"].run_pending() >= 1
         assert db.session.get(AudioFile, again.id).status == "ready"
+
+
+def test_correction_keeps_the_approved_text_public_until_approved(app, users):
+    bid = make_bulletin(app, to="published", title="Lịch họp", body="Họp lúc 8h ngày 02/12.")
+    with app.app_context():
+        def text_public():
+            b = db.session.get(Bulletin, bid)
+            return queries.approved_text(db.session, b).body, b.status
+        first_hash = db.session.get(Bulletin, bid).content_hash
+        with pytest.raises(NotAllowed):
+            services.perform(db.session, user("operator"), bid, "correct")
+        services.perform(db.session, user("editor2"), bid, "correct")
+        db.session.commit()
+        b = db.session.get(Bulletin, bid)
+        with pytest.raises(ValidationError):  # only the text may change in a correction
+            services.edit_bulletin(db.session, user("editor2"), bid, {"channels": ["web"]},
+                                   b.version)
+        db.session.rollback()
+        b = db.session.get(Bulletin, bid)
+        services.edit_bulletin(db.session, user("editor2"), bid,
+                               {"body": "Họp lúc 9h ngày 02/12."}, b.version)
+        db.session.commit()
+        assert text_public() == ("Họp lúc 8h ngày 02/12.", "published")
+        for action, who in [("submit", "editor"), ("clear", "reviewer")]:
+            services.perform(db.session, user(who), bid, action)
+            db.session.commit()
+        assert text_public() == ("Họp lúc 8h ngày 02/12.", "published")
+        assert bid in [x.id for x in queries.queue_for(db.session, user("leader"), "leader")]
+        services.perform(db.session, user("leader"), bid, "approve")
+        db.session.commit()
+        b = db.session.get(Bulletin, bid)
+        assert text_public() == ("Họp lúc 9h ngày 02/12.", "published")
+        assert b.corrected_at is not None and b.pending_status is None
+        assert b.content_hash != first_hash
+
+
+def test_rejected_correction_is_dropped_not_the_bulletin(app, users):
+    bid = make_bulletin(app, to="published", body="Bản gốc.")
+    with app.app_context():
+        services.perform(db.session, user("editor"), bid, "correct")
+        b = db.session.get(Bulletin, bid)
+        services.edit_bulletin(db.session, user("editor"), bid, {"body": "Bản sửa sai."},
+                               b.version)
+        for action, who in [("submit", "editor"), ("clear", "reviewer")]:
+            services.perform(db.session, user(who), bid, action)
+        services.perform(db.session, user("leader"), bid, "reject", comment="Không cần")
+        db.session.commit()
+        b = db.session.get(Bulletin, bid)
+        assert (b.status, b.pending_status, b.body) == ("published", None, "Bản gốc.")
