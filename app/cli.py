@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import os
 import sys
+import tarfile
+from pathlib import Path
 
 import click
 from flask import Flask, current_app
@@ -12,6 +14,7 @@ from flask_migrate import upgrade
 from app.extensions import db
 from bulletins import accounts, audit, seed
 from bulletins.errors import DomainError
+from bulletins.models import utcnow
 from bulletins.workflow import ROLES
 
 
@@ -100,6 +103,35 @@ def init_app(app: Flask) -> None:
                        f"{result.checked} mục trước đó hợp lệ.", err=True)
             sys.exit(1)
         click.echo(f"OK: {result.checked} mục, chuỗi băm nguyên vẹn.")
+
+    @app.cli.command("backup")
+    @click.argument("file", type=click.Path(dir_okay=False, path_type=Path))
+    def backup_command(file: Path) -> None:
+        """Write a consistent copy of the database and the audio files to FILE."""
+        from bulletins import backup
+
+        counts = backup.backup(db.engine, Path(current_app.config["DATA_DIR"]), file)
+        audit.record(db.session, "cli", "backup", str(file.name), **counts)
+        db.session.commit()
+        click.echo(f"Đã sao lưu {sum(v for k, v in counts.items() if k != 'files')} dòng, "
+                   f"{counts['files']} tệp vào {file}", err=True)
+
+    @app.cli.command("restore")
+    @click.argument("file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+    def restore_command(file: Path) -> None:
+        """Replace the database and audio files with a backup's (the current state is saved)."""
+        from bulletins import backup
+
+        data_dir = Path(current_app.config["DATA_DIR"])
+        safety = data_dir / "backups" / f"truoc-khi-phuc-hoi-{utcnow():%Y%m%d-%H%M%S}.tar.gz"
+        backup.backup(db.engine, data_dir, safety)
+        try:
+            counts = backup.restore(db.engine, data_dir, file)
+        except (ValueError, OSError, tarfile.TarError) as error:
+            fail(f"không phục hồi được: {error}. Dữ liệu cũ vẫn nguyên (bản lưu: {safety}).")
+        click.echo(f"Đã phục hồi {sum(v for k, v in counts.items() if k != 'files')} dòng, "
+                   f"{counts['files']} tệp từ {file}. Trạng thái trước đó lưu ở {safety}.",
+                   err=True)
 
     @app.cli.command("worker")
     @click.option("--workers", default=2, show_default=True)
