@@ -13,6 +13,10 @@ from bulletins.models import AudioFile, Base, Bulletin, User
 from tests.web.conftest import make_bulletin
 
 
+def count(table: str) -> int:
+    return db.session.scalar(select(func.count()).select_from(Base.metadata.tables[table]))
+
+
 def run(app, *args):
     return app.test_cli_runner(mix_stderr=False).invoke(args=list(args))
 
@@ -24,8 +28,8 @@ def test_backup_then_restore_round_trips_rows_and_audio(app, users, tmp_path):
         audio = db.session.scalar(select(AudioFile).where(AudioFile.bulletin_id == kept))
         audio_path = Path(app.config["DATA_DIR"]) / audio.path
         original_mp3 = audio_path.read_bytes()
-        before = {t: db.session.execute(select(func.count()).select_from(Base.metadata.tables[t])).scalar()
-                  for t in ("users", "bulletins", "revisions", "audit_log", "audio_files")}
+        before = {t: count(t) for t in
+                  ("users", "bulletins", "revisions", "audit_log", "audio_files")}
     archive = tmp_path / "loa.tar.gz"
     result = run(app, "backup", str(archive))
     assert result.exit_code == 0, result.stderr
@@ -38,8 +42,7 @@ def test_backup_then_restore_round_trips_rows_and_audio(app, users, tmp_path):
     result = run(app, "restore", str(archive))
     assert result.exit_code == 0, result.stderr
     with app.app_context():
-        after = {t: db.session.execute(select(func.count()).select_from(Base.metadata.tables[t])).scalar()
-                 for t in before}
+        after = {t: count(t) for t in before}
         assert after == before
         titles = db.session.scalars(select(Bulletin.title)).all()
         assert "Giữ lại" in titles and "Sau sao lưu" not in titles
