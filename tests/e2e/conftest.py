@@ -4,18 +4,16 @@ from __future__ import annotations
 
 import os
 import shutil
-import socket
-import threading
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from waitress.server import create_server
 
 from app import create_app
 from app.config import config_for_tests
 from app.extensions import db
 from bulletins import accounts, seed
+from tests.serve import served
 
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 ARTIFACTS = Path(__file__).resolve().parents[2] / "test-artifacts"
@@ -42,18 +40,11 @@ def browser_context_args(browser_context_args):
             "viewport": {"width": 1200, "height": 900}}
 
 
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
 @pytest.fixture(scope="module")
 def live(tmp_path_factory) -> Iterator[str]:
     """Loa served on 127.0.0.1 with jobs running in the background, as `make run` does."""
     tmp = tmp_path_factory.mktemp("live")
-    config = config_for_tests(tmp, os.environ.get("LOA_TEST_DATABASE_URL"))
-    app = create_app(config)
+    app = create_app(config_for_tests(tmp, os.environ.get("LOA_TEST_DATABASE_URL")))
     with app.app_context():
         db.drop_all()
         db.create_all()
@@ -61,14 +52,8 @@ def live(tmp_path_factory) -> Iterator[str]:
         for name, roles in STAFF.items():
             accounts.create_user(db.session, None, name, roles, PASSWORD, name.title())
         db.session.commit()
-    consumer = app.extensions["loa.jobs"].consumer(workers=1, embedded=True)
-    consumer.start()
-    server = create_server(app, host="127.0.0.1", port=_free_port(), threads=4)
-    thread = threading.Thread(target=server.run, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{server.effective_port}"
-    server.close()
-    consumer.stop(graceful=True)
+    with served(app, threads=4, jobs=True) as base:
+        yield base
     with app.app_context():
         db.engine.dispose()
 
