@@ -6,6 +6,9 @@ import functools
 import hashlib
 import json
 import logging
+import os
+import socket
+import time
 from collections.abc import Callable
 from dataclasses import asdict, dataclass
 from datetime import datetime, timedelta
@@ -133,7 +136,7 @@ def synthesize(session: Session, audio_id: int, settings: AudioSettings,
     audio.status, audio.error, audio.updated_at = "ready", "", utcnow()
     audit.record(session, "system", "audio.ready", f"bulletin:{audio.bulletin_id}",
                  audio=audio.id, engine=result.engine, fallback=result.fallback,
-                 content_hash=audio.content_hash)
+                 content_hash=audio.content_hash, worker=f"{socket.gethostname()}:{os.getpid()}")
     commit()
     return audio
 
@@ -197,3 +200,13 @@ def retry_audio(session: Session, actor: User, bulletin_id: int) -> AudioFile:
     audit.record(session, actor.username, "audio.retry", f"bulletin:{bulletin.id}",
                  audio=audio.id)
     return audio
+
+
+def sweep_partials(data_dir: Path, older_than_s: float = 3600) -> int:
+    """Remove temporary files a killed job left behind (never served: they are not `path`s)."""
+    removed, limit = 0, time.time() - older_than_s
+    for part in (data_dir / "audio").rglob("*.part") if (data_dir / "audio").is_dir() else ():
+        if part.stat().st_mtime < limit:
+            part.unlink(missing_ok=True)
+            removed += 1
+    return removed
