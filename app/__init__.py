@@ -5,9 +5,18 @@ from __future__ import annotations
 from typing import Any
 
 from flask import Flask
+from werkzeug.routing import IntegerConverter
 
 from app import config as config_module
 from app.extensions import babel, csrf, db, limiter, login_manager, migrate
+
+
+class BoundedInt(IntegerConverter):
+    """`<int:…>` that stops at the databases' 64-bit limit: a larger id is a 404, not a 500."""
+
+    def __init__(self, url_map, *args: Any, **kwargs: Any) -> None:
+        kwargs.setdefault("max", 2**63 - 1)
+        super().__init__(url_map, *args, **kwargs)
 
 
 def create_app(config: dict[str, Any] | None = None) -> Flask:
@@ -16,6 +25,7 @@ def create_app(config: dict[str, Any] | None = None) -> Flask:
                 template_folder="../templates", static_folder="static")
     app.config.update(config_module.DEFAULTS)
     app.config.update(config if config is not None else config_module.from_env(app.instance_path))
+    app.url_map.converters["int"] = BoundedInt
     app.json.ensure_ascii = False  # Vietnamese stays readable in API answers
     app.json.sort_keys = False
 
