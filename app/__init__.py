@@ -26,6 +26,10 @@ def create_app(config: dict[str, Any] | None = None) -> Flask:
     app.config.update(config_module.DEFAULTS)
     app.config.update(config if config is not None else config_module.from_env(app.instance_path))
     app.url_map.converters["int"] = BoundedInt
+    if app.config.get("TRUST_PROXY"):
+        from werkzeug.middleware.proxy_fix import ProxyFix
+
+        app.wsgi_app = ProxyFix(app.wsgi_app, x_for=1, x_proto=1, x_host=1)
     app.json.ensure_ascii = False  # Vietnamese stays readable in API answers
     app.json.sort_keys = False
 

@@ -40,6 +40,8 @@ def from_env(instance_path: str) -> dict[str, Any]:
         "COMMUNE_NAME": os.environ.get("COMMUNE_NAME", "xã Vũ Dương"),
         "JOBS_BACKEND": "redis" if os.environ.get("REDIS_URL") else "sqlite",
         "SESSION_COOKIE_SECURE": os.environ.get("SESSION_COOKIE_SECURE", "") == "1",
+        #: behind nginx: trust one proxy's X-Forwarded-For/Proto/Host
+        "TRUST_PROXY": os.environ.get("TRUST_PROXY", "") == "1",
         # login attempts are counted per process without Redis, shared through Redis with it
         "RATELIMIT_STORAGE_URI": os.environ.get("REDIS_URL") or "memory://",
     }
