@@ -23,8 +23,16 @@ def _safe_next(target: str | None) -> str | None:
     return target if not parts.scheme and not parts.netloc and target.startswith("/") else None
 
 
+def _rate_limited(limit) -> None:
+    """Audit every refusal of the login rate limit."""
+    audit.record(db.session, (request.form.get("username") or "?")[:64], "login.rate_limited",
+                 ip=request.remote_addr, limit=str(limit.limit))
+    db.session.commit()
+
+
 @bp.route("/login", methods=["GET", "POST"])
-@limiter.limit(lambda: current_app.config["LOGIN_RATE_LIMIT"], methods=["POST"])
+@limiter.limit(lambda: current_app.config["LOGIN_RATE_LIMIT"], methods=["POST"],
+               on_breach=_rate_limited)
 def login():
     """The sign-in form; each role then lands on its own queue."""
     if current_user.is_authenticated:
