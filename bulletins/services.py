@@ -335,3 +335,14 @@ def resolve_finding(session: Session, actor: User, bulletin_id: int, finding_id:
     audit.record(session, actor.username, "finding.resolve", f"bulletin:{bulletin.id}",
                  finding=finding.id, kind=finding.kind, note=note)
     return finding
+
+
+def restore_revision(session: Session, actor: User, bulletin_id: int, number: int,
+                     expected_version: Any) -> Bulletin:
+    """Bring an earlier version's text back as a new revision of the draft."""
+    old = session.scalar(select(Revision).where(Revision.bulletin_id == bulletin_id,
+                                                Revision.number == number))
+    if old is None:
+        raise NotFound(f"Không có phiên bản {number}.")
+    return edit_bulletin(session, actor, bulletin_id, {
+        "title": old.title, "summary": old.summary, "body": old.body}, expected_version)

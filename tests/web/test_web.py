@@ -175,3 +175,21 @@ def test_edit_rescans_and_keeps_earlier_findings(app, client, users):
     login(client, "editor")
     page = client.get(f"/desk/b/{bid}").get_data(as_text=True)
     assert "Phát hiện ở các bản trước" in page and "0912 345 678" in page
+
+
+def test_revisions_show_the_words_changed_and_restore_a_version(app, client, users):
+    bid = make_bulletin(app, body="Họp lúc 8h ngày 02/12.")
+    with app.app_context():
+        from bulletins import services
+        from tests.web.conftest import user
+        services.edit_bulletin(db.session, user("editor"), bid, {"body": "Họp lúc 9h ngày 02/12."},
+                               db.session.get(Bulletin, bid).version)
+        db.session.commit()
+        version = db.session.get(Bulletin, bid).version
+    login(client, "editor")
+    page = client.get(f"/desk/b/{bid}/revisions").get_data(as_text=True)
+    assert "<del>8h</del><ins>9h</ins>" in page
+    client.post(f"/desk/b/{bid}/revisions/1/restore", data={"version": str(version)})
+    with app.app_context():
+        b = db.session.get(Bulletin, bid)
+        assert (b.revision_number, b.body) == (3, "Họp lúc 8h ngày 02/12.")
