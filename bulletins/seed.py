@@ -7,6 +7,7 @@ from sqlalchemy.orm import Session
 
 from bulletins import accounts, services
 from bulletins.models import Topic, Unit, User
+from bulletins.programs import seed_slots
 
 COMMUNE = "xã Vũ Dương"
 PROVINCE = "tỉnh Ninh Bình"
@@ -44,6 +45,7 @@ def seed_lists(session: Session) -> None:
     for position, (slug, name, name_en) in enumerate(UNITS):
         if session.get(Unit, slug) is None:
             session.add(Unit(slug=slug, name=name, name_en=name_en, position=position))
+    seed_slots(session)
     session.flush()
 
 

@@ -119,11 +119,11 @@ def edit_bulletin(session: Session, actor: User, bulletin_id: int, data: Mapping
                               fields={"version": "required"})
     check_version(bulletin, expected_version)
     fields = parse_fields(session, data, partial=True)
-    if bulletin.pending_status and fields.keys() - {"title", "summary", "body"}:
-        raise ValidationError("Bản đính chính chỉ sửa tiêu đề, tóm tắt và nội dung.",
-                              fields={k: "locked" for k in fields.keys() - {"title", "summary",
-                                                                            "body"}})
     changed = {k: v for k, v in fields.items() if getattr(bulletin, k) != v}
+    locked = changed.keys() - {"title", "summary", "body"}
+    if bulletin.pending_status and locked:  # a correction changes the text, nothing else
+        raise ValidationError("Bản đính chính chỉ sửa tiêu đề, tóm tắt và nội dung.",
+                              fields={k: "locked" for k in locked})
     if not changed:
         return bulletin
     for key, value in changed.items():

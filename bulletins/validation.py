@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from typing import Any
 from zoneinfo import ZoneInfo
 
 from sqlalchemy.orm import Session
 
+from bulletins import radio_models  # noqa: F401  (gives Bulletin its air-plan attributes)
 from bulletins.errors import ValidationError
 from bulletins.models import Topic, Unit
 from bulletins.text import BODY_MAX, SUMMARY_MAX, TITLE_MAX, nfc
@@ -20,7 +21,9 @@ LANGUAGES = ("vi", "en")
 FIELDS = (
     "title", "summary", "body", "topic", "unit", "channels",
     "language", "priority", "publish_at", "expire_at",
+    "air_from", "air_until", "airings_wanted",
 )
+AIRINGS_MAX = 100
 
 
 def to_utc(value: datetime) -> datetime:
@@ -61,6 +64,45 @@ def _when(errors: dict, data: Mapping, name: str) -> datetime | None:
     except ValueError:
         errors[name] = "Thời điểm không hợp lệ (ISO 8601, ví dụ 2026-12-01T07:00:00+07:00)."
         return None
+
+
+def parse_date(value: object) -> date | None:
+    """A calendar date from a date, "YYYY-MM-DD" or "dd/mm/yyyy"; None when unreadable."""
+    if isinstance(value, datetime):
+        return None
+    if isinstance(value, date):
+        return value
+    if not isinstance(value, str):
+        return None
+    text = value.strip()
+    for pattern in ("%Y-%m-%d", "%d/%m/%Y"):
+        try:
+            return datetime.strptime(text, pattern).date()
+        except ValueError:
+            continue
+    return None
+
+
+def _day(errors: dict, data: Mapping, name: str) -> date | None:
+    value = data.get(name)
+    if value in (None, ""):
+        return None
+    parsed = parse_date(value)
+    if parsed is None:
+        errors[name] = "Ngày không hợp lệ (YYYY-MM-DD hoặc dd/mm/yyyy)."
+    return parsed
+
+
+def _count(errors: dict, data: Mapping, name: str, low: int, high: int) -> int | None:
+    value = data.get(name)
+    if value in (None, ""):
+        return None
+    if isinstance(value, str) and value.strip().isdigit():
+        value = int(value.strip())
+    if isinstance(value, bool) or not isinstance(value, int) or not low <= value <= high:
+        errors[name] = f"Phải là số nguyên từ {low} đến {high}."
+        return None
+    return value
 
 
 def _choice(errors: dict, data: Mapping, name: str, allowed: tuple[str, ...]) -> str | None:
@@ -118,6 +160,9 @@ def parse_fields(session: Session, data: Mapping[str, Any], *, partial: bool) ->
         "priority": _choice(errors, data, "priority", PRIORITIES),
         "publish_at": _when(errors, data, "publish_at"),
         "expire_at": _when(errors, data, "expire_at"),
+        "air_from": _day(errors, data, "air_from"),
+        "air_until": _day(errors, data, "air_until"),
+        "airings_wanted": _count(errors, data, "airings_wanted", 1, AIRINGS_MAX),
     }
     if partial and "title" in data and not out["title"]:
         errors.setdefault("title", "Bắt buộc.")
@@ -125,8 +170,12 @@ def parse_fields(session: Session, data: Mapping[str, Any], *, partial: bool) ->
         errors.setdefault("body", "Bắt buộc.")
     if out["publish_at"] and out["expire_at"] and out["expire_at"] <= out["publish_at"]:
         errors["expire_at"] = "Phải sau thời điểm đăng."
+    if out["air_from"] and out["air_until"] and out["air_until"] < out["air_from"]:
+        errors["air_until"] = "Không được trước ngày bắt đầu phát."
     if errors:
         raise ValidationError("Dữ liệu bản tin không hợp lệ.", fields=errors)
     names = {"topic": "topic_slug", "unit": "unit_slug"}
     given = {names.get(k, k) for k in data if k in FIELDS}
+    if out["airings_wanted"] is None:  # an empty form field means the default, not "unset"
+        given.discard("airings_wanted")
     return {k: v for k, v in out.items() if k in given}

@@ -47,6 +47,61 @@ BULLETIN_FIELDS = {
 }
 
 ID = {"name": "bulletin_id", "in": "path", "required": True, "schema": {"type": "integer"}}
+PID = {"name": "program_id", "in": "path", "required": True, "schema": {"type": "integer"}}
+PROGRAM = {"type": "object", "properties": {
+    "id": {"type": "integer", "nullable": True, "description": "null for a suggestion"},
+    "slot": {"type": "object", "nullable": True}, "date": {"type": "string", "format": "date"},
+    "starts_at": DT, "title": {"type": "string", "nullable": True},
+    "status": {"type": "string", "enum": ["suggested", "queued", "building", "ready", "failed",
+                                          "stale", "empty"]},
+    "notice": {"type": "string", "nullable": True},
+    "items": {"type": "array", "items": {"type": "object", "properties": {
+        "position": {"type": "integer"}, "bulletin_id": {"type": "integer"}, "title": STR,
+        "priority": {"type": "string", "enum": list(PRIORITIES)},
+        "aired": {"type": "integer"}, "airings_wanted": {"type": "integer"}}}},
+    "audio": {"type": "object", "nullable": True}, "broadcast": {"type": "object",
+                                                                 "nullable": True}}}
+BROADCAST = {"type": "object", "properties": {
+    "id": {"type": "integer"}, "program_id": {"type": "integer"}, "aired": {"type": "boolean"},
+    "aired_at": DT, "not_aired": {"type": "string", "nullable": True}, "note": STR,
+    "recorded_by": STR, "recorded_at": DT, "corrects": {"type": "integer", "nullable": True},
+    "bulletins": {"type": "array", "items": {"type": "integer"}}}}
+PROGRAM_PATHS: dict[str, Any] = {
+    "/programs": {"get": {
+        "summary": "The day's radio programs: saved ones and suggestions for unsaved slots",
+        "parameters": [{"name": "date", "in": "query", "schema": {"type": "string",
+                                                                  "format": "date"}}],
+        "responses": {"200": {"description": "programs", **_json({"type": "object", "properties": {
+            "date": STR, "items": {"type": "array", "items": PROGRAM}}})}, **_errors(401, 422)}}},
+    "/programs/{program_id}": {"get": {
+        "summary": "One program", "parameters": [PID],
+        "responses": {"200": {"description": "program", **_json(PROGRAM)}, **_errors(401, 404)}}},
+    "/programs/{program_id}/audio": {"get": {
+        "summary": "MP3 of a built program", "parameters": [PID], "responses": {
+            "200": {"description": "MP3", "content": {"audio/mpeg": {}}},
+            "202": {"description": "being made", **_json({
+                "type": "object", "properties": {"status": STR}})},
+            **_errors(401, 404)}}},
+    "/programs/{program_id}/playlist.m3u": {"get": {
+        "summary": "M3U of the program's separate bulletin files", "parameters": [PID],
+        "responses": {"200": {"description": "M3U", "content": {"audio/x-mpegurl": {}}},
+                      **_errors(401, 404)}}},
+    "/programs/{program_id}/script": {"get": {
+        "summary": "The announcer's script (approved texts in program order)",
+        "parameters": [PID], "responses": {"200": {"description": "text", "content": {
+            "text/plain": {}}}, **_errors(401, 404)}}},
+    "/programs/{program_id}/broadcasts": {
+        "get": {"summary": "The program's broadcast log", "parameters": [PID], "responses": {
+            "200": {"description": "entries", **_json({"type": "array", "items": BROADCAST})},
+            **_errors(401, 404)}},
+        "post": {"summary": "Record an airing, or that it did not air; 'corrects' appends a "
+                            "correction of an earlier entry", "parameters": [PID],
+                 "requestBody": {"required": True, **_json({"type": "object", "properties": {
+                     "aired_at": {"type": "string", "format": "date-time"}, "note": STR,
+                     "not_aired": STR, "corrects": {"type": "integer"}}})},
+                 "responses": {"201": {"description": "entry", **_json(BROADCAST)},
+                               **_errors(400, 401, 403, 404, 409, 422)}}},
+}
 
 
 def spec() -> dict[str, Any]:
@@ -127,5 +182,6 @@ def spec() -> dict[str, Any]:
                     **_errors(401, 404)}}},
             "/topics": {"get": _op("Topics", {"description": "topics"})},
             "/units": {"get": _op("Units", {"description": "units"})},
+            **PROGRAM_PATHS,
         },
     }

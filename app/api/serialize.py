@@ -24,6 +24,9 @@ def bulletin(b: Bulletin, actions: list[str] | None = None) -> dict[str, Any]:
         "approved_revision": b.approved_revision, "published_at": iso(b.published_at),
         "review_after_broadcast": b.review_after_broadcast,
         "correction": b.pending_status, "corrected_at": iso(b.corrected_at),
+        "air_from": b.air_from.isoformat() if b.air_from else None,
+        "air_until": b.air_until.isoformat() if b.air_until else None,
+        "airings_wanted": b.airings_wanted,
     }
     if actions is not None:
         data["actions"] = actions

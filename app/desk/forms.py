@@ -3,6 +3,7 @@ from flask_wtf import FlaskForm
 from flask_wtf.file import FileField, FileRequired
 from wtforms import (
     BooleanField,
+    DateField,
     DateTimeLocalField,
     HiddenField,
     IntegerField,
@@ -13,7 +14,7 @@ from wtforms import (
     widgets,
 )
 from wtforms.fields.choices import SelectChoice
-from wtforms.validators import DataRequired, InputRequired, Length, Optional
+from wtforms.validators import DataRequired, InputRequired, Length, NumberRange, Optional
 
 from bulletins.text import BODY_MAX, SUMMARY_MAX, TITLE_MAX
 
@@ -51,6 +52,10 @@ class BulletinForm(FlaskForm):
                                     format="%Y-%m-%dT%H:%M")
     expire_at = DateTimeLocalField(_l("Hết hạn lúc"), validators=[Optional()],
                                    format="%Y-%m-%dT%H:%M")
+    air_from = DateField(_l("Phát trên đài từ ngày"), validators=[Optional()])
+    air_until = DateField(_l("Phát trên đài đến ngày"), validators=[Optional()])
+    airings_wanted = IntegerField(_l("Số lần phát"), default=1,
+                                  validators=[Optional(), NumberRange(1, 100)])
     version = HiddenField()
 
     def data_for_service(self) -> dict:
@@ -60,6 +65,8 @@ class BulletinForm(FlaskForm):
             "unit": self.unit.data or None, "channels": self.channels.data,
             "language": self.language.data, "priority": self.priority.data,
             "publish_at": self.publish_at.data, "expire_at": self.expire_at.data,
+            "air_from": self.air_from.data, "air_until": self.air_until.data,
+            "airings_wanted": self.airings_wanted.data,
         }
 
 

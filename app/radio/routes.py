@@ -1,8 +1,10 @@
-"""The radio desk: approved radio bulletins with their audio, to listen and download."""
+"""The radio desk: today's and coming programs, their audio and script, and the airing log."""
 
 from __future__ import annotations
 
-from flask import flash, redirect, render_template, request, url_for
+from datetime import date, timedelta
+
+from flask import abort, current_app, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
 from sqlalchemy import select
@@ -10,24 +12,197 @@ from sqlalchemy import select
 from app.admin.forms import EmptyForm
 from app.extensions import db
 from app.radio import bp
+from app.radio.files import send_playlist, send_program
+from app.radio.forms import BroadcastForm
 from app.security import roles_required
-from bulletins import media, queries
+from bulletins import broadcasts, media, program_audio, programs, queries, schedule
 from bulletins.errors import DomainError
 from bulletins.models import Bulletin
+from bulletins.radio_models import Program, Slot
+from bulletins.validation import parse_date
 from bulletins.workflow import State
+
+OPERATORS = ("operator", "admin")
+
+
+@bp.app_context_processor
+def _radio_alerts() -> dict:
+    """Emergency bulletins not aired yet, for the red banner operators see on every page."""
+    def alerts() -> list[Bulletin]:
+        if not (current_user.is_authenticated and current_user.has_role("operator")):
+            return []
+        return broadcasts.pending_emergencies(db.session)
+
+    return {"radio_alerts": alerts}
 
 
 @bp.route("/")
-@roles_required("operator", "admin")
+@roles_required(*OPERATORS)
 def index():
-    """Radio bulletins on air and coming up, each with its audio state, player and download."""
+    """Today's and tomorrow's slots with their programs or suggestions; radio bulletins."""
+    today = broadcasts.local_today()
+    plan = schedule.day_plan(db.session, [today, today + timedelta(days=1)])
     on_air = queries.public_bulletins(db.session, channel="radio", limit=100)
     coming = db.session.scalars(
         select(Bulletin).where(Bulletin.status == State.APPROVED,
                                Bulletin.channels.like("%radio%"))
         .order_by(Bulletin.publish_at)).unique().all()
-    rows = [(b, queries.latest_audio(db.session, b)) for b in [*coming, *on_air]]
-    return render_template("radio/index.html", items=rows, form=EmptyForm())
+    bulletins = [*coming, *on_air]
+    rows = [(b, queries.latest_audio(db.session, b)) for b in bulletins]
+    aired = broadcasts.aired_counts(db.session, [b.id for b in bulletins])
+    return render_template("radio/index.html", items=rows, plan=plan, aired=aired,
+                           emergencies=broadcasts.pending_emergencies(db.session),
+                           today=today, form=EmptyForm())
+
+
+def _day(raw: str) -> date:
+    day = parse_date(raw)
+    if day is None:
+        abort(404)
+    return day
+
+
+def _rows(program: Program | None, slot: Slot, day: date) -> list[tuple]:
+    """(candidate, chosen, position) for the editor: the program's order, then the others."""
+    at = schedule.slot_start(slot, day)
+    cands = schedule.candidates(db.session, at, exclude=program.id if program else None)
+    if program is not None:
+        chosen = program.bulletin_ids
+    else:
+        chosen = [c.bulletin.id for c in schedule.suggest(db.session, slot, day)]
+    by_id = {c.bulletin.id: c for c in cands}
+    rows = [(by_id[b], True, n + 1) for n, b in enumerate(chosen) if b in by_id]
+    rows += [(c, False, None) for c in cands if c.bulletin.id not in chosen]
+    return rows
+
+
+@bp.route("/slot/<int:slot_id>/<day>", methods=["GET", "POST"])
+@roles_required(*OPERATORS)
+def slot_program(slot_id: int, day: str):
+    """Edit a slot's program for a day: the suggestion until saved, then the saved order."""
+    slot, when = db.get_or_404(Slot, slot_id), _day(day)
+    program = schedule.find_program(db.session, slot.id, when)
+    form = EmptyForm()
+    if request.method == "POST" and form.validate_on_submit():
+        try:
+            saved = programs.save_program(db.session, current_user, slot.id, when, _chosen())
+            db.session.commit()
+        except DomainError as error:
+            db.session.rollback()
+            flash(error.message, "error")
+        else:
+            flash(_("Đã lưu chương trình; đang dựng âm thanh."), "success")
+            return redirect(url_for("radio.program", program_id=saved.id))
+    elif program is not None:
+        return redirect(url_for("radio.program", program_id=program.id))
+    return render_template("radio/program.html", program=program, slot=slot, day=when,
+                           rows=_rows(program, slot, when), form=form, log=[],
+                           broadcast_form=None, current=None)
+
+
+def _chosen() -> list[int]:
+    """The ticked bulletins in the order of their position numbers."""
+    order = []
+    for index, raw in enumerate(request.form.getlist("keep")):
+        if not raw.isdigit():
+            continue
+        try:
+            position = float(request.form.get(f"pos-{raw}") or 1000)
+        except ValueError:
+            position = 1000.0
+        order.append((position, index, int(raw)))
+    return [bulletin_id for _p, _i, bulletin_id in sorted(order)]
+
+
+@bp.route("/programs/<int:program_id>")
+@roles_required(*OPERATORS)
+def program(program_id: int):
+    """One program: state, player, downloads, order editor and its airing log."""
+    found = programs.get_program(db.session, program_id)
+    log = broadcasts.program_log(db.session, found.id)
+    current = broadcasts.in_force(db.session, found.id)
+    rows = _rows(found, found.slot, found.air_date) if found.slot and not log else []
+    form = BroadcastForm(corrects=current.id if current else "")
+    aired = broadcasts.aired_counts(db.session, found.bulletin_ids)
+    return render_template("radio/program.html", program=found, slot=found.slot,
+                           day=found.air_date, rows=rows, form=EmptyForm(), log=log,
+                           broadcast_form=form, current=current, aired=aired)
+
+
+@bp.route("/programs/<int:program_id>/build", methods=["POST"])
+@roles_required(*OPERATORS)
+def build(program_id: int):
+    """Make the program's audio again."""
+    if EmptyForm().validate_on_submit():
+        _attempt(lambda: programs.build_program(db.session, current_user, program_id),
+                 _("Đã xếp hàng dựng lại âm thanh chương trình."))
+    return redirect(url_for("radio.program", program_id=program_id))
+
+
+@bp.route("/programs/<int:program_id>/broadcasts", methods=["POST"])
+@roles_required(*OPERATORS)
+def record(program_id: int):
+    """Record what aired, or why it did not; a correction is a new entry."""
+    form = BroadcastForm()
+    if form.validate_on_submit():
+        _attempt(lambda: broadcasts.record_broadcast(db.session, current_user, program_id,
+                                                     form.data_for_service()),
+                 _("Đã ghi nhật ký phát sóng."))
+    else:
+        flash(_("Dữ liệu không hợp lệ: ") + "; ".join(
+            f"{form[k].label.text}: {', '.join(v)}" for k, v in form.errors.items()), "error")
+    return redirect(url_for("radio.program", program_id=program_id))
+
+
+@bp.route("/emergency/<int:bulletin_id>", methods=["POST"])
+@roles_required(*OPERATORS)
+def emergency(bulletin_id: int):
+    """Air an emergency bulletin at once, outside the slots."""
+    if EmptyForm().validate_on_submit():
+        made = _attempt(lambda: programs.emergency_program(db.session, current_user,
+                                                           bulletin_id),
+                        _("Đã lập chương trình phát khẩn cấp; đang dựng âm thanh."))
+        if made is not None:
+            return redirect(url_for("radio.program", program_id=made.id))
+    return redirect(url_for("radio.index"))
+
+
+def _attempt(call, success: str):  # noqa: ANN001, ANN202
+    """Run one service call, commit, and flash its outcome."""
+    try:
+        result = call()
+        db.session.commit()
+    except DomainError as error:
+        db.session.rollback()
+        flash(error.message, "error")
+        return None
+    flash(success, "success")
+    return result
+
+
+@bp.route("/programs/<int:program_id>/audio.mp3")
+@roles_required(*OPERATORS)
+def audio_file(program_id: int):
+    found = programs.get_program(db.session, program_id)
+    if found.status != "ready":
+        abort(404)
+    return send_program(found, download=bool(request.args.get("download")))
+
+
+@bp.route("/programs/<int:program_id>/playlist.m3u")
+@roles_required(*OPERATORS)
+def playlist(program_id: int):
+    found = programs.get_program(db.session, program_id)
+    return send_playlist(found, lambda b: url_for("desk.audio", bulletin_id=b, _external=True))
+
+
+@bp.route("/programs/<int:program_id>/script")
+@roles_required(*OPERATORS)
+def script(program_id: int):
+    """The printable script: full approved texts in program order, for reading live."""
+    found = programs.get_program(db.session, program_id)
+    pieces = program_audio.script(db.session, found, current_app.config["COMMUNE_NAME"])
+    return render_template("radio/script.html", program=found, pieces=pieces)
 
 
 @bp.route("/b/<int:bulletin_id>/audio/retry", methods=["POST"])

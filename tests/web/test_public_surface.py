@@ -98,7 +98,8 @@ def test_staff_and_api_routes_refuse_anonymous(app, client, world):
         if rule.endpoint == "api.openapi":
             continue
         url = rule.build({"bulletin_id": bid, "finding_id": 1, "action": "submit",
-                          "user_id": 1, "token_id": 1, "kind": "rule", "entry_id": 1},
+                          "user_id": 1, "token_id": 1, "kind": "rule", "entry_id": 1,
+                          "number": 1, "program_id": 1, "slot_id": 1, "day": "2026-12-01"},
                          append_unknown=False)[1]
         for method in rule.methods - {"HEAD", "OPTIONS"}:
             response = client.open(url, method=method)

@@ -193,3 +193,23 @@ def test_revisions_show_the_words_changed_and_restore_a_version(app, client, use
     with app.app_context():
         b = db.session.get(Bulletin, bid)
         assert (b.revision_number, b.body) == (3, "Họp lúc 8h ngày 02/12.")
+
+
+def test_correction_through_the_edit_form(app, client, users):
+    bid = make_bulletin(app, to="published", body="Họp lúc 8h.")
+    login(client, "editor")
+    with app.app_context():
+        version = db.session.get(Bulletin, bid).version
+    client.post(f"/desk/b/{bid}/action/correct", data={"version": str(version)})
+    form = client.get(f"/desk/b/{bid}/edit").get_data(as_text=True)
+    version = re.search(r'name="version" type="hidden" value="(\d+)"', form).group(1)
+    with app.app_context():
+        b = db.session.get(Bulletin, bid)
+        data = {"title": b.title, "body": "Họp lúc 9h.", "channels": b.channel_list,
+                "language": b.language, "priority": b.priority, "version": version,
+                "topic": b.topic_slug or "", "unit": b.unit_slug or ""}
+    saved = client.post(f"/desk/b/{bid}/edit", data=data)
+    assert saved.status_code == 302, saved.get_data(as_text=True)[:300]
+    with app.app_context():
+        b = db.session.get(Bulletin, bid)
+        assert (b.pending_status, b.body, b.status) == ("draft", "Họp lúc 9h.", "published")

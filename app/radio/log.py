@@ -1,0 +1,86 @@
+"""The broadcast log with its CSV export, and the admin's airing slots."""
+
+from __future__ import annotations
+
+from flask import Response, flash, redirect, render_template, request, url_for
+from flask_babel import gettext as _
+from flask_login import current_user
+from sqlalchemy import select
+
+from app.extensions import db
+from app.radio import bp
+from app.radio.forms import SlotForm
+from app.security import roles_required
+from bulletins import broadcasts, programs
+from bulletins.errors import DomainError
+from bulletins.radio_models import Slot
+
+
+def _range() -> tuple:
+    return broadcasts.parse_range(request.args.get("from"), request.args.get("to"),
+                                  broadcasts.local_today())
+
+
+@bp.route("/log")
+@roles_required("operator", "leader", "admin")
+def log():
+    """What aired between two dates (default: the last 30 days)."""
+    try:
+        first, last = _range()
+    except DomainError as error:
+        flash(error.message, "error")
+        first, last = broadcasts.parse_range(None, None, broadcasts.local_today())
+    entries = broadcasts.entries_between(db.session, first, last)
+    corrected = {e.corrects_id for e in entries if e.corrects_id}
+    return render_template("radio/log.html", entries=entries, first=first, last=last,
+                           corrected=corrected)
+
+
+@bp.route("/log.csv")
+@roles_required("operator", "leader", "admin")
+def log_csv():
+    """The log between two dates as CSV."""
+    first, last = _range()  # a bad range is a 422 page
+    body = broadcasts.export_csv(db.session, first, last)
+    name = f"nhat-ky-phat-song-{first:%Y%m%d}-{last:%Y%m%d}.csv"
+    return Response(body, mimetype="text/csv",
+                    headers={"Content-Disposition": f'attachment; filename="{name}"'})
+
+
+@bp.route("/slots", methods=["GET", "POST"])
+@roles_required("admin")
+def slots():
+    """The station's airing slots; a new one is added with the form below the list."""
+    form = SlotForm()
+    if form.validate_on_submit() and _save(None, form):
+        return redirect(url_for("radio.slots"))
+    rows = db.session.scalars(select(Slot).order_by(Slot.time_of_day, Slot.id)).all()
+    return render_template("radio/slots.html", slots=rows, form=form, slot=None)
+
+
+@bp.route("/slots/<int:slot_id>", methods=["GET", "POST"])
+@roles_required("admin")
+def slot_edit(slot_id: int):
+    """Change a slot (time, weekdays, length, on/off)."""
+    slot = db.get_or_404(Slot, slot_id)
+    form = SlotForm(obj=slot if request.method == "GET" else None)
+    if request.method == "GET":
+        form.weekdays.data = list(slot.weekdays)
+    if form.validate_on_submit() and _save(slot.id, form):
+        return redirect(url_for("radio.slots"))
+    return render_template("radio/slots.html", slots=[], form=form, slot=slot)
+
+
+def _save(slot_id: int | None, form: SlotForm) -> bool:
+    try:
+        programs.save_slot(db.session, current_user, slot_id, form.data_for_service())
+        db.session.commit()
+    except DomainError as error:
+        db.session.rollback()
+        for name, problem in error.fields.items():
+            if name in form:
+                form[name].errors = [*form[name].errors, problem]
+        flash(error.message, "error")
+        return False
+    flash(_("Đã lưu khung giờ phát."), "success")
+    return True

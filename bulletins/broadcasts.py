@@ -1,0 +1,212 @@
+"""The broadcast log: what aired, append-only, corrections pointing at what they correct."""
+
+from __future__ import annotations
+
+import csv
+import io
+from collections.abc import Mapping, Sequence
+from datetime import UTC, date, datetime, timedelta
+from typing import Any
+
+from sqlalchemy import exists, func, select
+from sqlalchemy.orm import Session, aliased
+
+from bulletins import audit
+from bulletins.errors import Conflict, ValidationError
+from bulletins.models import Bulletin, User, utcnow
+from bulletins.programs import get_program, require_operator
+from bulletins.radio_models import Broadcast, BroadcastItem, Program
+from bulletins.schedule import AIRABLE, local_date
+from bulletins.text import nfc
+from bulletins.validation import LOCAL_TZ, parse_date, to_utc
+
+NOTE_MAX = 2000
+FIELDS = ("aired_at", "note", "not_aired", "corrects")
+FUTURE_SLACK = timedelta(minutes=5)
+
+
+def _corrected():
+    """A clause true for log entries that a later entry corrects."""
+    later = aliased(Broadcast)
+    return exists().where(later.corrects_id == Broadcast.id)
+
+
+def aired_counts(session: Session, bulletin_ids: Sequence[int] | None = None) -> dict[int, int]:
+    """How many times each bulletin aired, by the log's entries still in force."""
+    stmt = (select(BroadcastItem.bulletin_id, func.count())
+            .join(Broadcast, Broadcast.id == BroadcastItem.broadcast_id)
+            .where(Broadcast.aired.is_(True), ~_corrected())
+            .group_by(BroadcastItem.bulletin_id))
+    if bulletin_ids is not None:
+        if not bulletin_ids:
+            return {}
+        stmt = stmt.where(BroadcastItem.bulletin_id.in_(bulletin_ids))
+    return {bulletin_id: count for bulletin_id, count in session.execute(stmt)}
+
+
+def program_log(session: Session, program_id: int) -> Sequence[Broadcast]:
+    """Every entry of one program, oldest first."""
+    return session.scalars(select(Broadcast).where(Broadcast.program_id == program_id)
+                           .order_by(Broadcast.id)).unique().all()
+
+
+def in_force(session: Session, program_id: int) -> Broadcast | None:
+    """The program's entry that no later entry corrects."""
+    return session.scalar(select(Broadcast).where(Broadcast.program_id == program_id,
+                                                  ~_corrected()).order_by(Broadcast.id.desc()))
+
+
+def _text(errors: dict, data: Mapping, name: str) -> str:
+    value = data.get(name)
+    if value is None:
+        return ""
+    if not isinstance(value, str):
+        errors[name] = "Phải là chuỗi ký tự."
+        return ""
+    value = nfc(value)
+    if len(value) > NOTE_MAX:
+        errors[name] = f"Tối đa {NOTE_MAX} ký tự."
+    return value
+
+
+def _parse(data: Mapping[str, Any], now: datetime) -> dict[str, Any]:
+    """{"aired_at", "note"} or {"not_aired": reason}, optionally "corrects"; else 422."""
+    if not isinstance(data, Mapping):
+        raise ValidationError("Dữ liệu phải là một đối tượng.")
+    errors: dict[str, str] = {k: "Trường không được hỗ trợ." for k in data if k not in FIELDS}
+    note, reason = _text(errors, data, "note"), _text(errors, data, "not_aired")
+    aired_at, raw = None, data.get("aired_at")
+    if "not_aired" in data:
+        if not reason and "not_aired" not in errors:
+            errors["not_aired"] = "Cần ghi lý do không phát."
+        if raw not in (None, ""):
+            errors["aired_at"] = "Không ghi giờ phát khi chương trình không phát."
+    elif raw in (None, ""):
+        errors["aired_at"] = "Cần giờ bắt đầu phát thực tế (ISO 8601)."
+    elif isinstance(raw, datetime):
+        aired_at = to_utc(raw)
+    elif isinstance(raw, str):
+        try:
+            aired_at = to_utc(datetime.fromisoformat(raw.strip().replace("Z", "+00:00")))
+        except ValueError:
+            errors["aired_at"] = "Thời điểm không hợp lệ (ISO 8601)."
+    else:
+        errors["aired_at"] = "Phải là thời điểm ISO 8601."
+    if aired_at is not None and aired_at > now + FUTURE_SLACK:
+        errors["aired_at"] = "Giờ phát không được ở tương lai."
+    corrects = data.get("corrects")
+    if corrects in ("", None):
+        corrects = None
+    elif isinstance(corrects, str) and corrects.isdigit():
+        corrects = int(corrects)
+    if corrects is not None and (isinstance(corrects, bool) or not isinstance(corrects, int)):
+        errors["corrects"] = "Phải là mã một mục nhật ký."
+    if errors:
+        raise ValidationError("Dữ liệu nhật ký phát sóng không hợp lệ.", fields=errors)
+    return {"aired": "not_aired" not in data, "aired_at": aired_at, "reason": reason,
+            "note": note, "corrects": corrects}
+
+
+def record_broadcast(session: Session, actor: User, program_id: int, data: Mapping[str, Any],
+                     now: datetime | None = None) -> Broadcast:
+    """Append what aired (or why not) to the log; a correction names the entry it corrects."""
+    require_operator(actor)
+    now = now or utcnow()
+    program = get_program(session, program_id)
+    fields = _parse(data, now)
+    current = in_force(session, program.id)
+    corrects = fields.pop("corrects")
+    if corrects is None and current is not None:
+        raise Conflict(f"Chương trình đã có mục nhật ký số {current.id}; hãy ghi đính chính "
+                       "cho mục đó.")
+    if corrects is not None:
+        target = session.get(Broadcast, corrects)
+        if target is None or target.program_id != program.id:
+            raise ValidationError("Mục cần đính chính không thuộc chương trình này.",
+                                  fields={"corrects": "invalid"})
+        if current is None or target.id != current.id:
+            raise Conflict("Mục này đã được đính chính; hãy đính chính mục mới nhất.")
+    if not program.items:
+        raise Conflict("Chương trình không có bản tin nào.")
+    entry = Broadcast(program_id=program.id, recorded_by_id=actor.id, recorded_at=now,
+                      corrects_id=corrects, **fields)
+    entry.items = [BroadcastItem(bulletin_id=i.bulletin_id, position=i.position)
+                   for i in program.items]
+    session.add(entry)
+    session.flush()
+    audit.record(session, actor.username, "broadcast.record", f"program:{program.id}",
+                 entry=entry.id, aired=entry.aired, corrects=corrects,
+                 aired_at=entry.aired_at.isoformat() if entry.aired_at else None,
+                 reason=entry.reason, bulletins=program.bulletin_ids)
+    return entry
+
+
+def pending_emergencies(session: Session, now: datetime | None = None) -> list[Bulletin]:
+    """Emergency radio bulletins approved and in force that have not aired yet."""
+    now = now or utcnow()
+    rows = session.scalars(select(Bulletin).where(
+        Bulletin.priority == "emergency", Bulletin.status.in_(AIRABLE),
+        Bulletin.channels.like("%radio%"), Bulletin.content_hash.is_not(None),
+        (Bulletin.expire_at.is_(None)) | (Bulletin.expire_at > now))).unique().all()
+    aired = aired_counts(session, [b.id for b in rows])
+    return [b for b in rows if not aired.get(b.id)]
+
+
+def parse_range(start: object, end: object, today: date) -> tuple[date, date]:
+    """A date range for the log (default: the last 30 days); 422 when unreadable or reversed."""
+    first = parse_date(start) if start else today - timedelta(days=30)
+    last = parse_date(end) if end else today
+    if first is None or last is None:
+        raise ValidationError("Ngày không hợp lệ (YYYY-MM-DD hoặc dd/mm/yyyy).",
+                              fields={"from" if first is None else "to": "invalid"})
+    if last < first or (last - first).days > 366:
+        raise ValidationError("Khoảng ngày không hợp lệ (tối đa một năm).",
+                              fields={"to": "range"})
+    return first, last
+
+
+def entries_between(session: Session, first: date, last: date) -> Sequence[Broadcast]:
+    """Log entries of programs aired between two local dates, in airing order."""
+    return session.scalars(select(Broadcast).join(Program).where(
+        Program.air_date >= first, Program.air_date <= last)
+        .order_by(Program.starts_at, Broadcast.id)).unique().all()
+
+
+def _local(moment: datetime | None) -> str:
+    if moment is None:
+        return ""
+    return moment.replace(tzinfo=UTC).astimezone(LOCAL_TZ).strftime("%d/%m/%Y %H:%M")
+
+
+def _cell(value: object) -> str:
+    """A CSV cell that a spreadsheet will not run as a formula."""
+    text = "" if value is None else str(value)
+    return "'" + text if text[:1] in ("=", "+", "-", "@", "\t", "\r") else text
+
+
+def export_csv(session: Session, first: date, last: date) -> str:
+    """The log between two dates as CSV (UTF-8 with BOM for spreadsheets; Vietnam times)."""
+    out = io.StringIO()
+    out.write("\ufeff")
+    writer = csv.writer(out)
+    writer.writerow(["muc", "chuong_trinh", "ngay", "khung_gio", "gio_du_kien", "da_phat",
+                     "gio_phat_thuc_te", "ly_do_khong_phat", "ghi_chu", "nguoi_ghi",
+                     "thoi_diem_ghi", "dinh_chinh_muc", "ban_tin"])
+    entries = entries_between(session, first, last)
+    ids = {i.bulletin_id for e in entries for i in e.items}
+    titles = {bulletin_id: title for bulletin_id, title in session.execute(
+        select(Bulletin.id, Bulletin.title).where(Bulletin.id.in_(ids or {0})))}
+    for entry in entries:
+        program = entry.program
+        writer.writerow([_cell(v) for v in (
+            entry.id, program.title, program.air_date.strftime("%d/%m/%Y"),
+            program.slot.name if program.slot else "khẩn cấp", _local(program.starts_at),
+            "có" if entry.aired else "không", _local(entry.aired_at), entry.reason, entry.note,
+            entry.recorded_by.username, _local(entry.recorded_at), entry.corrects_id or "",
+            " | ".join(f"{i.bulletin_id}: {titles.get(i.bulletin_id, '')}"
+                       for i in entry.items))])
+    return out.getvalue()
+
+
+def local_today(now: datetime | None = None) -> date:
+    return local_date(now or utcnow())

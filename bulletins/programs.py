@@ -1,0 +1,297 @@
+"""The radio desk's programs: saving the operator's order, asking for audio, keeping it current.
+
+Every service takes the acting user, checks the role itself, writes an audit entry and leaves
+the commit to the caller; building the audio is a background job (bulletins.program_audio).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping, Sequence
+from datetime import date, datetime, timedelta
+from typing import Any
+
+from sqlalchemy import exists, select
+from sqlalchemy.orm import Session
+
+from bulletins import audit
+from bulletins.errors import Conflict, NotAllowed, NotFound, ValidationError
+from bulletins.models import Bulletin, User, utcnow
+from bulletins.radio_models import Broadcast, Program, ProgramItem, Slot
+from bulletins.schedule import (
+    find_program,
+    local_date,
+    program_title,
+    slot_start,
+    suggest,
+    unfit_reason,
+)
+from bulletins.services import PRIORITY_RANK, outbox
+from bulletins.text import nfc
+
+OPERATOR_ROLES = frozenset({"operator", "admin"})
+DEFAULT_SLOTS = (("sang", "Buổi sáng", "06:00"), ("chieu", "Buổi chiều", "17:00"))
+PREPARE_LEAD = timedelta(minutes=60)  # unsaved slots are settled this long before air
+STUCK_BUILD = timedelta(minutes=20)
+BUILD_PENDING = ("queued", "building", "stale")
+
+
+def seed_slots(session: Session) -> None:
+    """The two default slots (06:00 and 17:00 daily, 30 min); an admin's edits are kept."""
+    for key, name, at in DEFAULT_SLOTS:
+        if session.scalar(select(Slot.id).where(Slot.key == key)) is None:
+            session.add(Slot(key=key, name=name, time_of_day=at, weekdays="0123456",
+                             target_minutes=30))
+    session.flush()
+
+
+def _slot_fields(data: Mapping[str, Any]) -> dict[str, Any]:
+    errors: dict[str, str] = {}
+    name = nfc(data.get("name")) if isinstance(data.get("name"), str) else ""
+    if not 0 < len(name) <= 100:
+        errors["name"] = "Bắt buộc, tối đa 100 ký tự."
+    at = data.get("time_of_day")
+    if not (isinstance(at, str) and re.fullmatch(r"([01]\d|2[0-3]):[0-5]\d", at.strip())):
+        errors["time_of_day"] = "Giờ dạng HH:MM (00:00–23:59)."
+    days = data.get("weekdays")
+    days = "".join(days) if isinstance(days, list | tuple) and all(
+        isinstance(d, str) for d in days) else days
+    if not (isinstance(days, str) and days and set(days) <= set("0123456")):
+        errors["weekdays"] = "Chọn ít nhất một ngày trong tuần."
+    minutes = data.get("target_minutes")
+    if isinstance(minutes, bool) or not isinstance(minutes, int) or not 1 <= minutes <= 240:
+        errors["target_minutes"] = "Số phút từ 1 đến 240."
+    if errors:
+        raise ValidationError("Khung giờ không hợp lệ.", fields=errors)
+    return {"name": name, "time_of_day": at.strip(), "target_minutes": minutes,
+            "weekdays": "".join(sorted(set(days))), "active": bool(data.get("active", True))}
+
+
+def save_slot(session: Session, actor: User, slot_id: int | None,
+              data: Mapping[str, Any]) -> Slot:
+    """Create or change an airing slot (admin); slots are switched off, never deleted."""
+    if "admin" not in actor.role_names:
+        raise NotAllowed("Chỉ quản trị viên được sửa khung giờ phát.")
+    fields = _slot_fields(data)
+    slot = Slot() if slot_id is None else session.get(Slot, slot_id)
+    if slot is None:
+        raise NotFound(f"Không có khung giờ số {slot_id}.")
+    for key, value in fields.items():
+        setattr(slot, key, value)
+    slot.updated_at = utcnow()
+    session.add(slot)
+    session.flush()
+    audit.record(session, actor.username, "slot.save", f"slot:{slot.id}", **fields)
+    return slot
+
+
+def require_operator(actor: User) -> None:
+    """Raise NotAllowed unless the actor runs the radio (operator or admin)."""
+    if not actor.role_names & OPERATOR_ROLES:
+        raise NotAllowed("Cần vai trò vận hành đài hoặc quản trị.")
+
+
+def get_program(session: Session, program_id: int) -> Program:
+    """The program, or NotFound."""
+    program = session.get(Program, program_id)
+    if program is None:
+        raise NotFound(f"Không có chương trình số {program_id}.")
+    return program
+
+
+def _ids(values: object) -> list[int]:
+    if not isinstance(values, list | tuple) or not values:
+        raise ValidationError("Chương trình cần ít nhất một bản tin.",
+                              fields={"bulletins": "required"})
+    if any(isinstance(v, bool) or not isinstance(v, int) for v in values):
+        raise ValidationError("Mã bản tin phải là số nguyên.", fields={"bulletins": "type"})
+    if len(set(values)) != len(values):
+        raise ValidationError("Một bản tin chỉ xuất hiện một lần.",
+                              fields={"bulletins": "duplicate"})
+    return list(values)
+
+
+def _check_items(session: Session, ids: Sequence[int], at: datetime) -> list[Bulletin]:
+    found, problems = [], {}
+    for bulletin_id in ids:
+        bulletin = session.get(Bulletin, bulletin_id)
+        reason = "không tồn tại" if bulletin is None else unfit_reason(bulletin, at)
+        if reason:
+            problems[str(bulletin_id)] = reason
+        found.append(bulletin)
+    if problems:
+        detail = "; ".join(f"số {k}: {v}" for k, v in problems.items())
+        raise ValidationError(f"Không xếp được vào chương trình — {detail}.", fields=problems)
+    return found
+
+
+def set_items(program: Program, ids: Sequence[int]) -> None:
+    """Put the bulletins in this order, keeping the rows of those that stay."""
+    existing = {item.bulletin_id: item for item in program.items}
+    program.items = [existing.get(b) or ProgramItem(bulletin_id=b, position=0) for b in ids]
+    for position, item in enumerate(program.items):
+        item.position = position
+
+
+def queue_build(session: Session, program: Program) -> None:
+    """Ask the job queue for the program's audio; emergencies jump the queue."""
+    program.updated_at = utcnow()
+    if not program.items:
+        program.status = "empty"
+        return
+    if program.status != "stale":
+        program.status = "queued"
+    rank = max(PRIORITY_RANK.get(i.bulletin.priority, 0) for i in program.items)
+    outbox(session).append(("build_program", {"program_id": program.id, "priority": rank}))
+
+
+def _refuse_if_logged(session: Session, program: Program) -> None:
+    if session.scalar(select(Broadcast.id).where(Broadcast.program_id == program.id)):
+        raise Conflict("Chương trình đã được ghi vào nhật ký phát sóng; không sửa được nữa.")
+
+
+def save_program(session: Session, actor: User, slot_id: int, day: date, bulletin_ids: object,
+                 now: datetime | None = None) -> Program:
+    """Set a slot's program for a day (the operator's order) and queue its audio."""
+    require_operator(actor)
+    slot = session.get(Slot, slot_id)
+    if slot is None:
+        raise NotFound(f"Không có khung giờ số {slot_id}.")
+    if not slot.airs_on(day):
+        raise ValidationError("Khung giờ này không phát vào ngày đó.", fields={"date": "slot"})
+    ids = _ids(bulletin_ids)
+    at = slot_start(slot, day)
+    _check_items(session, ids, at)
+    program = find_program(session, slot.id, day)
+    if program is None:
+        program = Program(slot_id=slot.id, air_date=day, starts_at=at, created_by=actor.username,
+                          title=program_title(int(slot.time_of_day[:2]), day))
+        session.add(program)
+    else:
+        _refuse_if_logged(session, program)
+    set_items(program, ids)
+    session.flush()
+    queue_build(session, program)
+    audit.record(session, actor.username, "program.save", f"program:{program.id}",
+                 slot=slot.id, date=day.isoformat(), bulletins=ids)
+    return program
+
+
+def build_program(session: Session, actor: User, program_id: int) -> Program:
+    """Make the program's audio again (e.g. after a failure)."""
+    require_operator(actor)
+    program = get_program(session, program_id)
+    if not program.items:
+        raise Conflict("Chương trình không còn bản tin nào.")
+    program.status = "queued"
+    queue_build(session, program)
+    audit.record(session, actor.username, "program.build", f"program:{program.id}")
+    return program
+
+
+def emergency_program(session: Session, actor: User, bulletin_id: int,
+                      now: datetime | None = None) -> Program:
+    """A program outside the slots that airs one emergency bulletin at once."""
+    require_operator(actor)
+    now = now or utcnow()
+    bulletin = session.get(Bulletin, bulletin_id)
+    if bulletin is None:
+        raise NotFound(f"Không có bản tin số {bulletin_id}.")
+    if bulletin.priority != "emergency":
+        raise Conflict("Chỉ bản tin khẩn cấp mới được phát ngay ngoài khung giờ.")
+    _check_items(session, [bulletin.id], now)
+    day = local_date(now)
+    program = Program(slot_id=None, air_date=day, starts_at=now, created_by=actor.username,
+                      title=f"Phát khẩn cấp {day:%d/%m/%Y}")
+    session.add(program)
+    set_items(program, [bulletin.id])
+    session.flush()
+    queue_build(session, program)
+    audit.record(session, actor.username, "program.emergency", f"program:{program.id}",
+                 bulletin=bulletin.id)
+    return program
+
+
+def _upcoming(session: Session, now: datetime, bulletin_id: int | None) -> list[Program]:
+    """Programs from today on that were not logged as aired yet."""
+    stmt = select(Program).where(Program.air_date >= local_date(now),
+                                 ~exists().where(Broadcast.program_id == Program.id))
+    if bulletin_id is not None:
+        stmt = stmt.where(Program.items.any(ProgramItem.bulletin_id == bulletin_id))
+    return list(session.scalars(stmt).unique())
+
+
+def check_programs(session: Session, now: datetime | None = None,
+                   bulletin_id: int | None = None) -> list[int]:
+    """Take withdrawn or expired bulletins out of coming programs and rebuild changed ones."""
+    now = now or utcnow()
+    touched = []
+    for program in _upcoming(session, now, bulletin_id):
+        gone = [(i.bulletin, unfit_reason(i.bulletin, program.starts_at)) for i in program.items]
+        gone = [(b, why) for b, why in gone if why]
+        pending = program.status in BUILD_PENDING  # that build will speak the new text
+        changed = [i.bulletin for i in program.items if not pending and i.built_hash
+                   and i.built_hash != i.bulletin.content_hash]
+        if not gone and not changed:
+            continue
+        lines = [f"Bản tin «{b.title}» {why}: đã bỏ khỏi chương trình." for b, why in gone]
+        lines += [f"Bản tin «{b.title}» đã được đính chính." for b in changed]
+        set_items(program, [i.bulletin_id for i in program.items
+                            if i.bulletin_id not in {b.id for b, _ in gone}])
+        program.notice = " ".join(lines) + (" Chương trình được dựng lại." if program.items
+                                            else " Chương trình không còn bản tin nào.")
+        program.notice_at, program.status = now, "stale"
+        session.flush()
+        queue_build(session, program)
+        audit.record(session, "system", "program.stale", f"program:{program.id}",
+                     removed=[b.id for b, _ in gone], changed=[b.id for b in changed])
+        touched.append(program.id)
+    return touched
+
+
+def prepare_due(session: Session, now: datetime | None = None,
+                lead: timedelta = PREPARE_LEAD) -> list[int]:
+    """Settle the suggestion of each slot starting within `lead` that nobody saved, and build it."""
+    now = now or utcnow()
+    made = []
+    for day in sorted({local_date(now), local_date(now + lead)}):
+        for slot in session.scalars(select(Slot).where(Slot.active)).all():
+            start = slot_start(slot, day)
+            if not slot.airs_on(day) or not now < start <= now + lead:
+                continue
+            if find_program(session, slot.id, day) is not None:
+                continue
+            chosen = suggest(session, slot, day, now)
+            if not chosen:
+                continue
+            program = Program(slot_id=slot.id, air_date=day, starts_at=start,
+                              title=program_title(int(slot.time_of_day[:2]), day))
+            session.add(program)
+            set_items(program, [c.bulletin.id for c in chosen])
+            session.flush()
+            queue_build(session, program)
+            audit.record(session, "system", "program.save", f"program:{program.id}",
+                         slot=slot.id, date=day.isoformat(), automatic=True,
+                         bulletins=program.bulletin_ids)
+            made.append(program.id)
+    return made
+
+
+def requeue_stuck(session: Session, now: datetime | None = None) -> list[int]:
+    """Queue again program builds whose job was lost."""
+    now = now or utcnow()
+    stuck = session.scalars(select(Program).where(
+        Program.status.in_(BUILD_PENDING),
+        Program.updated_at < now - STUCK_BUILD)).all()
+    for program in stuck:
+        queue_build(session, program)
+    return [p.id for p in stuck]
+
+
+def tick(session: Session, now: datetime | None = None) -> None:
+    """The every-minute upkeep: stale programs, settling due slots, lost builds."""
+    now = now or utcnow()
+    check_programs(session, now)
+    prepare_due(session, now)
+    requeue_stuck(session, now)
+

@@ -1,0 +1,180 @@
+"""The radio schedule, read side: slot times, air windows, who may air when, suggestions."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import UTC, date, datetime, time
+
+from sqlalchemy import exists, select
+from sqlalchemy.orm import Session
+
+from bulletins.models import AudioFile, Bulletin, utcnow
+from bulletins.radio_models import Broadcast, Program, ProgramItem, Slot
+from bulletins.services import PRIORITY_RANK
+from bulletins.validation import LOCAL_TZ
+from bulletins.workflow import State
+
+AIRABLE = (State.APPROVED, State.PUBLISHED)
+WEEKDAYS = ("thứ Hai", "thứ Ba", "thứ Tư", "thứ Năm", "thứ Sáu", "thứ Bảy", "Chủ nhật")
+FRAME_SECONDS = 40.0  # jingles, opening and close of a program, for the length budget
+
+
+def local_time(moment: datetime) -> datetime:
+    """A naive UTC time as an aware Vietnam time."""
+    return moment.replace(tzinfo=UTC).astimezone(LOCAL_TZ)
+
+
+def local_date(moment: datetime) -> date:
+    """The Vietnam calendar date of a naive UTC time."""
+    return moment.replace(tzinfo=UTC).astimezone(LOCAL_TZ).date()
+
+
+def slot_start(slot: Slot, day: date) -> datetime:
+    """The slot's start on a local day, as naive UTC."""
+    hour, minute = (int(x) for x in slot.time_of_day.split(":"))
+    local = datetime.combine(day, time(hour, minute), tzinfo=LOCAL_TZ)
+    return local.astimezone(UTC).replace(tzinfo=None)
+
+
+def part_of_day(hour: int) -> str:
+    """Sáng, trưa, chiều or tối: how the announcer names the program."""
+    return "sáng" if hour < 11 else "trưa" if hour < 13 else "chiều" if hour < 18 else "tối"
+
+
+def program_title(hour: int, day: date) -> str:
+    """E.g. "Chương trình phát thanh sáng thứ Hai, 21/09/2026"."""
+    return (f"Chương trình phát thanh {part_of_day(hour)} {WEEKDAYS[day.weekday()]}, "
+            f"{day:%d/%m/%Y}")
+
+
+def air_window(bulletin: Bulletin) -> tuple[date | None, date | None]:
+    """First and last local day a bulletin may air: its plan, else publication to expiry."""
+    first = bulletin.air_from
+    if first is None:
+        since = bulletin.publish_at or bulletin.approved_at
+        first = local_date(since) if since else None
+    last = bulletin.air_until
+    if last is None and bulletin.expire_at is not None:
+        last = local_date(bulletin.expire_at)
+    return first, last
+
+
+def unfit_reason(bulletin: Bulletin, at: datetime) -> str | None:
+    """Why the bulletin may not air at this time, or None when it may."""
+    if bulletin.status not in AIRABLE or not bulletin.content_hash:
+        return "không còn ở trạng thái đã duyệt (đã gỡ hoặc chưa duyệt)"
+    if not bulletin.has_channel("radio"):
+        return "không phát trên đài"
+    if bulletin.expire_at is not None and bulletin.expire_at <= at:
+        return "đã hết hạn"
+    if bulletin.status == State.APPROVED and bulletin.publish_at and bulletin.publish_at > at:
+        return "chưa đến giờ đăng"
+    first, last = air_window(bulletin)
+    day = local_date(at)
+    if (first and day < first) or (last and day > last):
+        return "ngoài thời gian phát đã định"
+    return None
+
+
+@dataclass
+class Candidate:
+    """A bulletin that may air in an occurrence, with what it owes."""
+
+    bulletin: Bulletin
+    aired: int
+    planned: int
+    seconds: float
+
+    @property
+    def owed(self) -> int:
+        return max(0, self.bulletin.airings_wanted - self.aired - self.planned)
+
+
+@dataclass
+class Occurrence:
+    """One slot on one day: its saved program, or else a suggestion."""
+
+    slot: Slot | None
+    day: date
+    starts_at: datetime
+    program: Program | None
+    suggestion: list[Candidate]
+
+
+def estimate_seconds(session: Session, bulletin: Bulletin) -> float:
+    """Length on air: the ready audio's, else estimated from the text at loudspeaker pace."""
+    seconds = session.scalar(select(AudioFile.duration_s).where(
+        AudioFile.bulletin_id == bulletin.id, AudioFile.content_hash == bulletin.content_hash,
+        AudioFile.status == "ready").order_by(AudioFile.id.desc()))
+    return seconds or (len(bulletin.title) + len(bulletin.body)) / 12 + 6
+
+
+def planned_counts(session: Session, before: datetime, now: datetime,
+                   exclude: int | None = None) -> dict[int, int]:
+    """Airings already planned in programs from today up to `before` that are not logged yet."""
+    logged = exists().where(Broadcast.program_id == Program.id)
+    rows = session.execute(select(ProgramItem.bulletin_id).join(Program).where(
+        Program.air_date >= local_date(now), Program.starts_at < before,
+        Program.status != "empty", Program.id != (exclude or 0), ~logged)).scalars()
+    counts: dict[int, int] = {}
+    for bulletin_id in rows:
+        counts[bulletin_id] = counts.get(bulletin_id, 0) + 1
+    return counts
+
+
+def candidates(session: Session, at: datetime, now: datetime | None = None,
+               exclude: int | None = None) -> list[Candidate]:
+    """Bulletins that may air at `at`: emergency, then priority, then normal, oldest first."""
+    from bulletins.broadcasts import aired_counts
+
+    now = now or utcnow()
+    rows = session.scalars(select(Bulletin).where(
+        Bulletin.status.in_(AIRABLE), Bulletin.channels.like("%radio%"),
+        Bulletin.content_hash.is_not(None))).unique().all()
+    fit = [b for b in rows if unfit_reason(b, at) is None]
+    aired = aired_counts(session, [b.id for b in fit])
+    planned = planned_counts(session, at, now, exclude)
+    fit.sort(key=lambda b: (-PRIORITY_RANK.get(b.priority, 0),
+                            b.approved_at or b.published_at or b.created_at, b.id))
+    return [Candidate(b, aired.get(b.id, 0), planned.get(b.id, 0), estimate_seconds(session, b))
+            for b in fit]
+
+
+def suggest(session: Session, slot: Slot, day: date, now: datetime | None = None
+            ) -> list[Candidate]:
+    """The suggested program: bulletins that still owe airings, filling the slot's length."""
+    budget = slot.target_minutes * 60 - FRAME_SECONDS
+    chosen: list[Candidate] = []
+    used = 0.0
+    for cand in candidates(session, slot_start(slot, day), now):
+        if cand.owed <= 0:
+            continue
+        if cand.bulletin.priority == "emergency" or not chosen or used + cand.seconds <= budget:
+            chosen.append(cand)
+            used += cand.seconds
+    return chosen
+
+
+def find_program(session: Session, slot_id: int, day: date) -> Program | None:
+    return session.scalar(select(Program).where(Program.slot_id == slot_id,
+                                                Program.air_date == day))
+
+
+def day_plan(session: Session, days: Iterable[date], now: datetime | None = None
+             ) -> list[Occurrence]:
+    """Every slot occurrence and emergency program of these days, in airing order."""
+    now = now or utcnow()
+    days = list(days)
+    slots = session.scalars(select(Slot).where(Slot.active)).all()
+    result = []
+    for day in days:
+        for slot in slots:
+            if slot.airs_on(day):
+                program = find_program(session, slot.id, day)
+                suggestion = [] if program else suggest(session, slot, day, now)
+                result.append(Occurrence(slot, day, slot_start(slot, day), program, suggestion))
+    extra = session.scalars(select(Program).where(Program.air_date.in_(days),
+                                                  Program.slot_id.is_(None))).all()
+    result += [Occurrence(None, p.air_date, p.starts_at, p, []) for p in extra]
+    return sorted(result, key=lambda o: o.starts_at)
