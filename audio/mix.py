@@ -24,7 +24,7 @@ CHAIN = (
 # (measured on espeak-ng speech): the first pass adds this back under a −3 dBFS limiter, so the
 # verification below rarely has to re-encode.
 ENCODE_ALLOWANCE_DB = 0.8
-FIRST_CEILING_DB = -3.0
+FIRST_CEILING_DB = -3.6  # MP3 encoding adds up to ~2 dB of true peak on long programs
 RATES = (22050, 24000)
 LUFS_TOLERANCE = 0.5  # aim tighter than the ±1 LU promise, so the promise holds
 PEAK_CEILING = -1.2  # dBTP after encoding; the promise is ≤ −1.0
