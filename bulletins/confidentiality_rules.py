@@ -173,10 +173,12 @@ OFFICIAL = (
     r"|bí thư|hộp thư|hòm thư|cổng thông tin|trụ sở|ban quản lý|hợp tác xã|mặt trận|đoàn thanh"
     r"|hội phụ nữ|hội nông dân|trưởng ban|phụ trách|bưu điện|trường|đồng chí|đ/c"
 )
-PRIVATE = (
-    r"\b(?:[ÔôOo]ng|[Bb]à|[Aa]nh|[Cc]hị|[Cc]háu|[Ee]m|[Cc]ụ|[Cc]ô|[Cc]hú|[Bb]ác|[Gg]ia đình)"
-    r"\s+" + UP + r"|(?i:người nhặt|gia đình|chủ xe|chủ nhà|người mất|người thân|cá nhân|chủ hộ)"
-)
+# a private person: one of these titles (capital or small first letter, then exactly as written)
+# before a capitalised name, or one of the words in any case
+PRIVATE_TITLES = ("ông", "ong", "bà", "anh", "chị", "cháu", "em", "cụ", "cô", "chú", "bác",
+                  "gia đình")
+PRIVATE_WORDS = ("người nhặt", "gia đình", "chủ xe", "chủ nhà", "người mất", "người thân",
+                 "cá nhân", "chủ hộ")
 SURNAMES = (
     "Nguyễn Trần Lê Phạm Hoàng Huỳnh Phan Vũ Võ Đặng Bùi Đỗ Hồ Ngô Dương Lý Đinh Đào Mai Trịnh "
     "Lương Lưu Tạ Tô Cao Quách Kiều Lại Chu Triệu Lò Lường Vi Lã Thân Doãn Khúc Mạc Phùng Tăng "

@@ -1,0 +1,140 @@
+"""Contact detectors: phone and ID numbers among digit runs, vehicle plates, e-mail addresses."""
+
+from __future__ import annotations
+
+import re
+
+from bulletins import confidentiality_rules as R
+from bulletins.confidentiality_text import (
+    SEVERITY_BLOCK,
+    SEVERITY_WARN,
+    Doc,
+    Hit,
+    literal_trie,
+    private_regex,
+)
+
+NUM_RE = re.compile(
+    r"[+\d](?<![\d][\d+])(?:(?<=\d)(?P<plate>\d(?:-\s?|\s)?[a-z]{1,2}\d?(?:\s?[-.]\s?|\s)"
+    r"(?:\d{3}\.\d{2}|\d{4,5})(?!\w))|(?:\d|[ .\-]\d|\)\s?\d){5,})"
+)
+_DIGITS_RE = re.compile(r"\d+")
+MONEY_RE = re.compile(r"\s*(?:đồng|đ\b|vnđ|vnd|triệu|tỷ|nghìn|ngàn|usd|%|m2|m²|ha\b|người|hộ\b)")
+_NOT_PHONE = re.compile(r"mst|mã số|mã hồ sơ|số hiệu|số seri|số sê-ri")
+_OFFICIAL_RE = re.compile(literal_trie(R.OFFICIAL.split("|")))  # no word is another's prefix
+_LINK_RE = re.compile(r"hoặc|\bvà\b|gọi|báo|\bcho\b")
+_PRIVATE_RE = re.compile(private_regex(R.PRIVATE_TITLES, R.PRIVATE_WORDS, R.UP))
+_DOMAIN_RE = re.compile(r"[a-z0-9\-]+(?:\.[a-z0-9\-]+)+")
+
+
+def digits(s: str) -> str:
+    """Only the digits of s, with a Vietnamese country code turned into a leading zero."""
+    d = s if s.isdecimal() else "".join(_DIGITS_RE.findall(s))
+    return "0" + d[2:] if d.startswith("84") and len(d) in (11, 12) else d
+
+
+def number_kind(d: str) -> str | None:
+    """Classify a digit string as a phone number or a national ID number."""
+    if d.startswith("0") and len(d) == 10 and d[1:3] in R.MOBILE:
+        return "phone"
+    if len(d) == 11 and d[:3] in ("024", "028") or len(d) == 11 and d[1:4] in R.AREA3:
+        return "phone" if d[0] == "0" else None
+    if len(d) == 12 and d[:3] in R.PROVINCES and d[3] in "0123":
+        return "national_id"
+    return None
+
+
+def official(doc: Doc, s: int) -> bool:
+    """True when the contact at s is presented as an office's or official's work contact."""
+    low = doc.low
+    lo = max(0, s - 160)
+    lo = max(lo, low.rfind("\n", lo, s) + 1)
+    ends = [m.end() for m in _OFFICIAL_RE.finditer(low, lo, s)]
+    last_off = ends[-1] if ends else -1
+    last_priv = -1
+    # private mentions before the last official marker cannot win; skip scanning them
+    for m in _PRIVATE_RE.finditer(doc.clean, max(lo, last_off - 1), s):
+        ms = m.start()
+        titled = any(ms - 25 <= e <= ms and not _LINK_RE.search(low, e, ms) for e in ends)
+        if titled:
+            last_off = max(last_off, m.end())
+        else:
+            last_priv = m.end()
+    if last_off >= 0 or last_priv >= 0:
+        return last_off > last_priv
+    return "liên hệ" in low[lo:s]
+
+
+def numbers(doc: Doc, out: list[Hit], claimed: set[int]) -> None:
+    """Phones, ID numbers and vehicle plates among the digit runs."""
+    low = doc.low
+    for m in NUM_RE.finditer(low):
+        s, e = m.span()
+        if s and low[s - 1].isalnum():
+            continue
+        if m.group("plate"):
+            out.append(("vehicle_plate", s, e, SEVERITY_BLOCK, "Biển số xe"))
+            continue
+        if MONEY_RE.match(low, e) or _NOT_PHONE.search(low, max(0, s - 20), s):
+            continue
+        _segment(doc, [g.span() for g in _DIGITS_RE.finditer(low, s, e)], out, claimed)
+
+
+def _segment(doc: Doc, groups: list[tuple[int, int]], out: list[Hit], claimed: set[int]) -> None:
+    """Split a run of digit groups (split only at spaces) into phone and ID numbers."""
+    sizes = [b - a for a, b in groups]
+    if sum(sizes) < 10:  # too short for any phone or ID number
+        return
+    low, n, i = doc.low, len(groups), 0
+    spaced = [True, *(" " in low[groups[k - 1][1]:groups[k][0]] for k in range(1, n)), True]
+    while i < n:
+        hit = None
+        if spaced[i] and groups[i][0] not in claimed:
+            size, ends = 0, []
+            for j in range(i + 1, min(n, i + 6) + 1):
+                size += sizes[j - 1]
+                if size > 12:
+                    break
+                if spaced[j] and size >= 10:
+                    ends.append(j)
+            for j in reversed(ends):
+                kind = number_kind(digits(low[groups[i][0]:groups[j - 1][1]]))
+                if kind:
+                    hit = (j, kind)
+                    break
+        if hit is None:
+            i += 1
+            continue
+        j, kind = hit
+        s, e = groups[i][0], groups[j - 1][1]
+        if low[max(0, s - 2):s] == "(+":
+            s -= 2
+        elif s and low[s - 1] == "+":
+            s -= 1
+        if kind == "national_id":
+            out.append((kind, s, e, SEVERITY_BLOCK, "Số định danh cá nhân (CCCD)"))
+        elif official(doc, s):
+            out.append((kind, s, e, SEVERITY_WARN, "Số điện thoại công vụ"))
+        else:
+            out.append((kind, s, e, SEVERITY_BLOCK, "Số điện thoại cá nhân"))
+        i = j
+
+
+def emails(doc: Doc, out: list[Hit]) -> None:
+    """E-mail addresses, found from their '@'."""
+    low = doc.low
+    at = low.find("@")
+    while at >= 0:
+        s = at
+        while s > 0 and s > at - 64 and (low[s - 1].isascii() and low[s - 1].isalnum()
+                                           or low[s - 1] in "._%+-"):
+            s -= 1
+        while s < at and low[s] in "._%+-":
+            s += 1
+        m = _DOMAIN_RE.match(low, at + 1)
+        if m and s < at:
+            addr = low[s:m.end()]
+            warn = addr.endswith(".gov.vn") or official(doc, s)
+            out.append(("email", s, m.end(), SEVERITY_WARN if warn else SEVERITY_BLOCK,
+                        "Thư điện tử công vụ" if warn else "Thư điện tử cá nhân"))
+        at = low.find("@", at + 1)

@@ -1,0 +1,165 @@
+"""Personal-data detectors: sensitive data about a person, dates of birth, IDs, bank accounts."""
+
+from __future__ import annotations
+
+import re
+
+from bulletins import confidentiality_rules as R
+from bulletins.confidentiality_contacts import MONEY_RE, digits, number_kind
+from bulletins.confidentiality_text import (
+    SEVERITY_BLOCK,
+    Doc,
+    Hit,
+    any_of,
+    ci_trie,
+    prev_word,
+    sentence,
+)
+
+_DIGITS_RE = re.compile(r"\d+")
+_RUN_RE = re.compile(r"\d(?:[ .\-]?\d){5,18}(?!\d)")
+_PHONE_WORDS_RE = re.compile(R.PHONE_WORDS)
+_BANK_BEFORE = re.compile(r"(\d(?:[ .\-]?\d){5,18})\s*(?:[,(:\-–]\s*)?(?:(?:mở\s+)?tại\s+)?"
+                          r"(?:ngân\s+hàng\s+)?$")
+_ID_AFTER = re.compile(
+    r"[^\n\d]{0,40}?(\d{12}|\d{3}[ .]\d{3}[ .]\d{3}[ .]\d{3}|\d{4}[ .]\d{4}[ .]\d{4}|\d{9}"
+    r"|\d{3}[ .]\d{3}[ .]\d{3})(?![\d])"
+)
+_DATE_AFTER = re.compile(
+    r"\s*(?:[:(,\-–]\s*)?(?:là\s+|vào\s+)?(?:(?P<d>\d{1,2}\s?[/.\-]\s?\d{1,2}\s?[/.\-]\s?"
+    r"(?:19|20)\d\d|(?:ngày\s+)?\d{1,2}\s+tháng\s+\d{1,2},?\s+năm\s+(?:19|20)\d\d)"
+    r"|(?P<y>(?:19|20)\d\d))(?!\d)"
+)
+_RANGE_AFTER = re.compile(r"\s*(?:trở về|trở lên|trở xuống|đến|-|–)")
+# Residence words; then, after one \b, h: an honorific before a capitalised name, n: a surname
+# and a given name, initials, an age.  Residence words, initials and an age never match where
+# another branch does, so this order finds the same matches as h|n|residence|age|initials.
+_RESIDENCE = ("trú tại", "thường trú", "tạm trú", "nơi cư trú", "hộ khẩu", "quê quán")
+_PERSON_RE = re.compile(
+    ci_trie(_RESIDENCE) + r"|\b(?:(?P<h>" + ci_trie(R.HONORIFIC.split("|")) + r"\s+" + R.UP
+    + r")|(?P<n>(?:" + "|".join(R.SURNAMES) + r")\s+" + R.UP + r"\w*)"
+    r"|" + R.UP + r"\.\s?" + R.UP + r"\.\s?" + R.UP + r"|\d{1,3}\s*(?i:tuổi))"
+)
+_SPEAKER_RE = re.compile(R.SPEAKER, re.IGNORECASE)
+_BACKREF_RE = re.compile(R.BACKREF)
+_CAMPAIGN_RE = any_of(R.CAMPAIGN)
+_DOB_PUBLIC_RE = any_of(R.DOB_PUBLIC)
+
+
+def _fast_person_re() -> re.Pattern[str]:
+    """_PERSON_RE without initials and ages, branching on a literal first letter (fast scan)."""
+    by_first: dict[str, list[list[str]]] = {}
+    for part, words, cased in ((0, _RESIDENCE, False), (1, R.HONORIFIC.split("|"), False),
+                               (2, R.SURNAMES, True)):
+        for w in words:
+            for c in dict.fromkeys((w[0],) if cased else (w[0].upper(), w[0])):
+                by_first.setdefault(c, [[], [], []])[part].append(re.escape(w[1:]))
+    branches = []
+    for k, (c, (res, hon, sur)) in enumerate(by_first.items()):
+        named = [f"(?P<h{k}>(?i:" + "|".join(hon) + r")\s+" + R.UP + ")"] * bool(hon)
+        named += [f"(?P<n{k}>(?:" + "|".join(sur) + r")\s+" + R.UP + r"\w*)"] * bool(sur)
+        alts = ["(?i:" + "|".join(res) + ")"] * bool(res)
+        alts += [r"(?<!\w[\s\S])(?:" + "|".join(named) + ")"] * bool(named)
+        branches.append(re.escape(c) + "(?:" + "|".join(alts) + ")")
+    return re.compile("|".join(branches))
+
+
+# Initials need "X.Y.", ages "<digit> tuổi"; text without them is scanned with the fast regex.
+_FAST_PERSON_RE = _fast_person_re()
+_INITIALS_HINT = re.compile(r"\.\s?" + R.UP + r"\.")
+_AGE_HINT = re.compile(r"\d\s*[Tt][Uu][Ổổ]")
+
+
+def has_person(clean: str) -> bool:
+    """True when the text names or locates an identifiable person."""
+    if _AGE_HINT.search(clean) or _INITIALS_HINT.search(clean):
+        matches = ((m, m.group("h"), m.group("n")) for m in _PERSON_RE.finditer(clean))
+    else:
+        matches = ((m, (m.lastgroup or " ")[0] == "h", (m.lastgroup or " ")[0] == "n")
+                   for m in _FAST_PERSON_RE.finditer(clean))
+    for m, honorific, name in matches:
+        if (name or honorific) and _SPEAKER_RE.match(clean, m.end()):
+            continue
+        if name:
+            before = prev_word(clean, m.start()).lower()
+            tail = clean[m.start():m.start() + 16]
+            if before in R.PLACE_WORDS or tail.startswith(R.NAME_EXCL):
+                continue
+        return True
+    return False
+
+
+def _person_in(doc: Doc, a: int, b: int) -> bool:
+    """has_person on clean[a:b], computed once per span of a document."""
+    known = doc.memo.get((a, b))
+    if known is None:
+        known = doc.memo[(a, b)] = has_person(doc.clean[a:b])
+    return known
+
+
+def _cohort(before: str) -> bool:
+    """True when before ends with a group word ("thanh niên", "công dân nam", ...)."""
+    tail = before.rstrip()
+    return any(tail.endswith(w) and (len(tail) == len(w) or tail[-len(w) - 1].isspace())
+               for w in R.COHORT)
+
+
+def sensitive(doc: Doc, key: str, s: int, e: int, out: list[Hit]) -> None:
+    """Health, drug or criminal data, reported only when tied to an identifiable person."""
+    category, strong = R.SENSITIVE[key]
+    a, b = sentence(doc.low, s, e)
+    if not strong and _CAMPAIGN_RE.search(doc.low, a, b):
+        return
+    if not _person_in(doc, a, b):
+        if not _BACKREF_RE.match(doc.low, a) or not _person_in(doc, max(0, a - 250), a):
+            return
+    out.append(("sensitive_personal", s, e, SEVERITY_BLOCK, R.SENSITIVE_REASON[category]))
+
+
+def dob(doc: Doc, s: int, e: int, out: list[Hit]) -> None:
+    """A date or year of birth right after "sinh ngày", "sinh năm", "SN", ..."""
+    low = doc.low
+    m = _DATE_AFTER.match(low, e)
+    if m is None:
+        return
+    a, _ = sentence(low, s, e)
+    if _DOB_PUBLIC_RE.search(low, a, s):
+        return
+    before = low[a:s]
+    ds, de = m.span("d") if m.group("d") else m.span("y")
+    if _RANGE_AFTER.match(low, de):
+        return
+    if m.group("y") and (_cohort(before) or not _person_in(doc, a, s)):
+        return
+    out.append(("date_of_birth", ds, de, SEVERITY_BLOCK, "Ngày sinh của cá nhân"))
+
+
+def id_context(doc: Doc, key: str, e: int, out: list[Hit], claimed: set[int]) -> None:
+    """An ID number right after "CMND", "CCCD", "căn cước", ..."""
+    m = _ID_AFTER.match(doc.low, e)
+    if m is None:
+        return
+    n = sum(map(len, _DIGITS_RE.findall(m.group(1))))
+    if n == 12 or n == 9 and R.ID_CONTEXT[key]:
+        claimed.add(m.start(1))
+        reason = "Số chứng minh nhân dân" if n == 9 else "Số định danh cá nhân (CCCD)"
+        out.append(("national_id", m.start(1), m.end(1), SEVERITY_BLOCK, reason))
+
+
+def bank(doc: Doc, s: int, e: int, out: list[Hit], claimed: set[int]) -> None:
+    """A bank account number next to "STK", "số tài khoản" or a bank's name."""
+    low = doc.low
+    explicit = low[s:e] in ("stk", "số tk", "tk số") or low[s:e].endswith("khoản")
+    m = _RUN_RE.search(low, e, min(len(low), e + 60))
+    if m and ("\n" in low[e:m.start()] or _PHONE_WORDS_RE.search(low, e, m.start())):
+        m = None
+    span = m.span() if m else None
+    if span is None:
+        mb = _BANK_BEFORE.search(low, max(0, s - 45), s)
+        span = mb.span(1) if mb else None
+    if span is None or span[0] and low[span[0] - 1].isalnum() or MONEY_RE.match(low, span[1]):
+        return
+    if not explicit and number_kind(digits(low[span[0]:span[1]])) == "phone":
+        return
+    claimed.add(span[0])
+    out.append(("bank_account", span[0], span[1], SEVERITY_BLOCK, "Số tài khoản ngân hàng"))
