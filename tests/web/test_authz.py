@@ -14,7 +14,7 @@ from tests.web.conftest import login, make_bulletin
 ROLES = ("editor", "reviewer", "leader", "operator", "admin")
 STAFF = frozenset(ROLES)
 PUBLIC, TOKEN = "public", "token"
-E, R, L, O, A = ({r} for r in ROLES)
+ED, RV, LD, OP, AD = ({r} for r in ROLES)
 
 EXPECT: dict[str, object] = {
     # public surface and sign-in
@@ -26,26 +26,26 @@ EXPECT: dict[str, object] = {
     # the editorial desk
     "desk.home": STAFF, "desk.all_bulletins": STAFF, "desk.detail": STAFF,
     "desk.act": STAFF, "desk.audio": STAFF, "desk.revisions": STAFF,
-    "desk.editor_queue": E, "desk.new": E, "desk.edit": E, "desk.restore": E,
-    "desk.review_queue": R, "desk.resolve": R, "desk.approve_queue": L,
-    "desk.preview": E | R | L | A, "desk.upload_recording": E | O | L,
+    "desk.editor_queue": ED, "desk.new": ED, "desk.edit": ED, "desk.restore": ED,
+    "desk.review_queue": RV, "desk.resolve": RV, "desk.approve_queue": LD,
+    "desk.preview": ED | RV | LD | AD, "desk.upload_recording": ED | OP | LD,
     # the radio desk
-    "radio.index": O | A, "radio.retry": O | L | A, "radio.log": O | A | L,
-    "radio.log_csv": O | A | L, "radio.program": O | A, "radio.build": O | A,
-    "radio.audio_file": O | A, "radio.playlist": O | A, "radio.script": O | A,
-    "radio.record": O | A, "radio.emergency": O | A, "radio.slot_program": O | A,
-    "radio.slots": A, "radio.slot_edit": A,
+    "radio.index": OP | AD, "radio.retry": OP | LD | AD, "radio.log": OP | AD | LD,
+    "radio.log_csv": OP | AD | LD, "radio.program": OP | AD, "radio.build": OP | AD,
+    "radio.audio_file": OP | AD, "radio.playlist": OP | AD, "radio.script": OP | AD,
+    "radio.record": OP | AD, "radio.emergency": OP | AD, "radio.slot_program": OP | AD,
+    "radio.slots": AD, "radio.slot_edit": AD,
     # administration
-    "admin.users": A, "admin.set_roles": A, "admin.reset_password": A,
-    "admin.toggle_active": A, "admin.tokens": A, "admin.revoke_token": A,
-    "admin.scan_rules": A, "admin.lexicon": A, "admin.delete_entry": A,
-    "admin.audio_settings": A,
+    "admin.users": AD, "admin.set_roles": AD, "admin.reset_password": AD,
+    "admin.toggle_active": AD, "admin.tokens": AD, "admin.revoke_token": AD,
+    "admin.scan_rules": AD, "admin.lexicon": AD, "admin.delete_entry": AD,
+    "admin.audio_settings": AD,
     # the JSON API: a valid token of any role passes the door; services check roles
     **{f"api.{name}": TOKEN for name in (
         "me", "index", "show", "patch", "action", "findings", "resolve", "history", "audio",
         "topics", "units", "programs_of_day", "program_show", "program_audio",
         "program_broadcast", "program_log", "program_playlist", "program_script")},
-    "api.create": E,
+    "api.create": ED,
 }
 MISSING = 999_999
 
