@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import re
+from datetime import datetime, timedelta
+from zoneinfo import ZoneInfo
 
 import pytest
 from playwright.sync_api import Page, expect
@@ -66,6 +68,24 @@ def test_from_draft_to_the_portal_and_the_radio(live: str, page: Page) -> None:
         page.get_by_role("link", name="Tải MP3").first.click()
     assert download.value.suggested_filename.endswith(".mp3")
     shot(page, "operator-radio")
+    page.get_by_role("link", name="Lập chương trình").first.click()
+    expect(page.get_by_text(TITLE)).to_be_visible()
+    page.get_by_role("button", name="Lưu và dựng âm thanh").click()
+    program_url = page.url
+    for _ in range(120):
+        if page.get_by_role("link", name="Tải MP3").count():
+            break
+        page.wait_for_timeout(500)
+        page.goto(program_url)
+    shot(page, "operator-program")
+    with page.expect_download() as program_mp3:
+        page.get_by_role("link", name="Tải MP3").first.click()
+    assert program_mp3.value.suggested_filename.endswith(".mp3")
+    aired = datetime.now(ZoneInfo("Asia/Ho_Chi_Minh")) - timedelta(minutes=5)
+    page.get_by_label("Giờ bắt đầu thực tế (giờ Việt Nam)").fill(aired.strftime("%Y-%m-%dT%H:%M"))
+    page.get_by_label("Ghi chú").fill("Phát đủ, loa thôn 3 nghe rõ")
+    page.get_by_role("button", name="Ghi vào nhật ký").click()
+    expect(page.locator("td", has_text="Đã phát").first).to_be_visible()
     page.get_by_role("button", name="Đăng xuất").click()
 
     page.goto(live + "/")
