@@ -38,6 +38,8 @@ def from_env(instance_path: str) -> dict[str, Any]:
         "ESPEAK_SPEED": int(os.environ.get("ESPEAK_SPEED", "130")),
         "ESPEAK_GAP": int(os.environ.get("ESPEAK_GAP", "3")),
         "COMMUNE_NAME": os.environ.get("COMMUNE_NAME", "xã Vũ Dương"),
+        "PORTAL_CONTACT_EMAIL": os.environ.get("PORTAL_CONTACT_EMAIL",
+                                               "ubnd@vuduong.ninhbinh.gov.vn"),
         "JOBS_BACKEND": "redis" if os.environ.get("REDIS_URL") else "sqlite",
         "SESSION_COOKIE_SECURE": os.environ.get("SESSION_COOKIE_SECURE", "") == "1",
         #: behind nginx: trust one proxy's X-Forwarded-For/Proto/Host

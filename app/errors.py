@@ -38,6 +38,9 @@ def init_app(app: Flask) -> None:
     def _http(error: HTTPException):
         if wants_json():
             code = (error.name or "error").lower().replace(" ", "_")
-            return json_error(error.code or 500, code, error.description or error.name)
-        return render_template("error.html", status=error.code, message=error.description), \
-            error.code
+            response = json_error(error.code or 500, code, error.description or error.name)
+        else:
+            response = (render_template("error.html", status=error.code,
+                                        message=error.description), error.code)
+        headers = [(k, v) for k, v in error.get_headers() if k.lower() != "content-type"]
+        return (*response, headers)

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from flask import abort, current_app, send_file
+from flask import Response, abort, current_app, send_file
+from werkzeug.exceptions import RequestedRangeNotSatisfiable
 
 from bulletins.models import AudioFile
 
@@ -17,10 +18,23 @@ def audio_file_path(audio: AudioFile) -> Path:
     return path
 
 
-def send_audio(audio: AudioFile, *, download: bool = False, max_age: int = 0):
-    """The MP3 with conditional and Range support (206), as browsers and podcast apps expect."""
-    response = send_file(audio_file_path(audio), mimetype="audio/mpeg", conditional=True,
-                         as_attachment=download, max_age=max_age,
-                         download_name=f"ban-tin-{audio.bulletin_id}.mp3")
+def send_audio(audio: AudioFile, *, download: bool = False, public: bool = False):
+    """The MP3 with conditional and Range support (206, 416), as browsers and podcast apps expect.
+
+    Always revalidated (``no-cache``): the app checks the bulletin's status on every request,
+    so a withdrawn bulletin's audio stops at once, also for caches; the strong ETag keeps
+    revalidation and resumed downloads (If-Range) cheap.
+    """
+    path = audio_file_path(audio)
+    size = path.stat().st_size
+    try:
+        response = send_file(path, mimetype="audio/mpeg", conditional=True,
+                             as_attachment=download,
+                             etag=f"{audio.content_hash[:16]}-{audio.id}-{size}",
+                             download_name=f"ban-tin-{audio.bulletin_id}.mp3")
+    except RequestedRangeNotSatisfiable:  # the app's error page would drop Content-Range
+        return Response(status=416, headers={"Content-Range": f"bytes */{size}",
+                                             "Accept-Ranges": "bytes"})
     response.headers["Accept-Ranges"] = "bytes"
+    response.headers["Cache-Control"] = f"{'public' if public else 'private'}, no-cache"
     return response

@@ -1,19 +1,28 @@
-"""The public surface: portal pages, feeds, public audio, health. Only published content."""
+"""The public surface: portal pages, public audio, health. Only published content."""
 
 from __future__ import annotations
 
-from flask import Response, abort, current_app, redirect, render_template, request, url_for
+from flask import (
+    Response,
+    abort,
+    current_app,
+    redirect,
+    render_template,
+    request,
+    url_for,
+)
 from sqlalchemy import select, text
 
 from app.extensions import db
 from app.media import send_audio
 from app.portal import bp
-from bulletins import feeds, queries
+from bulletins import queries
 from bulletins.models import AudioFile, Bulletin, Topic
-from bulletins.seed import COMMUNE
 from bulletins.text import slugify
 
 PAGE_SIZE = 20
+LANGUAGES = ("vi", "en")
+IMAGE = "loa-podcast-1400.png"  #: channel artwork, 1400×1400 PNG, no text
 
 
 def absolute(endpoint: str, **values) -> str:
@@ -25,24 +34,44 @@ def absolute(endpoint: str, **values) -> str:
 
 
 def public_audio(bulletin: Bulletin) -> AudioFile | None:
+    """The ready audio of the approved text, if any."""
     audio = queries.latest_audio(db.session, bulletin)
     return audio if audio is not None and audio.status == "ready" else None
 
 
-def audio_url(bulletin: Bulletin, audio: AudioFile) -> str:
-    return absolute("portal.audio", bulletin_id=bulletin.id, digest=audio.content_hash[:16])
+def audio_path(bulletin: Bulletin, audio: AudioFile, external: bool = True) -> str:
+    """The public MP3 URL: content-addressed, ends in .mp3."""
+    values = {"bulletin_id": bulletin.id, "digest": audio.content_hash[:16]}
+    return absolute("portal.audio", **values) if external else url_for("portal.audio", **values)
+
+
+def filter_args() -> tuple[str | None, str | None]:
+    """?topic= and ?lang= of a list or feed: 400 for a bad language, 404 for a bad topic."""
+    lang = request.args.get("lang") or None
+    if lang not in (None, *LANGUAGES):
+        abort(400)
+    topic = request.args.get("topic") or None
+    if topic is not None and (len(topic) > 64 or db.session.get(Topic, topic) is None):
+        abort(404)
+    return topic, lang
 
 
 @bp.route("/")
 def index():
-    """The portal: published bulletins, newest first, by page and topic."""
+    """The portal: published bulletins, newest first, by page, topic and language."""
+    topic, lang = filter_args()
     page = max(request.args.get("page", 1, type=int), 1)
-    topic = request.args.get("topic") or None
-    items = queries.public_bulletins(db.session, channel=None, topic=topic,
+    found = queries.public_bulletins(db.session, channel=None, topic=topic, language=lang,
                                      limit=PAGE_SIZE + 1, offset=(page - 1) * PAGE_SIZE)
-    topics = db.session.scalars(select(Topic).where(Topic.active).order_by(Topic.position))
-    return render_template("portal/index.html", items=items[:PAGE_SIZE], page=page,
-                           has_next=len(items) > PAGE_SIZE, topic=topic, topics=list(topics))
+    items = [(b, queries.approved_text(db.session, b)) for b in found[:PAGE_SIZE]]
+    topics = list(db.session.scalars(select(Topic).where(Topic.active).order_by(Topic.position)))
+    here = {"topic": topic, "lang": lang}
+    return render_template(
+        "portal/index.html", items=items, page=page, has_next=len(found) > PAGE_SIZE,
+        topic=topic, lang=lang, topics=topics, here=here,
+        topic_name=next((t.name for t in topics if t.slug == topic), topic),
+        canonical=absolute("portal.index", page=page if page > 1 else None, **here),
+        image_url=absolute("static", filename=IMAGE))
 
 
 @bp.route("/tin/<int:bulletin_id>")
@@ -51,14 +80,18 @@ def bulletin(bulletin_id: int, slug: str | None = None):
     """One published bulletin: its approved text and, for radio, a player."""
     found = queries.public_bulletin(db.session, bulletin_id)
     if found is None:
-        abort(410 if db.session.get(Bulletin, bulletin_id) and _was_public(bulletin_id) else 404)
+        abort(410 if _was_public(bulletin_id) else 404)
     revision = queries.approved_text(db.session, found)
     wanted = slugify(revision.title)
     if slug != wanted:
         return redirect(url_for("portal.bulletin", bulletin_id=bulletin_id, slug=wanted), 301)
     audio = public_audio(found)
-    return render_template("portal/bulletin.html", bulletin=found, revision=revision,
-                           audio=audio, audio_url=audio_url(found, audio) if audio else None)
+    return render_template(
+        "portal/bulletin.html", bulletin=found, revision=revision, audio=audio,
+        audio_src=audio_path(found, audio, external=False) if audio else None,
+        audio_url=audio_path(found, audio) if audio else None,
+        canonical=absolute("portal.bulletin", bulletin_id=bulletin_id, slug=wanted),
+        image_url=absolute("static", filename=IMAGE))
 
 
 def _was_public(bulletin_id: int) -> bool:
@@ -76,57 +109,7 @@ def audio(bulletin_id: int, digest: str):
     audio_row = public_audio(found)
     if audio_row is None or audio_row.content_hash[:16] != digest:
         abort(404)
-    return send_audio(audio_row, max_age=300)
-
-
-def _feed_items(topic: str | None, language: str | None) -> list[feeds.FeedItem]:
-    items = []
-    for b in queries.public_bulletins(db.session, channel="web", topic=topic, language=language):
-        revision = queries.approved_text(db.session, b)
-        audio_row = public_audio(b)
-        items.append(feeds.FeedItem(
-            guid=absolute("portal.bulletin", bulletin_id=b.id),
-            url=absolute("portal.bulletin", bulletin_id=b.id, slug=slugify(revision.title)),
-            title=revision.title, summary=revision.summary, body=revision.body,
-            published=b.published_at, updated=b.updated_at, language=b.language,
-            category=b.topic.name if b.topic else None,
-            enclosure=feeds.Enclosure(audio_url(b, audio_row), audio_row.size_bytes or 0)
-            if audio_row else None,
-        ))
-    return items
-
-
-def _meta() -> feeds.FeedMeta:
-    args = {k: v for k, v in request.args.items() if k in ("topic", "lang")}
-    return feeds.FeedMeta(
-        title=f"Bản tin {COMMUNE}", description=f"Thông tin chính thức của UBND {COMMUNE}",
-        portal_url=absolute("portal.index"), rss_url=absolute("portal.rss", **args),
-        atom_url=absolute("portal.atom", **args), language=request.args.get("lang") or "vi",
-        author=f"UBND {COMMUNE}",
-    )
-
-
-def _feed_args() -> tuple[str | None, str | None]:
-    lang = request.args.get("lang") or None
-    if lang not in (None, "vi", "en"):
-        abort(400)
-    return request.args.get("topic") or None, lang
-
-
-@bp.route("/feeds/rss.xml")
-def rss():
-    """RSS 2.0 of published web bulletins."""
-    topic, lang = _feed_args()
-    body = feeds.rss(_meta(), _feed_items(topic, lang))
-    return Response(body, mimetype="application/rss+xml")
-
-
-@bp.route("/feeds/atom.xml")
-def atom():
-    """Atom 1.0 of published web bulletins."""
-    topic, lang = _feed_args()
-    body = feeds.atom(_meta(), _feed_items(topic, lang))
-    return Response(body, mimetype="application/atom+xml")
+    return send_audio(audio_row, public=True)
 
 
 @bp.route("/healthz")
