@@ -13,10 +13,26 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from bulletins import audit, rules
-from bulletins.errors import Conflict, InvalidTransition, NotAllowed, NotFound, ValidationError
-from bulletins.models import AudioFile, Bulletin, Finding, Revision, User, WorkflowEvent, utcnow
-from bulletins.text import content_hash, fold, nfc, scan_text
+from bulletins import audit
+from bulletins.common import (  # noqa: F401 (re-exported: callers use services.*)
+    OUTBOX,
+    PRIORITY_RANK,
+    actor_name,
+    check_version,
+    event,
+    get_bulletin,
+    outbox,
+    require_role,
+)
+from bulletins.errors import Conflict, InvalidTransition, NotFound, ValidationError
+from bulletins.findings import (  # noqa: F401 (re-exported)
+    active_findings,
+    resolve_finding,
+    scan_bulletin,
+    unresolved_blocking,
+)
+from bulletins.models import AudioFile, Bulletin, Revision, User, utcnow
+from bulletins.text import content_hash, fold
 from bulletins.validation import parse_fields
 from bulletins.workflow import (
     Action,
@@ -24,56 +40,8 @@ from bulletins.workflow import (
     Transition,
     authorize,
     current_state,
-    is_own,
     target_state,
 )
-
-OUTBOX = "loa.outbox"
-PRIORITY_RANK = {"emergency": 100, "priority": 50, "normal": 0}
-
-
-def outbox(session: Session) -> list[tuple[str, dict[str, Any]]]:
-    """Jobs this transaction asks for; the app dispatches them after a successful commit."""
-    return session.info.setdefault(OUTBOX, [])
-
-
-def actor_name(actor: User | None) -> str:
-    return actor.username if actor is not None else "system"
-
-
-def require_role(actor: User, role: str) -> None:
-    """Raise NotAllowed unless the actor holds the role."""
-    if role not in actor.role_names:
-        raise NotAllowed(f"Thao tác này cần vai trò '{role}'.")
-
-
-def get_bulletin(session: Session, bulletin_id: int) -> Bulletin:
-    """The bulletin, or NotFound."""
-    bulletin = session.get(Bulletin, bulletin_id)
-    if bulletin is None:
-        raise NotFound(f"Không có bản tin số {bulletin_id}.")
-    return bulletin
-
-
-def check_version(bulletin: Bulletin, expected: Any) -> None:
-    """Refuse (409) when the caller saw an older version than the stored one."""
-    if expected is None:
-        return
-    if isinstance(expected, bool) or not isinstance(expected, int):
-        raise Conflict("Trường 'version' phải là số nguyên.")
-    if expected != bulletin.version:
-        raise Conflict(
-            f"Bản tin đã được người khác sửa (phiên bản {bulletin.version}, "
-            f"bạn gửi {expected}). Hãy tải lại."
-        )
-
-
-def _event(session: Session, bulletin: Bulletin, actor: User | None, action: str,
-           from_state: str, comment: str = "", **data: Any) -> None:
-    session.add(WorkflowEvent(
-        bulletin_id=bulletin.id, actor_id=actor.id if actor else None, action=action,
-        from_state=from_state, to_state=bulletin.status, comment=comment, data=data,
-    ))
 
 
 def _fold_text(bulletin: Bulletin) -> None:
@@ -99,7 +67,7 @@ def create_bulletin(session: Session, actor: User, data: Mapping[str, Any]) -> B
     session.add(bulletin)
     session.flush()
     _add_revision(session, bulletin, actor)
-    _event(session, bulletin, actor, "create", State.DRAFT)
+    event(session, bulletin, actor, "create", State.DRAFT)
     audit.record(session, actor.username, "bulletin.create", f"bulletin:{bulletin.id}",
                  title=bulletin.title, hash=content_hash(bulletin.title, bulletin.body))
     scan_bulletin(session, bulletin)  # the editor sees findings while drafting
@@ -135,54 +103,12 @@ def edit_bulletin(session: Session, actor: User, bulletin_id: int, data: Mapping
     bulletin.last_editor_id = actor.id
     bulletin.updated_at = utcnow()
     session.flush()
-    _event(session, bulletin, actor, "edit", State.DRAFT, fields=sorted(changed),
+    event(session, bulletin, actor, "edit", State.DRAFT, fields=sorted(changed),
            revision=bulletin.revision_number)
     audit.record(session, actor.username, "bulletin.edit", f"bulletin:{bulletin.id}",
                  fields=sorted(changed), revision=bulletin.revision_number)
     scan_bulletin(session, bulletin)  # every edit re-scans; earlier findings are kept
     return bulletin
-
-
-def active_findings(session: Session, bulletin: Bulletin) -> list[Finding]:
-    """Findings of the bulletin's current revision, in text order."""
-    return list(session.scalars(
-        select(Finding)
-        .where(Finding.bulletin_id == bulletin.id, Finding.revision == bulletin.revision_number)
-        .order_by(Finding.start, Finding.id)
-    ))
-
-
-def scan_bulletin(session: Session, bulletin: Bulletin) -> list[Finding]:
-    """Scan the current revision once; earlier resolutions of the same finding carry over."""
-    revision = session.scalar(select(Revision).where(
-        Revision.bulletin_id == bulletin.id, Revision.number == bulletin.revision_number))
-    if revision.scanned_at is not None:
-        return active_findings(session, bulletin)
-    earlier = {
-        (f.kind, f.text): f for f in session.scalars(select(Finding).where(
-            Finding.bulletin_id == bulletin.id, Finding.resolved.is_(True)))
-    }
-    found = []
-    for hit in rules.scanner(session).scan(scan_text(bulletin.title, bulletin.body)):
-        row = Finding(bulletin_id=bulletin.id, revision=bulletin.revision_number, kind=hit.kind,
-                      start=hit.start, end=hit.end, text=hit.text, severity=hit.severity,
-                      reason=getattr(hit, "reason", ""))
-        old = earlier.get((hit.kind, hit.text))
-        if old is not None:
-            row.resolved, row.resolved_by_id = True, old.resolved_by_id
-            row.resolved_at, row.note = old.resolved_at, f"(bản sửa {old.revision}) {old.note}"
-        session.add(row)
-        found.append(row)
-    revision.scanned_at = utcnow()
-    _event(session, bulletin, None, "scan", bulletin.status, revision=bulletin.revision_number,
-           findings=len(found), blocking=sum(f.severity == "block" for f in found))
-    session.flush()
-    return found
-
-
-def unresolved_blocking(session: Session, bulletin: Bulletin) -> list[Finding]:
-    return [f for f in active_findings(session, bulletin)
-            if f.severity == "block" and not f.resolved]
 
 
 def request_audio(session: Session, bulletin: Bulletin) -> AudioFile | None:
@@ -245,7 +171,7 @@ def perform(session: Session, actor: User | None, bulletin_id: int, action: str,
         request_audio(session, bulletin)  # operators get audio ahead of publish_at
     bulletin.updated_at = now
     session.flush()  # optimistic lock: a concurrent change raises StaleDataError here
-    _event(session, bulletin, actor, row.action, from_state, comment, **data)
+    event(session, bulletin, actor, row.action, from_state, comment, **data)
     audit.record(session, actor.username, f"bulletin.{row.action}", f"bulletin:{bulletin.id}",
                  from_state=from_state, to_state=current_state(bulletin), comment=comment,
                  **data)
@@ -294,7 +220,7 @@ def _publish_due_one(session: Session, bulletin: Bulletin, now: datetime) -> Bul
         raise InvalidTransition("Chưa đến giờ đăng.")
     bulletin.status, bulletin.published_at, bulletin.updated_at = State.PUBLISHED, now, now
     session.flush()
-    _event(session, bulletin, None, Action.PUBLISH, State.APPROVED, "Đăng theo lịch")
+    event(session, bulletin, None, Action.PUBLISH, State.APPROVED, "Đăng theo lịch")
     audit.record(session, "system", "bulletin.publish", f"bulletin:{bulletin.id}",
                  from_state=State.APPROVED, to_state=State.PUBLISHED, scheduled=True)
     outbox(session).append(("changed", {"bulletin_id": bulletin.id}))
@@ -309,32 +235,6 @@ def publish_due(session: Session, now: datetime | None = None) -> list[int]:
     for bulletin_id in due:
         perform(session, None, bulletin_id, Action.PUBLISH, now=now)
     return list(due)
-
-
-def resolve_finding(session: Session, actor: User, bulletin_id: int, finding_id: int,
-                    note: str | None) -> Finding:
-    """A reviewer marks a finding as not a problem, with a note saying why."""
-    bulletin = get_bulletin(session, bulletin_id)
-    finding = session.get(Finding, finding_id)
-    if finding is None or finding.bulletin_id != bulletin.id:
-        raise NotFound(f"Không có phát hiện số {finding_id} ở bản tin này.")
-    reviewable = current_state(bulletin) == State.IN_REVIEW or bulletin.review_after_broadcast
-    if not reviewable or finding.revision != bulletin.revision_number:
-        raise InvalidTransition("Chỉ xử lý phát hiện khi bản tin đang được thẩm định.")
-    require_role(actor, "reviewer")
-    if is_own(bulletin, actor):
-        raise NotAllowed("Không được thẩm định bản tin do chính mình viết hoặc sửa.")
-    note = nfc(note)
-    if not note:
-        raise ValidationError("Cần ghi chú lý do.", fields={"note": "required"})
-    if finding.resolved:
-        raise Conflict("Phát hiện này đã được xử lý.")
-    finding.resolved, finding.resolved_by_id, finding.resolved_at = True, actor.id, utcnow()
-    finding.note = note
-    session.flush()
-    audit.record(session, actor.username, "finding.resolve", f"bulletin:{bulletin.id}",
-                 finding=finding.id, kind=finding.kind, note=note)
-    return finding
 
 
 def restore_revision(session: Session, actor: User, bulletin_id: int, number: int,

@@ -18,11 +18,21 @@ def served(app: Flask, *, threads: int = 8, jobs: bool = False) -> Iterator[str]
         consumer = app.extensions["loa.jobs"].consumer(workers=1, embedded=True)
         consumer.start()
     server = create_server(app, host="127.0.0.1", port=0, threads=threads)
-    thread = threading.Thread(target=server.run, daemon=True)
+    stopping = threading.Event()
+
+    def run() -> None:
+        try:
+            server.run()
+        except OSError:  # closing the sockets under a running loop (EBADF) ends it
+            if not stopping.is_set():
+                raise
+
+    thread = threading.Thread(target=run, daemon=True)
     thread.start()
     try:
         yield f"http://127.0.0.1:{server.effective_port}"
     finally:
+        stopping.set()
         server.close()
         thread.join(timeout=5)
         if consumer is not None:

@@ -1,0 +1,57 @@
+"""What every use case shares: the outbox, role and version checks, workflow events."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from sqlalchemy.orm import Session
+
+from bulletins.errors import Conflict, NotAllowed, NotFound
+from bulletins.models import Bulletin, User, WorkflowEvent
+
+OUTBOX = "loa.outbox"
+PRIORITY_RANK = {"emergency": 100, "priority": 50, "normal": 0}
+
+
+def outbox(session: Session) -> list[tuple[str, dict[str, Any]]]:
+    """Jobs this transaction asks for; the app dispatches them after a successful commit."""
+    return session.info.setdefault(OUTBOX, [])
+
+
+def actor_name(actor: User | None) -> str:
+    return actor.username if actor is not None else "system"
+
+
+def require_role(actor: User, role: str) -> None:
+    """Raise NotAllowed unless the actor holds the role."""
+    if role not in actor.role_names:
+        raise NotAllowed(f"Thao tác này cần vai trò '{role}'.")
+
+
+def get_bulletin(session: Session, bulletin_id: int) -> Bulletin:
+    """The bulletin, or NotFound."""
+    bulletin = session.get(Bulletin, bulletin_id)
+    if bulletin is None:
+        raise NotFound(f"Không có bản tin số {bulletin_id}.")
+    return bulletin
+
+
+def check_version(bulletin: Bulletin, expected: Any) -> None:
+    """Refuse (409) when the caller saw an older version than the stored one."""
+    if expected is None:
+        return
+    if isinstance(expected, bool) or not isinstance(expected, int):
+        raise Conflict("Trường 'version' phải là số nguyên.")
+    if expected != bulletin.version:
+        raise Conflict(
+            f"Bản tin đã được người khác sửa (phiên bản {bulletin.version}, "
+            f"bạn gửi {expected}). Hãy tải lại."
+        )
+
+
+def event(session: Session, bulletin: Bulletin, actor: User | None, action: str,
+           from_state: str, comment: str = "", **data: Any) -> None:
+    session.add(WorkflowEvent(
+        bulletin_id=bulletin.id, actor_id=actor.id if actor else None, action=action,
+        from_state=from_state, to_state=bulletin.status, comment=comment, data=data,
+    ))
