@@ -83,13 +83,12 @@ def _parse(data: Mapping[str, Any], now: datetime) -> dict[str, Any]:
             errors["aired_at"] = "Không ghi giờ phát khi chương trình không phát."
     elif raw in (None, ""):
         errors["aired_at"] = "Cần giờ bắt đầu phát thực tế (ISO 8601)."
-    elif isinstance(raw, datetime):
-        aired_at = to_utc(raw)
-    elif isinstance(raw, str):
+    elif isinstance(raw, datetime | str):
         try:
-            aired_at = to_utc(datetime.fromisoformat(raw.strip().replace("Z", "+00:00")))
+            aired_at = to_utc(raw if isinstance(raw, datetime) else
+                              datetime.fromisoformat(raw.strip().replace("Z", "+00:00")))
         except ValueError:
-            errors["aired_at"] = "Thời điểm không hợp lệ (ISO 8601)."
+            errors["aired_at"] = "Thời điểm không hợp lệ (ISO 8601, năm 2000–2199)."
     else:
         errors["aired_at"] = "Phải là thời điểm ISO 8601."
     if aired_at is not None and aired_at > now + FUTURE_SLACK:

@@ -27,7 +27,13 @@ AIRINGS_MAX = 100
 
 
 def to_utc(value: datetime) -> datetime:
-    """Naive UTC from an aware datetime, or from a naive one read as Vietnam time."""
+    """Naive UTC from an aware datetime, or from a naive one read as Vietnam time.
+
+    Raises ValueError outside the years 2000–2199: nothing Loa schedules lies there, and
+    the edges of the calendar would overflow in the time-zone arithmetic.
+    """
+    if not 2000 <= value.year <= 2199:
+        raise ValueError("year out of range")
     if value.tzinfo is None:
         value = value.replace(tzinfo=LOCAL_TZ)
     return value.astimezone(UTC).replace(tzinfo=None)
@@ -54,15 +60,16 @@ def _when(errors: dict, data: Mapping, name: str) -> datetime | None:
     value = data.get(name)
     if value in (None, ""):
         return None
-    if isinstance(value, datetime):
-        return to_utc(value)
-    if not isinstance(value, str):
+    if not isinstance(value, str | datetime):
         errors[name] = "Phải là thời điểm ISO 8601."
         return None
     try:
+        if isinstance(value, datetime):
+            return to_utc(value)
         return to_utc(datetime.fromisoformat(value.strip().replace("Z", "+00:00")))
     except ValueError:
-        errors[name] = "Thời điểm không hợp lệ (ISO 8601, ví dụ 2026-12-01T07:00:00+07:00)."
+        errors[name] = ("Thời điểm không hợp lệ (ISO 8601, năm 2000–2199, "
+                        "ví dụ 2026-12-01T07:00:00+07:00).")
         return None
 
 

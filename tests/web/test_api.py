@@ -157,3 +157,10 @@ def test_audio_is_404_before_approval_and_202_while_queued(api, app):
 def test_unknown_bulletin_is_json_404(api):
     response = api("editor").get("/api/v1/bulletins/9999")
     assert response.status_code == 404 and response.json["error"]["code"] == "not_found"
+
+
+@pytest.mark.parametrize("when", ["0001-01-01T00:00:00+00:01", "9999-12-31T23:59:59-00:01",
+                                  "1900-01-01T00:00:00"])
+def test_dates_at_the_edges_of_the_calendar_get_422(api, when):
+    response = api("editor").post("/api/v1/bulletins", json={**NEW, "expire_at": when})
+    assert response.status_code == 422 and "expire_at" in response.json["error"]["fields"]
