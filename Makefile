@@ -7,7 +7,7 @@ HOST ?= 127.0.0.1
 PORT ?= 5000
 export FLASK_APP := wsgi
 
-.PHONY: run test test-pg lint system-deps translations clean
+.PHONY: run test test-pg lint system-deps translations clean docs
 
 run: system-deps $(VENV)/.runtime translations
 	$(BIN)/flask --app wsgi init-db
@@ -17,6 +17,12 @@ test: BROWSER = 1
 test: system-deps $(VENV)/.test translations
 	$(BIN)/ruff check .
 	$(BIN)/pytest -q $(PYTEST_ARGS)
+
+# The user guide's pictures, taken by the browser journeys from the running product.
+docs: BROWSER = 1
+docs: system-deps $(VENV)/.test translations
+	LOA_DOCS_SHOTS=1 $(BIN)/pytest -q tests/e2e
+	@ls docs/huong-dan/anh/*.png | wc -l | xargs echo "docs/huong-dan/anh: PNG files:"
 
 lint: $(VENV)/.test
 	$(BIN)/ruff check .

@@ -50,10 +50,11 @@ def create_app(config: dict[str, Any] | None = None) -> Flask:
     from app.api import bp as api_bp
     from app.auth import bp as auth_bp
     from app.desk import bp as desk_bp
+    from app.help import bp as help_bp
     from app.portal import bp as portal_bp
     from app.radio import bp as radio_bp
 
-    for blueprint in (auth_bp, desk_bp, radio_bp, admin_bp, portal_bp, api_bp):
+    for blueprint in (auth_bp, desk_bp, radio_bp, admin_bp, portal_bp, help_bp, api_bp):
         app.register_blueprint(blueprint)
     csrf.exempt(api_bp)
 

@@ -13,13 +13,17 @@ from app import create_app
 from app.config import config_for_tests
 from app.extensions import db
 from bulletins import accounts, seed
+from tests.e2e.shots import shot
 from tests.serve import served
 
+__all__ = ["shot", "sign_in"]
+
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
-ARTIFACTS = Path(__file__).resolve().parents[2] / "test-artifacts"
 PASSWORD = "mat-khau-e2e-2026"
-STAFF = {"hoa": ["editor"], "minh": ["reviewer"], "dung": ["leader"], "lan": ["operator"],
-         "admin": ["admin"]}
+#: Fixed accounts, so the guide's pictures show the same names on every run.
+STAFF = {"hoa": (["editor"], "Nguyễn Thị Hoa"), "minh": (["reviewer"], "Trần Văn Minh"),
+         "dung": (["leader"], "Phạm Tiến Dũng"), "lan": (["operator"], "Lê Thị Lan"),
+         "admin": (["admin"], "Quản trị viên")}
 
 pytestmark = pytest.mark.e2e
 
@@ -49,21 +53,13 @@ def live(tmp_path_factory) -> Iterator[str]:
         db.drop_all()
         db.create_all()
         seed.seed_lists(db.session)
-        for name, roles in STAFF.items():
-            accounts.create_user(db.session, None, name, roles, PASSWORD, name.title())
+        for name, (roles, display_name) in STAFF.items():
+            accounts.create_user(db.session, None, name, roles, PASSWORD, display_name)
         db.session.commit()
     with served(app, threads=4, jobs=True) as base:
         yield base
     with app.app_context():
         db.engine.dispose()
-
-
-def shot(page, name: str) -> Path:
-    """Save a screenshot as a test artifact under test-artifacts/."""
-    ARTIFACTS.mkdir(exist_ok=True)
-    path = ARTIFACTS / f"{name}.png"
-    page.screenshot(path=str(path), full_page=True)
-    return path
 
 
 def sign_in(page, base: str, name: str) -> None:

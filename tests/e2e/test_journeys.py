@@ -14,6 +14,7 @@ from tests.e2e.conftest import shot, sign_in
 pytestmark = pytest.mark.e2e
 
 TITLE = "Thông báo nhận hỗ trợ sau bão số 3"
+SUMMARY = "Các hộ bị thiệt hại do bão số 3 đến trụ sở UBND xã nhận hỗ trợ từ ngày 02/12/2026."
 BODY = ("UBND xã Vũ Dương thông báo: các hộ bị thiệt hại do bão số 3 đến nhận hỗ trợ tại "
         "trụ sở UBND xã từ 7h30 ngày 02/12/2026. Liên hệ anh Nam 0912 345 678.")
 
@@ -22,20 +23,27 @@ def test_from_draft_to_the_portal_and_the_radio(live: str, page: Page) -> None:
     sign_in(page, live, "hoa")
     page.get_by_role("link", name="Viết bản tin").click()
     page.get_by_label("Tiêu đề").fill(TITLE)
+    page.get_by_label("Tóm tắt").fill(SUMMARY)
     page.get_by_label("Nội dung").fill(BODY)
     page.get_by_label("Chủ đề").select_option("thong-bao-chung")
+    shot(page, "bien-tap-viet-ban-tin")
     page.get_by_role("button", name="Lưu nháp").click()
     expect(page.get_by_text("Đã lưu bản nháp.")).to_be_visible()
-    shot(page, "editor-draft")
+    shot(page, "bien-tap-ban-nhap")
     page.get_by_role("button", name="Gửi thẩm định").click()
     expect(page.locator(".badge.s-in_review")).to_be_visible()
     bulletin_url = page.url
+    page.get_by_role("link", name="Biên tập", exact=True).click()
+    expect(page.get_by_role("link", name=TITLE)).to_be_visible()
+    shot(page, "bien-tap-hang-doi")
     page.get_by_role("button", name="Đăng xuất").click()
 
     sign_in(page, live, "minh")
-    page.goto(bulletin_url)
+    expect(page.get_by_role("link", name=TITLE)).to_be_visible()
+    shot(page, "tham-dinh-hang-doi")
+    page.get_by_role("link", name=TITLE).click()
     expect(page.locator("mark.f-block")).to_have_text("0912 345 678")
-    shot(page, "reviewer-findings")
+    shot(page, "tham-dinh-phat-hien")
     page.get_by_placeholder("Lý do không phải vấn đề").first.fill(
         "Số của cán bộ phụ trách, đã đồng ý công khai")
     page.get_by_role("button", name="Không vi phạm").first.click()
@@ -43,16 +51,21 @@ def test_from_draft_to_the_portal_and_the_radio(live: str, page: Page) -> None:
                   "Không có dữ liệu cá nhân khi chưa có sự đồng ý",
                   "Thông tin đã được kiểm chứng", "Phù hợp để phát trên đài truyền thanh"):
         page.get_by_label(label).check()
+    expect(page.locator("mark.resolved")).to_have_text("0912 345 678")
+    page.locator("form.clear").scroll_into_view_if_needed()
+    shot(page, "tham-dinh-danh-muc", full_page=True)
     page.get_by_role("button", name="Thông qua thẩm định").click()
     expect(page.locator(".badge.s-awaiting_approval")).to_be_visible()
     page.get_by_role("button", name="Đăng xuất").click()
 
     sign_in(page, live, "dung")
+    expect(page.get_by_role("link", name=TITLE)).to_be_visible()
+    shot(page, "lanh-dao-hang-doi")
     page.goto(bulletin_url)
     preview = page.locator("audio").first.get_attribute("src")
     answer = page.request.get(live + preview)
     assert answer.status == 200 and answer.headers["content-type"] == "audio/mpeg"
-    shot(page, "leader-approve")
+    shot(page, "lanh-dao-phe-duyet")
     page.get_by_role("button", name="Phê duyệt").click()
     expect(page.locator(".badge.s-published")).to_be_visible()
     page.get_by_role("button", name="Đăng xuất").click()
@@ -67,7 +80,7 @@ def test_from_draft_to_the_portal_and_the_radio(live: str, page: Page) -> None:
     with page.expect_download() as download:
         page.get_by_role("link", name="Tải MP3").first.click()
     assert download.value.suggested_filename.endswith(".mp3")
-    shot(page, "operator-radio")
+    shot(page, "van-hanh-ban-dai")
     page.get_by_role("link", name="Lập chương trình").first.click()
     expect(page.get_by_text(TITLE)).to_be_visible()
     page.get_by_role("button", name="Lưu và dựng âm thanh").click()
@@ -77,7 +90,7 @@ def test_from_draft_to_the_portal_and_the_radio(live: str, page: Page) -> None:
             break
         page.wait_for_timeout(500)
         page.goto(program_url)
-    shot(page, "operator-program")
+    shot(page, "van-hanh-chuong-trinh")
     with page.expect_download() as program_mp3:
         page.get_by_role("link", name="Tải MP3").first.click()
     assert program_mp3.value.suggested_filename.endswith(".mp3")
@@ -86,9 +99,15 @@ def test_from_draft_to_the_portal_and_the_radio(live: str, page: Page) -> None:
     page.get_by_label("Ghi chú").fill("Phát đủ, loa thôn 3 nghe rõ")
     page.get_by_role("button", name="Ghi vào nhật ký").click()
     expect(page.locator("td", has_text="Đã phát").first).to_be_visible()
+    page.get_by_role("link", name="← Đài truyền thanh").click()
+    page.get_by_role("link", name="Nhật ký phát sóng").click()
+    expect(page.locator("td", has_text="Phát đủ, loa thôn 3 nghe rõ")).to_be_visible()
+    shot(page, "van-hanh-nhat-ky")
     page.get_by_role("button", name="Đăng xuất").click()
 
     page.goto(live + "/")
+    expect(page.get_by_role("link", name=TITLE)).to_be_visible()
+    shot(page, "cong-thong-tin")
     page.get_by_role("link", name=TITLE).click()
     expect(page.get_by_role("heading", name=TITLE)).to_be_visible()
     audio = page.locator("article audio")
@@ -98,4 +117,4 @@ def test_from_draft_to_the_portal_and_the_radio(live: str, page: Page) -> None:
         a.muted = true; await a.play(); return a.duration;
     }""")
     assert playable > 5
-    shot(page, "visitor-bulletin")
+    shot(page, "cong-ban-tin")

@@ -22,6 +22,7 @@ EXPECT: dict[str, object] = {
     "portal.rss": PUBLIC, "portal.atom": PUBLIC, "portal.radio": PUBLIC,
     "portal.healthz": PUBLIC, "static": PUBLIC, "auth.login": PUBLIC,
     "auth.set_language": PUBLIC, "api.openapi": PUBLIC,
+    "help.index": PUBLIC, "help.page": PUBLIC, "help.image": PUBLIC,
     "auth.logout": STAFF, "auth.password": STAFF,
     # the editorial desk
     "desk.home": STAFF, "desk.all_bulletins": STAFF, "desk.detail": STAFF,
