@@ -12,10 +12,10 @@ from app.extensions import babel, csrf, db, limiter, login_manager, migrate
 
 
 class BoundedInt(IntegerConverter):
-    """`<int:…>` that stops at the databases' 64-bit limit: a larger id is a 404, not a 500."""
+    """`<int:…>` that stops at INTEGER columns' 32-bit limit: a larger id is a 404, not a 500."""
 
     def __init__(self, url_map, *args: Any, **kwargs: Any) -> None:
-        kwargs.setdefault("max", 2**63 - 1)
+        kwargs.setdefault("max", 2**31 - 1)
         super().__init__(url_map, *args, **kwargs)
 
 

@@ -59,6 +59,16 @@ def init_app(app: Flask) -> None:
     login_manager.session_protection = "strong"
 
     @app.before_request
+    def _no_nul_bytes() -> Any:
+        """NUL is never text: refuse it in the URL, form or JSON before it reaches a query."""
+        values = [*request.args.values(), *(request.view_args or {}).values(),
+                  *request.form.values()]
+        escaped = request.is_json and b"\\u0000" in request.get_data().lower()
+        if escaped or any(isinstance(v, str) and "\x00" in v for v in values):
+            abort(400, description="Dữ liệu chứa ký tự NUL không hợp lệ.")
+        return None
+
+    @app.before_request
     def _force_password_change() -> Any:
         if (current_user.is_authenticated and current_user.must_change_password
                 and request.endpoint not in ("auth.password", "auth.logout", "static")

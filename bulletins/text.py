@@ -14,7 +14,7 @@ def nfc(value: str | None) -> str:
     """Return the NFC form of a string, '' for None, with surrounding whitespace trimmed."""
     if value is None:
         return ""
-    return unicodedata.normalize("NFC", value).strip()
+    return unicodedata.normalize("NFC", value.replace("\x00", "")).strip()
 
 
 def scan_text(title: str, body: str) -> str:

@@ -164,3 +164,18 @@ def test_unknown_bulletin_is_json_404(api):
 def test_dates_at_the_edges_of_the_calendar_get_422(api, when):
     response = api("editor").post("/api/v1/bulletins", json={**NEW, "expire_at": when})
     assert response.status_code == 422 and "expire_at" in response.json["error"]["fields"]
+
+
+@pytest.mark.parametrize("bid", [2**31, 2**63, 10**30])
+def test_ids_beyond_the_integer_columns_are_404(api, bid):
+    assert api("editor").get(f"/api/v1/bulletins/{bid}").status_code == 404
+
+
+@pytest.mark.parametrize("url", ["/api/v1/bulletins?q=%00", "/api/v1/bulletins?topic=a%00b"])
+def test_nul_bytes_are_a_400(api, url):
+    assert api("editor").get(url).status_code == 400
+
+
+def test_nul_in_json_is_a_400(api):
+    response = api("editor").post("/api/v1/bulletins", json={**NEW, "title": "a\x00b"})
+    assert response.status_code == 400 and response.json["error"]["message"]
