@@ -9,7 +9,7 @@ from bulletins import audit, rules
 from bulletins.common import event, get_bulletin, require_role
 from bulletins.errors import Conflict, InvalidTransition, NotAllowed, NotFound, ValidationError
 from bulletins.models import Bulletin, Finding, Revision, User, utcnow
-from bulletins.text import nfc, scan_text
+from bulletins.text import nfc, review_text
 from bulletins.workflow import State, current_state, is_own
 
 
@@ -33,7 +33,8 @@ def scan_bulletin(session: Session, bulletin: Bulletin) -> list[Finding]:
             Finding.bulletin_id == bulletin.id, Finding.resolved.is_(True)))
     }
     found = []
-    for hit in rules.scanner(session).scan(scan_text(bulletin.title, bulletin.body)):
+    text = review_text(bulletin.title, bulletin.body, bulletin.summary)
+    for hit in rules.scanner(session).scan(text):
         row = Finding(bulletin_id=bulletin.id, revision=bulletin.revision_number, kind=hit.kind,
                       start=hit.start, end=hit.end, text=hit.text, severity=hit.severity,
                       reason=getattr(hit, "reason", ""))

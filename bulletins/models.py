@@ -227,7 +227,7 @@ class WorkflowEvent(Base):
 
 
 class Finding(Base):
-    """A confidentiality-scan finding in one revision's text (offsets index scan_text)."""
+    """A scan finding in one revision: offsets index title, blank line, body (then summary)."""
 
     __tablename__ = "findings"
 

@@ -22,6 +22,17 @@ def scan_text(title: str, body: str) -> str:
     return unicodedata.normalize("NFC", title) + "\n\n" + unicodedata.normalize("NFC", body)
 
 
+def review_text(title: str, body: str, summary: str | None) -> str:
+    """What the scanner reads: the approved text, then the summary (public too) after it.
+
+    Offsets of findings in title and body are the same as in scan_text(title, body).
+    """
+    text = scan_text(title, body)
+    if summary and summary.strip():
+        text += "\n\n" + unicodedata.normalize("NFC", summary)
+    return text
+
+
 def content_hash(title: str, body: str) -> str:
     """Hex SHA-256 of NFC(title) + "\\n\\n" + NFC(body), as CONTRACT §4 defines it."""
     return hashlib.sha256(scan_text(title, body).encode("utf-8")).hexdigest()

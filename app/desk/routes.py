@@ -22,7 +22,7 @@ from app.security import home_endpoint, roles_required
 from bulletins import queries, services
 from bulletins.errors import DomainError
 from bulletins.models import Topic, Unit
-from bulletins.text import scan_text
+from bulletins.text import review_text
 from bulletins.workflow import allowed_actions
 
 STAFF = ("editor", "reviewer", "leader", "operator", "admin")
@@ -156,7 +156,8 @@ def detail(bulletin_id: int):
     findings = services.active_findings(db.session, bulletin)
     return render_template(
         "desk/detail.html", bulletin=bulletin, findings=findings,
-        segments=segments(scan_text(bulletin.title, bulletin.body), findings),
+        segments=segments(review_text(bulletin.title, bulletin.body, bulletin.summary),
+                          findings),
         actions=allowed_actions(bulletin, current_user),
         history=queries.history(db.session, bulletin_id),
         earlier=queries.earlier_findings(db.session, bulletin),

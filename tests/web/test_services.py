@@ -219,3 +219,13 @@ def test_rejected_correction_is_dropped_not_the_bulletin(app, users):
         db.session.commit()
         b = db.session.get(Bulletin, bid)
         assert (b.status, b.pending_status, b.body) == ("published", None, "Bản gốc.")
+
+
+def test_the_public_summary_is_scanned_too(app, users):
+    bid = make_bulletin(app, to="in_review", title="Họp dân", body="Họp lúc 8h.",
+                        summary="Liên hệ anh Nam 0912 345 678")
+    with app.app_context():
+        b = db.session.get(Bulletin, bid)
+        (finding,) = services.active_findings(db.session, b)
+        text = f"{b.title}\n\n{b.body}\n\n{b.summary}"
+        assert finding.kind == "phone" and text[finding.start:finding.end] == "0912 345 678"
