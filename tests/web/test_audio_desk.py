@@ -111,7 +111,8 @@ def test_jingle_upload_checked_by_content_and_length(app, client, users, tmp_pat
                      content_type="multipart/form-data", follow_redirects=True)
     assert "Đã lưu nhạc hiệu" in ok.get_data(as_text=True)
     intro = Path(app.config["DATA_DIR"]) / "jingles" / "intro.wav"
-    assert 1.5 < probe(intro)["duration"] < 2.5
+    duration = probe(intro)["duration"]
+    assert 2.5 > duration > 1.5
     client.post(url, data={"which": "intro", "reset": "y"})
     assert not intro.exists()
 
