@@ -93,3 +93,7 @@ class ResolveForm(FlaskForm):
 
 class RecordingForm(FlaskForm):
     file = FileField(_l("Bản ghi âm (MP3, WAV hoặc M4A)"), validators=[FileRequired()])
+
+
+class CommentForm(FlaskForm):
+    body = TextAreaField(_l("Bình luận"), validators=[DataRequired(), Length(max=5000)])

@@ -13,13 +13,14 @@ from app.desk.forms import (
     ActionForm,
     BulletinForm,
     ClearForm,
+    CommentForm,
     RecordingForm,
     ResolveForm,
     options,
 )
 from app.extensions import db
 from app.security import home_endpoint, roles_required
-from bulletins import queries, services
+from bulletins import comments, queries, services
 from bulletins.errors import DomainError
 from bulletins.models import Topic, Unit
 from bulletins.text import review_text
@@ -164,7 +165,8 @@ def detail(bulletin_id: int):
         audio=queries.latest_audio(db.session, bulletin),
         action_form=ActionForm(version=bulletin.version),
         clear_form=ClearForm(version=bulletin.version), resolve_form=ResolveForm(),
-        recording_form=RecordingForm(),
+        recording_form=RecordingForm(), comment_form=CommentForm(),
+        comments=comments.thread(db.session, bulletin_id),
     )
 
 
@@ -207,3 +209,15 @@ def audio(bulletin_id: int):
     if found is None or found.status != "ready":
         abort(404)
     return send_audio(found, download=request.args.get("download") == "1")
+
+
+@bp.route("/b/<int:bulletin_id>/comments", methods=["POST"])
+@roles_required(*STAFF)
+def comment(bulletin_id: int):
+    """Add to the staff thread kept with the bulletin."""
+    form = CommentForm()
+    if form.validate_on_submit():
+        attempt(comments.add_comment, bulletin_id, form.body.data, success=_("Đã gửi bình luận."))
+    else:
+        flash(_("Bình luận trống hoặc quá dài."), "error")
+    return redirect(url_for("desk.detail", bulletin_id=bulletin_id) + "#comments")

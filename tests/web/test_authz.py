@@ -26,7 +26,7 @@ EXPECT: dict[str, object] = {
     "auth.logout": STAFF, "auth.password": STAFF,
     # the editorial desk
     "desk.home": STAFF, "desk.all_bulletins": STAFF, "desk.detail": STAFF,
-    "desk.act": STAFF, "desk.audio": STAFF, "desk.revisions": STAFF,
+    "desk.act": STAFF, "desk.audio": STAFF, "desk.revisions": STAFF, "desk.comment": STAFF,
     "desk.editor_queue": ED, "desk.new": ED, "desk.edit": ED, "desk.restore": ED,
     "desk.review_queue": RV, "desk.resolve": RV, "desk.approve_queue": LD,
     "desk.preview": ED | RV | LD | AD, "desk.upload_recording": ED | OP | LD,

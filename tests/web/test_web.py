@@ -213,3 +213,23 @@ def test_correction_through_the_edit_form(app, client, users):
     with app.app_context():
         b = db.session.get(Bulletin, bid)
         assert (b.pending_status, b.body, b.status) == ("draft", "Họp lúc 9h.", "published")
+
+
+def test_staff_thread_is_kept_with_the_bulletin_and_never_public(app, client, users):
+    bid = make_bulletin(app, to="published")
+    login(client, "reviewer")
+    client.post(f"/desk/b/{bid}/comments", data={"body": "Kiểm tra lại số liệu thôn 3"})
+    empty = client.post(f"/desk/b/{bid}/comments", data={"body": "  "}, follow_redirects=True)
+    assert "Bình luận trống" in empty.get_data(as_text=True)
+    client.post("/logout")
+    login(client, "leader")
+    page = client.get(f"/desk/b/{bid}").get_data(as_text=True)
+    assert "Kiểm tra lại số liệu thôn 3" in page and "Trao đổi (1)" in page
+    client.post("/logout")
+    public = client.get(f"/tin/{bid}", follow_redirects=True).get_data(as_text=True)
+    assert "Kiểm tra lại số liệu" not in public
+    with app.app_context():
+        from sqlalchemy import select
+
+        from bulletins.models import AuditLog
+        assert "comment.add" in db.session.scalars(select(AuditLog.action)).all()
