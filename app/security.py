@@ -77,6 +77,16 @@ def init_app(app: Flask) -> None:
             return redirect(url_for("auth.password"))
         return None
 
+    @app.context_processor
+    def _waiting() -> dict:
+        """How many bulletins wait for me in each of my roles (the nav's counters)."""
+        if not getattr(current_user, "is_authenticated", False) or request.blueprint in (
+                "portal", "api", "help"):
+            return {"waiting": {}}
+        from bulletins.queries import waiting_counts
+
+        return {"waiting": waiting_counts(db.session, current_user)}
+
     @app.after_request
     def _headers(response):  # noqa: ANN001
         response.headers.setdefault("X-Content-Type-Options", "nosniff")

@@ -123,3 +123,12 @@ def earlier_findings(session: Session, bulletin: Bulletin) -> Sequence:
     return session.scalars(select(Finding).where(
         Finding.bulletin_id == bulletin.id, Finding.revision < bulletin.revision_number)
         .order_by(Finding.revision.desc(), Finding.start)).all()
+
+
+def waiting_counts(session: Session, user: User) -> dict[str, int]:
+    """What waits for this user: drafts and returns (editor), reviews, approvals."""
+    counts = {}
+    for role in ("editor", "reviewer", "leader"):
+        if user.has_role(role):
+            counts[role] = len(queue_for(session, user, role))
+    return counts

@@ -233,3 +233,13 @@ def test_staff_thread_is_kept_with_the_bulletin_and_never_public(app, client, us
 
         from bulletins.models import AuditLog
         assert "comment.add" in db.session.scalars(select(AuditLog.action)).all()
+
+
+def test_nav_counts_what_waits_for_me(app, client, users):
+    make_bulletin(app, to="in_review")
+    make_bulletin(app, to="in_review")
+    make_bulletin(app, to="awaiting_approval")
+    login(client, "multi")
+    page = client.get("/desk/all").get_data(as_text=True)
+    assert re.search(r'Thẩm định <span class="count"[^>]*>2</span>', page)
+    assert re.search(r'Phê duyệt <span class="count"[^>]*>1</span>', page)
