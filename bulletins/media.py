@@ -61,6 +61,50 @@ def cache_key(content_hash: str, settings: AudioSettings, language: str,
     return hashlib.sha256(payload.encode("utf-8")).hexdigest()
 
 
+def engine_for(settings: AudioSettings):
+    """The speech engine these settings ask for."""
+    from audio.engines import make_engine
+
+    return make_engine(settings.engine, piper_voice=settings.piper_voice,
+                       speed=settings.espeak_speed, gap=settings.espeak_gap)
+
+
+def normalizer(lexicon: tuple[dict, dict]) -> Callable[[str], str]:
+    """normalize_vi with the admin's abbreviations and pronunciations."""
+    from audio.normalize import normalize_vi
+
+    return functools.partial(normalize_vi, abbreviations=lexicon[0], lexicon=lexicon[1])
+
+
+@dataclass(frozen=True)
+class Voice:
+    """Everything that shapes a bulletin's sound, and the cache key it adds up to."""
+
+    lexicon: tuple[dict, dict]
+    intro: Path
+    outro: Path
+    key: str
+
+
+def voice_for(session: Session, digest: str, language: str, settings: AudioSettings) -> Voice:
+    """Today's lexicon and jingles for a text, and its cache key."""
+    lexicon = rules.lexicon(session)
+    intro, outro = jingles(settings.data_dir)
+    return Voice(lexicon, intro, outro,
+                 cache_key(digest, settings, language, lexicon, (intro, outro)))
+
+
+def _speak(voice: Voice, settings: AudioSettings, title: str, body: str, language: str,
+           out: Path, tags: dict[str, str], on_stage: Callable[[str], None] | None = None):
+    from audio.pipeline import make_bulletin_audio
+
+    out.parent.mkdir(parents=True, exist_ok=True)
+    return make_bulletin_audio(
+        title, body, language=language, engine=engine_for(settings), out_mp3=out,
+        target_lufs=settings.loudness_target, intro=voice.intro, outro=voice.outro,
+        normalize=normalizer(voice.lexicon), tags=tags, on_stage=on_stage)
+
+
 def _reuse(session: Session, audio: AudioFile, key: str, data_dir: Path) -> bool:
     done = session.scalar(select(AudioFile).where(
         AudioFile.cache_key == key, AudioFile.status == "ready", AudioFile.fallback.is_(False),
@@ -78,10 +122,6 @@ def _reuse(session: Session, audio: AudioFile, key: str, data_dir: Path) -> bool
 def synthesize(session: Session, audio_id: int, settings: AudioSettings,
                commit: Callable[[], None]) -> AudioFile | None:
     """Speak the approved text of one AudioFile; commits progress so operators can follow it."""
-    from audio.engines import make_engine
-    from audio.normalize import normalize_vi
-    from audio.pipeline import make_bulletin_audio
-
     audio = session.get(AudioFile, audio_id)
     if audio is None or audio.status == "ready" or audio.source != "synthesis":
         return audio
@@ -91,11 +131,8 @@ def synthesize(session: Session, audio_id: int, settings: AudioSettings,
         commit()
         return audio
     revision = approved_text(session, bulletin)
-    abbreviations, pronunciations = rules.lexicon(session)
-    intro, outro = jingles(settings.data_dir)
-    key = cache_key(audio.content_hash, settings, bulletin.language,
-                    (abbreviations, pronunciations), (intro, outro))
-    audio.cache_key = key
+    voice = voice_for(session, audio.content_hash, bulletin.language, settings)
+    key = audio.cache_key = voice.key
     if _reuse(session, audio, key, settings.data_dir):
         commit()
         return audio
@@ -107,20 +144,12 @@ def synthesize(session: Session, audio_id: int, settings: AudioSettings,
 
     rel = f"audio/{key[:2]}/{key}.mp3"
     try:
-        engine = make_engine(settings.engine, piper_voice=settings.piper_voice,
-                             speed=settings.espeak_speed, gap=settings.espeak_gap)
-        out = settings.data_dir / rel
-        out.parent.mkdir(parents=True, exist_ok=True)
-        result = make_bulletin_audio(
-            revision.title, revision.body, language=bulletin.language, engine=engine,
-            out_mp3=out, target_lufs=settings.loudness_target, intro=intro, outro=outro,
-            normalize=functools.partial(normalize_vi, abbreviations=abbreviations,
-                                        lexicon=pronunciations),
+        result = _speak(
+            voice, settings, revision.title, revision.body, bulletin.language,
+            settings.data_dir / rel, on_stage=stage,
             tags={"title": revision.title, "artist": f"Đài truyền thanh {settings.commune}",
                   "date": (bulletin.approved_at or utcnow()).strftime("%Y-%m-%d"),
-                  "comment": f"content_hash={audio.content_hash}"},
-            on_stage=stage,
-        )
+                  "comment": f"content_hash={audio.content_hash}"})
     except Exception as exc:
         log.exception("synthesis of audio %s failed", audio_id)
         session.rollback()
@@ -143,28 +172,15 @@ def synthesize(session: Session, audio_id: int, settings: AudioSettings,
 
 def preview(session: Session, bulletin: Bulletin, settings: AudioSettings) -> Path:
     """Speech of the working text for reviewers and leaders, cached, never published."""
-    from audio.engines import make_engine
-    from audio.normalize import normalize_vi
-    from audio.pipeline import make_bulletin_audio
     from bulletins.text import content_hash
 
-    abbreviations, pronunciations = rules.lexicon(session)
-    intro, outro = jingles(settings.data_dir)
     digest = content_hash(bulletin.title, bulletin.body)
-    key = cache_key(digest, settings, bulletin.language, (abbreviations, pronunciations),
-                    (intro, outro))
-    out = settings.data_dir / "preview" / f"{key}.mp3"
+    voice = voice_for(session, digest, bulletin.language, settings)
+    out = settings.data_dir / "preview" / f"{voice.key}.mp3"
     if not out.is_file():
-        out.parent.mkdir(parents=True, exist_ok=True)
-        make_bulletin_audio(
-            bulletin.title, bulletin.body, language=bulletin.language,
-            engine=make_engine(settings.engine, piper_voice=settings.piper_voice,
-                               speed=settings.espeak_speed, gap=settings.espeak_gap),
-            out_mp3=out, target_lufs=settings.loudness_target, intro=intro, outro=outro,
-            normalize=functools.partial(normalize_vi, abbreviations=abbreviations,
-                                        lexicon=pronunciations),
-            tags={"title": f"[Nghe thử] {bulletin.title}", "artist": settings.commune,
-                  "date": utcnow().strftime("%Y-%m-%d"), "comment": f"preview={digest}"})
+        _speak(voice, settings, bulletin.title, bulletin.body, bulletin.language, out,
+               tags={"title": f"[Nghe thử] {bulletin.title}", "artist": settings.commune,
+                     "date": utcnow().strftime("%Y-%m-%d"), "comment": f"preview={digest}"})
     return out
 
 

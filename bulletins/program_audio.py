@@ -7,7 +7,6 @@ what is new; a person's uploaded reading of the approved text is used instead of
 
 from __future__ import annotations
 
-import functools
 import hashlib
 import json
 import logging
@@ -20,7 +19,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from bulletins import audit, rules
-from bulletins.media import AudioSettings, jingles
+from bulletins.media import AudioSettings, engine_for, jingles, normalizer
 from bulletins.models import AudioFile, Bulletin, utcnow
 from bulletins.queries import approved_text
 from bulletins.radio_models import Program
@@ -92,15 +91,10 @@ class Speaker:
     """Speaks texts into WAV files through a cache keyed by text and engine settings."""
 
     def __init__(self, settings: AudioSettings, lexicon: tuple[dict, dict], work: Path) -> None:
-        from audio.engines import make_engine
-        from audio.normalize import normalize_vi
-
         self.settings, self.work, self.count = settings, work, 0
         self.cache = settings.data_dir / "speech"
-        self.normalize = functools.partial(normalize_vi, abbreviations=lexicon[0],
-                                           lexicon=lexicon[1])
-        self.engine = make_engine(settings.engine, piper_voice=settings.piper_voice,
-                                  speed=settings.espeak_speed, gap=settings.espeak_gap)
+        self.normalize = normalizer(lexicon)
+        self.engine = engine_for(settings)
         material = {k: v for k, v in asdict(settings).items()
                     if k in ("engine", "piper_voice", "espeak_speed", "espeak_gap")}
         self.material = json.dumps([material, lexicon], sort_keys=True, ensure_ascii=False)

@@ -9,7 +9,7 @@ from sqlalchemy import Select, or_, select
 from sqlalchemy.orm import Session
 
 from bulletins.errors import NotFound, ValidationError
-from bulletins.models import AudioFile, Bulletin, Revision, User, WorkflowEvent, utcnow
+from bulletins.models import AudioFile, Bulletin, Finding, Revision, User, WorkflowEvent, utcnow
 from bulletins.text import fold
 from bulletins.workflow import State
 
@@ -47,16 +47,14 @@ def list_bulletins(session: Session, *, status: str | None = None, topic: str | 
 def queue_for(session: Session, user: User, role: str) -> Sequence[Bulletin]:
     """What waits for this user in this role (corrections under way included)."""
     states = QUEUES.get(role, ())
-    stmt = select(Bulletin).where(or_(Bulletin.status.in_(states),
-                                      Bulletin.pending_status.in_(states)))
+    waiting = or_(Bulletin.status.in_(states), Bulletin.pending_status.in_(states))
+    if role == "reviewer":  # emergencies aired before review wait here too
+        waiting = or_(waiting, Bulletin.review_after_broadcast.is_(True))
+    stmt = select(Bulletin).where(waiting)
     if role == "editor":
         stmt = stmt.where(or_(Bulletin.author_id == user.id, Bulletin.last_editor_id == user.id))
     if role == "operator":
         stmt = stmt.where(Bulletin.channels.like("%radio%"))
-    if role == "reviewer":
-        stmt = select(Bulletin).where(or_(
-            Bulletin.status == State.IN_REVIEW, Bulletin.pending_status == State.IN_REVIEW,
-            Bulletin.review_after_broadcast.is_(True)))
     return session.scalars(stmt.order_by(Bulletin.updated_at.desc())).unique().all()
 
 
@@ -118,8 +116,6 @@ def public_bulletin(session: Session, bulletin_id: int,
 
 def earlier_findings(session: Session, bulletin: Bulletin) -> Sequence:
     """Findings of the bulletin's earlier revisions, newest revision first (kept as history)."""
-    from bulletins.models import Finding
-
     return session.scalars(select(Finding).where(
         Finding.bulletin_id == bulletin.id, Finding.revision < bulletin.revision_number)
         .order_by(Finding.revision.desc(), Finding.start)).all()
