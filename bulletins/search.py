@@ -1,0 +1,271 @@
+"""Staff full-text search over bulletin titles and bodies, on SQLite (FTS5) and PostgreSQL.
+
+SQLite: a contentless FTS5 table `bulletin_fts(title, body)`, rowid = bulletin id, kept in
+sync by triggers on `bulletins`; unicode61 with remove_diacritics 2 folds case and tone
+marks, and the triggers fold đ/Đ (which unicode61 keeps) into d. Contentless because the
+text already lives in `bulletins`; triggers because every write path (ORM, restore, raw SQL)
+then keeps the index right.
+PostgreSQL: a STORED generated column `bulletins.search_vector` (title weight A, body B)
+over `loa_fold()` — an IMMUTABLE SQL function (translate of accented Latin letters, lower,
+non-[a-z0-9] to spaces) — with a GIN index. Generated, so no trigger or Python code can
+forget it, and no unaccent extension is needed.
+Both are created by DDL events on the bulletins table (so `create_all` makes them) and by
+the migration 20261126_5e4c1a7d2b90; the ORM models do not map them.
+"""
+
+from __future__ import annotations
+
+import math
+import unicodedata
+from dataclasses import dataclass, field
+from datetime import UTC, date, datetime, time, timedelta
+
+from sqlalchemy import DDL, Select, column, event, func, literal_column, select, table, text
+from sqlalchemy.orm import Session
+
+from bulletins.errors import ValidationError
+from bulletins.highlight import (
+    Segment,
+    ascii_tokens,
+    highlight,
+    is_prefix,
+    pattern,
+    snippet,
+    tokens,
+    wants_prefix,
+)
+from bulletins.models import Bulletin, User
+from bulletins.validation import LOCAL_TZ
+from bulletins.workflow import State
+
+FTS_TABLE = "bulletin_fts"
+PG_COLUMN = "search_vector"
+PG_INDEX = "ix_bulletins_search_vector"
+TITLE_WEIGHT = 10.0  # bm25 weight of the title column against 1.0 for the body
+PG_WEIGHTS = "{0.05,0.1,0.2,1.0}"  # ts_rank weights of D, C, B (body), A (title)
+MAX_PAGE = 10_000
+MAX_PER_PAGE = 500
+
+
+# unicode61 folds case and tone marks but not đ/Đ: the triggers fold those
+SQLITE_DDL = (
+    """CREATE VIRTUAL TABLE IF NOT EXISTS bulletin_fts USING fts5(
+        title, body, content='', tokenize='unicode61 remove_diacritics 2')""",
+    """CREATE TRIGGER IF NOT EXISTS bulletin_fts_ai AFTER INSERT ON bulletins BEGIN
+        INSERT INTO bulletin_fts(rowid, title, body) VALUES (new.id,
+            replace(replace(new.title, 'Đ', 'd'), 'đ', 'd'),
+            replace(replace(new.body, 'Đ', 'd'), 'đ', 'd'));
+    END""",
+    """CREATE TRIGGER IF NOT EXISTS bulletin_fts_ad AFTER DELETE ON bulletins BEGIN
+        INSERT INTO bulletin_fts(bulletin_fts, rowid, title, body) VALUES ('delete', old.id,
+            replace(replace(old.title, 'Đ', 'd'), 'đ', 'd'),
+            replace(replace(old.body, 'Đ', 'd'), 'đ', 'd'));
+    END""",
+    """CREATE TRIGGER IF NOT EXISTS bulletin_fts_au AFTER UPDATE OF title, body ON bulletins BEGIN
+        INSERT INTO bulletin_fts(bulletin_fts, rowid, title, body) VALUES ('delete', old.id,
+            replace(replace(old.title, 'Đ', 'd'), 'đ', 'd'),
+            replace(replace(old.body, 'Đ', 'd'), 'đ', 'd'));
+        INSERT INTO bulletin_fts(rowid, title, body) VALUES (new.id,
+            replace(replace(new.title, 'Đ', 'd'), 'đ', 'd'),
+            replace(replace(new.body, 'Đ', 'd'), 'đ', 'd'));
+    END""",
+)
+SQLITE_CLEAR = "INSERT INTO bulletin_fts(bulletin_fts) VALUES ('delete-all')"
+SQLITE_POPULATE = """INSERT INTO bulletin_fts(rowid, title, body) SELECT id,
+    replace(replace(title, 'Đ', 'd'), 'đ', 'd'), replace(replace(body, 'Đ', 'd'), 'đ', 'd')
+    FROM bulletins"""
+
+
+def _pg_translation() -> tuple[str, str]:
+    """Accented Latin letters (both cases) and the ASCII letter they fold to."""
+    source, target = [], []
+    for code in (*range(0xC0, 0x250), *range(0x1E00, 0x1F00)):
+        char = chr(code)
+        decomposed = unicodedata.normalize("NFD", char.replace("đ", "d").replace("Đ", "D"))
+        folded = "".join(c for c in decomposed if not unicodedata.combining(c)).lower()
+        if len(folded) == 1 and folded.isascii() and folded.isalnum() and folded != char:
+            source.append(char)
+            target.append(folded)
+    return "".join(source), "".join(target)
+
+
+_FROM, _TO = _pg_translation()
+POSTGRES_DDL = (
+    "CREATE OR REPLACE FUNCTION loa_fold(value text) RETURNS text LANGUAGE sql IMMUTABLE "
+    "PARALLEL SAFE RETURNS NULL ON NULL INPUT AS $$ SELECT regexp_replace(lower(translate("
+    f"value, '{_FROM}', '{_TO}')), '[^a-z0-9]+', ' ', 'g') $$",
+    f"ALTER TABLE bulletins ADD COLUMN IF NOT EXISTS {PG_COLUMN} tsvector GENERATED ALWAYS AS ("
+    "setweight(to_tsvector('simple'::regconfig, loa_fold(title)), 'A') || "
+    "setweight(to_tsvector('simple'::regconfig, loa_fold(body)), 'B')) STORED",
+    f"CREATE INDEX IF NOT EXISTS {PG_INDEX} ON bulletins USING gin ({PG_COLUMN})",
+)
+
+for _statement in SQLITE_DDL:
+    event.listen(Bulletin.__table__, "after_create", DDL(_statement).execute_if(dialect="sqlite"))
+for _statement in POSTGRES_DDL:
+    event.listen(Bulletin.__table__, "after_create",
+                 DDL(_statement.replace("%", "%%")).execute_if(dialect="postgresql"))
+event.listen(Bulletin.__table__, "after_drop",
+             DDL("DROP TABLE IF EXISTS bulletin_fts").execute_if(dialect="sqlite"))
+
+
+def is_index_object(name: str | None, type_: str) -> bool:
+    """True for the index's own tables/columns, which autogenerate must not compare."""
+    if type_ == "table":
+        return bool(name) and (name == FTS_TABLE or name.startswith(FTS_TABLE + "_"))
+    return name in (PG_COLUMN, PG_INDEX)
+
+
+def rebuild(session: Session) -> None:
+    """Index every existing bulletin again (SQLite; PostgreSQL's generated column needs none)."""
+    if session.get_bind().dialect.name == "sqlite":
+        session.execute(text(SQLITE_CLEAR))
+        session.execute(text(SQLITE_POPULATE))
+
+
+@dataclass(frozen=True)
+class Hit:
+    """One found bulletin with its title and a body snippet, matched words marked."""
+
+    bulletin: Bulletin
+    title: list[Segment]
+    snippet: list[Segment]
+
+
+@dataclass(frozen=True)
+class Results:
+    """One page of results and the total count over all pages."""
+
+    total: int
+    page: int
+    per_page: int
+    hits: list[Hit] = field(default_factory=list)
+
+    @property
+    def pages(self) -> int:
+        return max(1, math.ceil(self.total / self.per_page))
+
+
+def _local_midnight(day: date) -> datetime:
+    return datetime.combine(day, time(0), tzinfo=LOCAL_TZ).astimezone(UTC).replace(tzinfo=None)
+
+
+def _filtered(stmt: Select, *, status: str | None, topic: str | None, unit: str | None,
+              date_from: date | None, date_to: date | None, author: User | None) -> Select:
+    if status:
+        if status not in State.__members__.values():
+            raise ValidationError(f"Không có trạng thái '{status}'.", fields={"status": "invalid"})
+        stmt = stmt.where(Bulletin.status == status)
+    if date_from and date_to and date_from > date_to:
+        raise ValidationError("Ngày bắt đầu phải trước ngày kết thúc.",
+                              fields={"date_from": "after_date_to"})
+    if topic:
+        stmt = stmt.where(Bulletin.topic_slug == topic.replace("\x00", ""))
+    if unit:
+        stmt = stmt.where(Bulletin.unit_slug == unit.replace("\x00", ""))
+    if date_from:
+        stmt = stmt.where(Bulletin.created_at >= _local_midnight(date_from))
+    if date_to:
+        stmt = stmt.where(Bulletin.created_at < _local_midnight(date_to + timedelta(days=1)))
+    if author is not None:
+        stmt = stmt.where(Bulletin.author_id == author.id)
+    return stmt
+
+
+def _matching(session: Session, words: list[str], joined: bool,
+              prefix: bool) -> tuple[Select, tuple] | None:
+    """(SELECT id of matching bulletins, ORDER BY best first), or None when nothing can match.
+
+    On SQLite the bulletins table is joined only when a filter needs it: looking up every
+    matching row costs more than ranking them.
+    """
+    if session.get_bind().dialect.name == "postgresql":
+        parts = ascii_tokens(words)
+        if not parts:
+            return None
+        if is_prefix(parts[-1], prefix):
+            parts[-1] += ":*"
+        query = func.to_tsquery(literal_column("'simple'::regconfig"), " & ".join(parts))
+        vector = literal_column(f"bulletins.{PG_COLUMN}")
+        score = func.ts_rank(literal_column(f"'{PG_WEIGHTS}'::float4[]"), vector, query)
+        stmt = select(Bulletin.id).where(vector.op("@@")(query))
+        return stmt, (score.desc(), Bulletin.id.desc())
+    quoted = ['"' + w.replace('"', '""') + '"' for w in words]
+    if is_prefix(words[-1], prefix):
+        quoted[-1] += "*"
+    fts = table(FTS_TABLE, column("rowid"))
+    score = func.bm25(literal_column(FTS_TABLE), TITLE_WEIGHT, 1.0)
+    match = literal_column(FTS_TABLE).op("MATCH")(" ".join(quoted))
+    if not joined:
+        return select(fts.c.rowid).where(match), (score, fts.c.rowid.desc())
+    # Materialized first: else SQLite may walk a bulletins index and re-run MATCH per row.
+    found = (select(fts.c.rowid.label("id"), score.label("score")).where(match)
+             .cte("found").prefix_with("MATERIALIZED"))
+    stmt = select(Bulletin.id).join_from(found, Bulletin, Bulletin.id == found.c.id)
+    return stmt, (found.c.score, Bulletin.id.desc())
+
+
+def _count(session: Session, stmt: Select) -> int:
+    bare = stmt.limit(None).offset(None).order_by(None)
+    return session.scalar(select(func.count()).select_from(bare.subquery())) or 0
+
+
+def _bounds(page: int, per_page: int) -> tuple[int, int]:
+    return min(max(int(page), 1), MAX_PAGE), min(max(int(per_page), 1), MAX_PER_PAGE)
+
+
+def ranked_ids(session: Session, q: str | None, *, status: str | None = None,
+               topic: str | None = None, unit: str | None = None,
+               date_from: date | None = None, date_to: date | None = None,
+               author: User | None = None, page: int = 1,
+               per_page: int = 20) -> tuple[int, list[int], list[str]]:
+    """Total count, the ids on one page (best first, or newest first without words), the words."""
+    page, per_page = _bounds(page, per_page)
+    words = tokens(q)
+    filters = {"status": status, "topic": topic, "unit": unit, "date_from": date_from,
+               "date_to": date_to, "author": author}
+    joined = any(filters.values())
+    if words:
+        found = _matching(session, words, joined=joined, prefix=wants_prefix(q))
+        if found is None:
+            _filtered(select(Bulletin.id), **filters)  # still reject bad filters
+            return 0, [], words
+        stmt, order = found
+    elif q and q.strip():  # only signs, no word: nothing can match it
+        _filtered(select(Bulletin.id), **filters)
+        return 0, [], words
+    else:
+        stmt, order = select(Bulletin.id), (Bulletin.id.desc(),)
+    stmt = _filtered(stmt, **filters).order_by(*order).limit(per_page)
+    stmt = stmt.offset((page - 1) * per_page)
+    if not (words and joined):
+        # cheap to count apart (bare FTS matches or an index); bm25() refuses a window anyway
+        return _count(session, stmt), list(session.scalars(stmt)), words
+    # one pass gives the page and the total (the matches are ranked in full anyway)
+    rows = session.execute(stmt.add_columns(func.count().over())).all()
+    if rows:
+        return rows[0][1], [row[0] for row in rows], words
+    return _count(session, stmt), [], words
+
+
+def load(session: Session, ids: list[int]) -> list[Bulletin]:
+    """The bulletins of these ids, in this order (author, topic and unit loaded with them)."""
+    if not ids:
+        return []
+    found = {b.id: b for b in session.scalars(select(Bulletin).where(Bulletin.id.in_(ids)))
+             .unique()}
+    return [found[i] for i in ids if i in found]
+
+
+def search(session: Session, q: str | None, *, status: str | None = None,
+           topic: str | None = None, unit: str | None = None, date_from: date | None = None,
+           date_to: date | None = None, page: int = 1, per_page: int = 20,
+           author: User | None = None) -> Results:
+    """Ranked full-text search (title weighs more) with filters; without words, newest first."""
+    total, ids, words = ranked_ids(session, q, status=status, topic=topic, unit=unit,
+                                   date_from=date_from, date_to=date_to, author=author,
+                                   page=page, per_page=per_page)
+    regex = pattern(words, wants_prefix(q))
+    hits = [Hit(b, highlight(b.title, regex), snippet(b.body, regex)) for b in load(session, ids)]
+    page, per_page = _bounds(page, per_page)
+    return Results(total=total, page=page, per_page=per_page, hits=hits)
