@@ -133,6 +133,16 @@ def init_app(app: Flask) -> None:
                    f"{counts['files']} tệp từ {file}. Trạng thái trước đó lưu ở {safety}.",
                    err=True)
 
+    @app.cli.command("send-digest")
+    def send_digest() -> None:
+        """Send every pending digest e-mail now (one per user); print how many."""
+        if not current_app.config.get("MAIL_SERVER"):
+            fail("chưa cấu hình MAIL_SERVER, không gửi được thư.")
+        sent, failed = current_app.extensions["loa.jobs"].send_digests(all_pending=True)
+        click.echo(f"Đã gửi {sent} thư tổng hợp.")
+        if failed:
+            fail(f"{failed} thư chưa gửi được (sẽ thử lại; xem lỗi trong bảng notifications).")
+
     @app.cli.command("worker")
     @click.option("--workers", default=2, show_default=True)
     def worker(workers: int) -> None:

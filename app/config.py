@@ -46,6 +46,26 @@ def from_env(instance_path: str) -> dict[str, Any]:
         "TRUST_PROXY": os.environ.get("TRUST_PROXY", "") == "1",
         # login attempts are counted per process without Redis, shared through Redis with it
         "RATELIMIT_STORAGE_URI": os.environ.get("REDIS_URL") or "memory://",
+        **_mail_from_env(),
+    }
+
+
+def _mail_from_env() -> dict[str, Any]:
+    """E-mail notifications; all off while MAIL_SERVER is unset."""
+    env = os.environ
+    return {
+        "MAIL_SERVER": env.get("MAIL_SERVER") or None,
+        "MAIL_PORT": int(env.get("MAIL_PORT") or 25),
+        "MAIL_USERNAME": env.get("MAIL_USERNAME") or None,
+        "MAIL_PASSWORD": env.get("MAIL_PASSWORD") or None,
+        "MAIL_STARTTLS": env.get("MAIL_STARTTLS", "") == "1",
+        "MAIL_SSL": env.get("MAIL_SSL", "") == "1",
+        "MAIL_FROM": env.get("MAIL_FROM") or "Loa <loa@localhost>",
+        "MAIL_TIMEOUT": float(env.get("MAIL_TIMEOUT") or 10),
+        #: base of the desk links in mails; PUBLIC_BASE_URL when unset
+        "MAIL_LINK_BASE": (env.get("MAIL_LINK_BASE") or "").rstrip("/") or None,
+        #: local hour (Asia/Ho_Chi_Minh) of the daily digest
+        "DIGEST_HOUR": int(env.get("DIGEST_HOUR") or 7) % 24,
     }
 
 
@@ -84,4 +104,7 @@ def config_for_tests(tmp_path: Path, database_url: str | None = None) -> dict[st
         "RATELIMIT_ENABLED": False,
         "RATELIMIT_STORAGE_URI": "memory://",
         "SESSION_COOKIE_SECURE": False,
+        "MAIL_SERVER": None, "MAIL_PORT": 25, "MAIL_USERNAME": None, "MAIL_PASSWORD": None,
+        "MAIL_STARTTLS": False, "MAIL_SSL": False, "MAIL_FROM": "Loa <loa@localhost>",
+        "MAIL_TIMEOUT": 5.0, "MAIL_LINK_BASE": None, "DIGEST_HOUR": 7,
     }

@@ -3,16 +3,26 @@
 from __future__ import annotations
 
 import logging
+from datetime import datetime, timedelta
 from pathlib import Path
 from typing import Any
 
-from flask import Flask
+from flask import Flask, current_app, has_app_context
 from huey import PriorityRedisHuey, SqliteHuey, crontab
 from huey.consumer import Consumer
-from sqlalchemy import select
+from sqlalchemy import event, select
 
 from app.extensions import db
-from bulletins import media, program_audio, programs, services
+from bulletins import (
+    mailer,
+    media,
+    notice_mail,
+    notifications,
+    program_audio,
+    programs,
+    services,
+)
+from bulletins.models import utcnow
 from bulletins.radio_models import ProgramItem
 
 log = logging.getLogger(__name__)
@@ -34,6 +44,25 @@ def audio_settings(app: Flask) -> media.AudioSettings:
     )
 
 
+def mail_delivery(app: Flask) -> notice_mail.Delivery | None:
+    """SMTP settings and link base for notification mail; None while MAIL_SERVER is unset."""
+    c = app.config
+    if not c.get("MAIL_SERVER"):
+        return None
+    return notice_mail.Delivery(mailer.MailSettings(
+        server=c["MAIL_SERVER"], port=c["MAIL_PORT"], username=c["MAIL_USERNAME"],
+        password=c["MAIL_PASSWORD"], starttls=c["MAIL_STARTTLS"], ssl=c["MAIL_SSL"],
+        sender=c["MAIL_FROM"], timeout=c["MAIL_TIMEOUT"],
+    ), link_base=c.get("MAIL_LINK_BASE") or c.get("PUBLIC_BASE_URL"))
+
+
+@event.listens_for(db.session, "after_begin")
+def _mail_flag(session, _transaction, _connection) -> None:
+    """Tell the domain whether mail is configured: without it no notification rows are made."""
+    if has_app_context():
+        session.info[notifications.MAIL_ON] = bool(current_app.config.get("MAIL_SERVER"))
+
+
 class Jobs:
     """The app's queue and its tasks; every task runs inside its own app context."""
 
@@ -51,6 +80,8 @@ class Jobs:
         self.build_program = task(retries=2, retry_delay=30, name="build_program")(
             self._build_program)
         self.check_programs = task(name="check_programs")(self._check_programs)
+        self.send_notification = task(retries=3, retry_delay=60, retry_backoff=2,
+                                      name="send_notification")(self._send_notification)
         self.periodic = self.huey.periodic_task(crontab(minute="*"), name="every_minute")(
             self._every_minute)
 
@@ -68,6 +99,37 @@ class Jobs:
             programs.check_programs(db.session, bulletin_id=bulletin_id)
             db.session.commit()
 
+    def _send_notification(self, notification_id: int) -> None:
+        with self.app.app_context():
+            delivery = mail_delivery(self.app)
+            if delivery is not None:  # MailError propagates: huey retries
+                notice_mail.send_immediate(db.session, notification_id, delivery,
+                                             db.session.commit)
+
+    def send_digests(self, now: datetime | None = None, *,
+                     all_pending: bool = False) -> tuple[int, int]:
+        """Daily digests due (or every pending one); (sent, failed). Needs an app context."""
+        delivery = mail_delivery(self.app)
+        if delivery is None:
+            return 0, 0
+        now = now or utcnow()
+        boundary = now if all_pending else notice_mail.digest_boundary(
+            now, self.app.config["DIGEST_HOUR"])
+        return notice_mail.send_digests(
+            db.session, delivery, db.session.commit, boundary=boundary, now=now,
+            **({"retry_after": timedelta(0)} if all_pending else {}))
+
+    def _mail_tick(self) -> None:
+        """Requeue immediate mail whose job failed or was lost; send due digests."""
+        if mail_delivery(self.app) is None:
+            return
+        for notification_id in notice_mail.requeue_immediate(db.session):
+            self.send_notification(notification_id, priority=20)
+        db.session.rollback()
+        sent, failed = self.send_digests()
+        if sent or failed:
+            log.info("notification digests: %s sent, %s failed", sent, failed)
+
     def _in_programs(self, bulletin_id: int) -> bool:
         """Whether a changed bulletin sits in any program (most changes concern none)."""
         with db.engine.connect() as conn:
@@ -81,6 +143,11 @@ class Jobs:
             programs.tick(db.session)
             db.session.commit()
             media.sweep_partials(Path(self.app.config["DATA_DIR"]))
+            try:
+                self._mail_tick()
+            except Exception:  # mail trouble must not stop scheduled publishing
+                db.session.rollback()
+                log.exception("notification mail")
             if published:
                 log.info("scheduled publishing: %s", published)
 
@@ -93,6 +160,8 @@ class Jobs:
                 self.build_program(payload["program_id"], priority=payload.get("priority", 0))
             elif kind == "changed" and self._in_programs(payload["bulletin_id"]):
                 self.check_programs(payload["bulletin_id"], priority=50)
+            elif kind == "notify":
+                self.send_notification(payload["notification_id"], priority=20)
 
     def run_pending(self) -> int:
         """Run every queued task now, in this thread (tests, CLI); returns how many ran."""

@@ -13,7 +13,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from bulletins import audit
+from bulletins import audit, notifications
 from bulletins.common import (  # noqa: F401 (re-exported: callers use services.*)
     OUTBOX,
     PRIORITY_RANK,
@@ -175,6 +175,7 @@ def perform(session: Session, actor: User | None, bulletin_id: int, action: str,
     audit.record(session, actor.username, f"bulletin.{row.action}", f"bulletin:{bulletin.id}",
                  from_state=from_state, to_state=current_state(bulletin), comment=comment,
                  **data)
+    notifications.on_transition(session, bulletin, row.action, actor, emergency=row.emergency_only)
     outbox(session).append(("changed", {"bulletin_id": bulletin.id}))
     return bulletin
 
@@ -223,6 +224,7 @@ def _publish_due_one(session: Session, bulletin: Bulletin, now: datetime) -> Bul
     event(session, bulletin, None, Action.PUBLISH, State.APPROVED, "Đăng theo lịch")
     audit.record(session, "system", "bulletin.publish", f"bulletin:{bulletin.id}",
                  from_state=State.APPROVED, to_state=State.PUBLISHED, scheduled=True)
+    notifications.on_transition(session, bulletin, Action.PUBLISH, None)
     outbox(session).append(("changed", {"bulletin_id": bulletin.id}))
     return bulletin
 
