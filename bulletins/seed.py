@@ -6,6 +6,8 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from bulletins import accounts, services
+from bulletins.bulletin_templates import seed_templates
+from bulletins.calendar import seed_key_dates
 from bulletins.models import Topic, Unit, User
 from bulletins.programs import seed_slots
 
@@ -46,6 +48,7 @@ def seed_lists(session: Session) -> None:
         if session.get(Unit, slug) is None:
             session.add(Unit(slug=slug, name=name, name_en=name_en, position=position))
     seed_slots(session)
+    seed_key_dates(session)
     session.flush()
 
 
@@ -84,6 +87,7 @@ DEMO_BULLETINS = [
 def seed_demo(session: Session, password: str) -> list[str]:
     """Demo users (all with the given password) and two bulletins: one published, one draft."""
     seed_lists(session)
+    seed_templates(session)
     created = []
     for username, roles, name, unit in DEMO_USERS:
         if accounts.find_user(session, username) is None:

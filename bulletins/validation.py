@@ -39,7 +39,9 @@ def to_utc(value: datetime) -> datetime:
     return value.astimezone(UTC).replace(tzinfo=None)
 
 
-def _text(errors: dict, data: Mapping, name: str, limit: int, required: bool) -> str | None:
+def text_field(errors: dict, data: Mapping, name: str, limit: int,
+               required: bool) -> str | None:
+    """The NFC text of data[name]; a missing, non-text or too long value noted in errors."""
     value = data.get(name)
     if value is None:
         if required:
@@ -157,9 +159,9 @@ def parse_fields(session: Session, data: Mapping[str, Any], *, partial: bool) ->
     for key in unknown:
         errors[str(key)] = "Trường không được hỗ trợ."
     out: dict[str, Any] = {
-        "title": _text(errors, data, "title", TITLE_MAX, required=not partial),
-        "summary": _text(errors, data, "summary", SUMMARY_MAX, required=False),
-        "body": _text(errors, data, "body", BODY_MAX, required=not partial),
+        "title": text_field(errors, data, "title", TITLE_MAX, required=not partial),
+        "summary": text_field(errors, data, "summary", SUMMARY_MAX, required=False),
+        "body": text_field(errors, data, "body", BODY_MAX, required=not partial),
         "topic_slug": _slug(session, errors, data, "topic", Topic),
         "unit_slug": _slug(session, errors, data, "unit", Unit),
         "channels": _channels(errors, data),

@@ -1,6 +1,9 @@
+"""The desk's forms: bulletins, templates, workflow actions, findings, comments."""
+
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
 from flask_wtf.file import FileField, FileRequired
+from sqlalchemy import select
 from wtforms import (
     BooleanField,
     DateField,
@@ -16,6 +19,8 @@ from wtforms import (
 from wtforms.fields.choices import SelectChoice
 from wtforms.validators import DataRequired, InputRequired, Length, NumberRange, Optional
 
+from app.extensions import db
+from bulletins.models import Topic, Unit
 from bulletins.text import BODY_MAX, SUMMARY_MAX, TITLE_MAX
 
 
@@ -38,7 +43,9 @@ class MultiCheckboxField(SelectMultipleField):
     option_widget = widgets.CheckboxInput()
 
 
-class BulletinForm(FlaskForm):
+class TextFields(FlaskForm):
+    """What a bulletin and a bulletin template share: the text and where it goes."""
+
     title = StringField(_l("Tiêu đề"), validators=[DataRequired(), Length(max=TITLE_MAX)])
     summary = TextAreaField(_l("Tóm tắt"), validators=[Optional(), Length(max=SUMMARY_MAX)])
     body = TextAreaField(_l("Nội dung"), validators=[DataRequired(), Length(max=BODY_MAX)])
@@ -48,6 +55,25 @@ class BulletinForm(FlaskForm):
                                   default=["radio", "web"], validators=[DataRequired()])
     language = SelectField(_l("Ngôn ngữ"), choices=options(LANGUAGE_CHOICES), default="vi")
     priority = SelectField(_l("Mức độ"), choices=options(PRIORITY_CHOICES), default="normal")
+
+    def text_data(self) -> dict:
+        return {
+            "title": self.title.data, "summary": self.summary.data or "",
+            "body": self.body.data, "topic": self.topic.data or None,
+            "unit": self.unit.data or None, "channels": self.channels.data,
+            "language": self.language.data, "priority": self.priority.data,
+        }
+
+
+def fill_choices(form: TextFields) -> None:
+    """Active topics and units, in the plan's order, as the form's choices."""
+    topics = db.session.scalars(select(Topic).where(Topic.active).order_by(Topic.position))
+    units = db.session.scalars(select(Unit).where(Unit.active).order_by(Unit.position))
+    form.topic.choices = options([("", "—")] + [(t.slug, t.name) for t in topics])
+    form.unit.choices = options([("", "—")] + [(u.slug, u.name) for u in units])
+
+
+class BulletinForm(TextFields):
     publish_at = DateTimeLocalField(_l("Đăng lúc (giờ Việt Nam)"), validators=[Optional()],
                                     format="%Y-%m-%dT%H:%M")
     expire_at = DateTimeLocalField(_l("Hết hạn lúc"), validators=[Optional()],
@@ -60,10 +86,7 @@ class BulletinForm(FlaskForm):
 
     def data_for_service(self) -> dict:
         return {
-            "title": self.title.data, "summary": self.summary.data or "",
-            "body": self.body.data, "topic": self.topic.data or None,
-            "unit": self.unit.data or None, "channels": self.channels.data,
-            "language": self.language.data, "priority": self.priority.data,
+            **self.text_data(),
             "publish_at": self.publish_at.data, "expire_at": self.expire_at.data,
             "air_from": self.air_from.data, "air_until": self.air_until.data,
             "airings_wanted": self.airings_wanted.data,

@@ -1,0 +1,123 @@
+"""Reusable bulletin templates on the desk: list, edit, delete, save a bulletin as one."""
+
+from __future__ import annotations
+
+from flask import abort, flash, redirect, render_template, request, url_for
+from flask_babel import gettext as _
+from flask_babel import lazy_gettext as _l
+from flask_login import current_user
+from flask_wtf import FlaskForm
+from wtforms import StringField
+from wtforms.validators import DataRequired, Length
+
+from app.actions import attempt
+from app.desk import bp
+from app.desk.forms import TextFields, fill_choices
+from app.extensions import db
+from app.security import roles_required
+from bulletins import bulletin_templates as templates
+from bulletins.errors import DomainError, NotFound
+
+MANAGERS = ("editor", "admin")
+
+
+class TemplateForm(TextFields):
+    name = StringField(_l("Tên mẫu"), validators=[DataRequired(),
+                                                  Length(max=templates.NAME_MAX)])
+
+    def data_for_service(self) -> dict:
+        return {"name": self.name.data, **self.text_data()}
+
+
+class SaveTemplateForm(FlaskForm):
+    name = StringField(_l("Tên mẫu"), validators=[DataRequired(),
+                                                  Length(max=templates.NAME_MAX)])
+
+
+class DeleteForm(FlaskForm):
+    """Only its CSRF token."""
+
+
+def prefill(form: FlaskForm, raw_id: str) -> None:
+    """Fill a new bulletin's form from a template; unknown id → a message, form untouched."""
+    template = None
+    if raw_id.isdigit() and int(raw_id) < 2**31:
+        template = db.session.get(templates.BulletinTemplate, int(raw_id))
+    if template is None:
+        flash(_("Không có mẫu bản tin này; hãy viết từ đầu hoặc chọn mẫu khác."), "error")
+        return
+    for name, value in template.form_data().items():
+        getattr(form, name).data = value if value is not None else ""
+    flash(_("Đã điền sẵn từ mẫu «%(name)s». Hãy sửa ngày giờ, địa điểm trước khi lưu.",
+            name=template.name), "info")
+
+
+@bp.route("/templates", endpoint="templates")
+@roles_required(*MANAGERS)
+def templates_list():
+    """Every bulletin template, with links to start a draft from one."""
+    return render_template("desk/templates.html", items=templates.list_templates(db.session),
+                           delete_form=DeleteForm())
+
+
+@bp.route("/templates/new", methods=["GET", "POST"], defaults={"template_id": None})
+@bp.route("/templates/<int:template_id>", methods=["GET", "POST"])
+@roles_required(*MANAGERS)
+def template_edit(template_id: int | None):
+    """Write a new template or change one."""
+    item = None
+    if template_id is not None:
+        try:
+            item = templates.get_template(db.session, template_id)
+        except NotFound:
+            abort(404)
+    stored = item.form_data() | {"name": item.name} if item is not None else None
+    form = TemplateForm(data=stored if request.method == "GET" else None)
+    fill_choices(form)
+    if request.method == "GET" and item is None:
+        form.unit.data = current_user.unit_slug or ""
+    if form.validate_on_submit():
+        try:
+            if item is None:
+                templates.create_template(db.session, current_user, form.data_for_service())
+            else:
+                templates.update_template(db.session, current_user, item.id,
+                                          form.data_for_service())
+        except DomainError as error:
+            db.session.rollback()
+            names = {"topic_slug": "topic", "unit_slug": "unit"}
+            for field, message in error.fields.items():
+                target = getattr(form, names.get(field, field), None)
+                if target is not None:
+                    target.errors = [*target.errors, message]
+            flash(error.message, "error")
+        else:
+            db.session.commit()
+            flash(_("Đã lưu mẫu."), "success")
+            return redirect(url_for("desk.templates"))
+    return render_template("desk/template_edit.html", form=form, item=item)
+
+
+@bp.route("/templates/<int:template_id>/delete", methods=["POST"])
+@roles_required(*MANAGERS)
+def template_delete(template_id: int):
+    """Remove a template."""
+    if DeleteForm().validate_on_submit():
+        attempt(templates.delete_template, template_id, success=_("Đã xóa mẫu."))
+    return redirect(url_for("desk.templates"))
+
+
+@bp.route("/b/<int:bulletin_id>/save-template", methods=["POST"])
+@roles_required(*MANAGERS)
+def save_template(bulletin_id: int):
+    """Keep this bulletin's text and settings as a new template."""
+    form = SaveTemplateForm()
+    if not form.validate_on_submit():
+        flash(_("Cần đặt tên mẫu (tối đa 200 ký tự)."), "error")
+        return redirect(url_for("desk.detail", bulletin_id=bulletin_id))
+    ok, made = attempt(templates.save_as_template, bulletin_id, form.name.data,
+                       success=_("Đã lưu bản tin thành mẫu; hãy thay ngày giờ, địa điểm "
+                                 "bằng chỗ trống nếu cần."))
+    if ok:
+        return redirect(url_for("desk.template_edit", template_id=made.id))
+    return redirect(url_for("desk.detail", bulletin_id=bulletin_id))
