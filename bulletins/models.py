@@ -15,6 +15,7 @@ from sqlalchemy import (
     DateTime,
     Float,
     ForeignKey,
+    Index,
     Integer,
     MetaData,
     String,
@@ -148,7 +149,7 @@ class Bulletin(Base):
     priority: Mapped[str] = mapped_column(String(10), default="normal")
     publish_at: Mapped[datetime | None] = mapped_column(default=None)
     expire_at: Mapped[datetime | None] = mapped_column(default=None)
-    status: Mapped[str] = mapped_column(String(20), default="draft", index=True)
+    status: Mapped[str] = mapped_column(String(20), default="draft")
     #: optimistic lock: every UPDATE checks and bumps it (409 when stale)
     version: Mapped[int] = mapped_column(Integer, nullable=False)
     author_id: Mapped[int] = mapped_column(ForeignKey("users.id"))
@@ -178,6 +179,22 @@ class Bulletin(Base):
     unit: Mapped[Unit | None] = relationship(lazy="joined")
 
     __mapper_args__ = {"version_id_col": version}
+    # Desk queues, staff and public lists at 100k rows (bench/desk.py). status+published_at
+    # walks the portal in order; the author columns let queue counts skip the wide rows. No
+    # index on last_editor_id alone: without ANALYZE, SQLite would then walk every bulletin
+    # of the author instead of the few drafts.
+    __table_args__ = (
+        Index("ix_bulletins_queue_status", "status", "published_at", "id", "author_id",
+              "last_editor_id", "updated_at"),
+        Index("ix_bulletins_queue_pending", "pending_status", "author_id", "last_editor_id",
+              "updated_at"),
+        Index("ix_bulletins_review_after_broadcast", "review_after_broadcast"),
+        Index("ix_bulletins_author_updated", "author_id", "updated_at"),
+        Index("ix_bulletins_updated", "updated_at", "id"),
+        # covers every filter of the staff search: it never reads the wide rows to filter
+        Index("ix_bulletins_filters", "status", "topic_slug", "unit_slug", "created_at",
+              "author_id"),
+    )
 
     @property
     def channel_list(self) -> list[str]:
@@ -212,9 +229,10 @@ class WorkflowEvent(Base):
     """One action or edit on a bulletin: who, when, from, to, why."""
 
     __tablename__ = "workflow_events"
+    __table_args__ = (Index("ix_workflow_events_bulletin_action", "bulletin_id", "action", "id"),)
 
     id: Mapped[int] = mapped_column(primary_key=True)
-    bulletin_id: Mapped[int] = mapped_column(ForeignKey("bulletins.id"), index=True)
+    bulletin_id: Mapped[int] = mapped_column(ForeignKey("bulletins.id"))
     actor_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"), default=None)
     action: Mapped[str] = mapped_column(String(20))
     from_state: Mapped[str] = mapped_column(String(20))
@@ -230,9 +248,10 @@ class Finding(Base):
     """A scan finding in one revision: offsets index title, blank line, body (then summary)."""
 
     __tablename__ = "findings"
+    __table_args__ = (Index("ix_findings_bulletin_revision", "bulletin_id", "revision"),)
 
     id: Mapped[int] = mapped_column(primary_key=True)
-    bulletin_id: Mapped[int] = mapped_column(ForeignKey("bulletins.id"), index=True)
+    bulletin_id: Mapped[int] = mapped_column(ForeignKey("bulletins.id"))
     revision: Mapped[int] = mapped_column(Integer)
     kind: Mapped[str] = mapped_column(String(40))
     start: Mapped[int] = mapped_column(Integer)

@@ -5,12 +5,12 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import datetime
 
-from sqlalchemy import Select, or_, select
+from sqlalchemy import Select, func, or_, select
 from sqlalchemy.orm import Session
 
+from bulletins import search
 from bulletins.errors import NotFound, ValidationError
 from bulletins.models import AudioFile, Bulletin, Finding, Revision, User, WorkflowEvent, utcnow
-from bulletins.text import fold
 from bulletins.workflow import State
 
 QUEUES = {
@@ -21,17 +21,14 @@ QUEUES = {
 }
 
 
-def _search(stmt: Select, q: str | None) -> Select:
-    for token in fold(q or "").split()[:10]:
-        escaped = token.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-        stmt = stmt.where(Bulletin.search_text.like(f"%{escaped}%", escape="\\"))
-    return stmt
-
-
 def list_bulletins(session: Session, *, status: str | None = None, topic: str | None = None,
                    q: str | None = None, author: User | None = None,
                    limit: int = 100) -> Sequence[Bulletin]:
-    """Staff list, newest first, with optional filters and diacritic-insensitive search."""
+    """Staff list with optional filters: ranked full-text matches of q, else newest first."""
+    if q and q.strip():
+        _, ids, _ = search.ranked_ids(session, q, status=status, topic=topic, author=author,
+                                      per_page=limit)
+        return search.load(session, ids)
     stmt = select(Bulletin).order_by(Bulletin.updated_at.desc(), Bulletin.id.desc())
     if status:
         if status not in State.__members__.values():
@@ -41,21 +38,49 @@ def list_bulletins(session: Session, *, status: str | None = None, topic: str | 
         stmt = stmt.where(Bulletin.topic_slug == topic)
     if author is not None:
         stmt = stmt.where(Bulletin.author_id == author.id)
-    return session.scalars(_search(stmt, q).limit(limit)).unique().all()
+    return session.scalars(stmt.limit(limit)).unique().all()
 
 
-def queue_for(session: Session, user: User, role: str) -> Sequence[Bulletin]:
-    """What waits for this user in this role (corrections under way included)."""
+def _waiting(user: User, role: str) -> list:
+    """WHERE terms of a queue; each is served by an index of Bulletin (see models.py)."""
     states = QUEUES.get(role, ())
     waiting = or_(Bulletin.status.in_(states), Bulletin.pending_status.in_(states))
     if role == "reviewer":  # emergencies aired before review wait here too
         waiting = or_(waiting, Bulletin.review_after_broadcast.is_(True))
-    stmt = select(Bulletin).where(waiting)
+    terms = [waiting]
     if role == "editor":
-        stmt = stmt.where(or_(Bulletin.author_id == user.id, Bulletin.last_editor_id == user.id))
+        terms.append(or_(Bulletin.author_id == user.id, Bulletin.last_editor_id == user.id))
     if role == "operator":
-        stmt = stmt.where(Bulletin.channels.like("%radio%"))
-    return session.scalars(stmt.order_by(Bulletin.updated_at.desc())).unique().all()
+        terms.append(Bulletin.channels.like("%radio%"))
+    return terms
+
+
+def queue_for(session: Session, user: User, role: str, *, limit: int | None = None,
+              offset: int = 0) -> Sequence[Bulletin]:
+    """What waits for this user in this role (corrections under way included), newest first."""
+    order = (Bulletin.updated_at.desc(), Bulletin.id.desc())
+    # ids first, from the queue indexes alone; only the page's wide rows are then read
+    ids = select(Bulletin.id).where(*_waiting(user, role)).order_by(*order)
+    if limit is not None:
+        ids = ids.limit(limit).offset(offset)
+    stmt = select(Bulletin).where(Bulletin.id.in_(ids)).order_by(*order)
+    return session.scalars(stmt).unique().all()
+
+
+def queue_count(session: Session, user: User, role: str) -> int:
+    """How many bulletins queue_for would return, counted in the database."""
+    return session.scalar(select(func.count()).select_from(Bulletin)
+                          .where(*_waiting(user, role))) or 0
+
+
+def last_return_comments(session: Session, ids: Sequence[int]) -> dict[int, WorkflowEvent]:
+    """The latest 'return' event of each of these bulletins, in one query."""
+    if not ids:
+        return {}
+    events = session.scalars(select(WorkflowEvent).where(
+        WorkflowEvent.bulletin_id.in_(ids), WorkflowEvent.action == "return")
+        .order_by(WorkflowEvent.id))
+    return {e.bulletin_id: e for e in events}
 
 
 def history(session: Session, bulletin_id: int) -> Sequence[WorkflowEvent]:
@@ -122,9 +147,13 @@ def earlier_findings(session: Session, bulletin: Bulletin) -> Sequence:
 
 
 def waiting_counts(session: Session, user: User) -> dict[str, int]:
-    """What waits for this user: drafts and returns (editor), reviews, approvals."""
+    """What waits for this user: drafts and returns, reviews, approvals, bulletins to air."""
     counts = {}
     for role in ("editor", "reviewer", "leader"):
         if user.has_role(role):
-            counts[role] = len(queue_for(session, user, role))
+            counts[role] = queue_count(session, user, role)
+    if user.has_role("operator"):
+        from bulletins.schedule import candidates  # the radio desk's own rule of what may air
+
+        counts["operator"] = sum(1 for c in candidates(session, utcnow()) if c.owed > 0)
     return counts

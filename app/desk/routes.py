@@ -5,7 +5,6 @@ from __future__ import annotations
 from flask import abort, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user, login_required
-from sqlalchemy import select
 
 from app.actions import attempt
 from app.desk import bp
@@ -16,17 +15,17 @@ from app.desk.forms import (
     CommentForm,
     RecordingForm,
     ResolveForm,
-    options,
+    fill_choices,
 )
 from app.extensions import db
 from app.security import home_endpoint, roles_required
 from bulletins import comments, queries, services
 from bulletins.errors import DomainError
-from bulletins.models import Topic, Unit
 from bulletins.text import review_text
 from bulletins.workflow import allowed_actions
 
 STAFF = ("editor", "reviewer", "leader", "operator", "admin")
+EDITOR_PAGE = 50  # drafts per page of the editor's desk
 
 
 @bp.route("/")
@@ -34,13 +33,6 @@ STAFF = ("editor", "reviewer", "leader", "operator", "admin")
 def home():
     """Send each user to the queue of their first role."""
     return redirect(url_for(home_endpoint(current_user)))
-
-
-def _fill_choices(form: BulletinForm) -> None:
-    topics = db.session.scalars(select(Topic).where(Topic.active).order_by(Topic.position))
-    units = db.session.scalars(select(Unit).where(Unit.active).order_by(Unit.position))
-    form.topic.choices = options([("", "—")] + [(t.slug, t.name) for t in topics])
-    form.unit.choices = options([("", "—")] + [(u.slug, u.name) for u in units])
 
 
 def _field_errors(form: BulletinForm, error: DomainError) -> None:
@@ -55,11 +47,16 @@ def _field_errors(form: BulletinForm, error: DomainError) -> None:
 @bp.route("/editor")
 @roles_required("editor")
 def editor_queue():
-    """My drafts, what came back to me with its comment, and where my other bulletins are."""
-    drafts = queries.queue_for(db.session, current_user, "editor")
-    returns = {b.id: queries.last_return_comment(db.session, b.id) for b in drafts}
+    """My drafts a page at a time, what came back to me with its comment, my other bulletins."""
+    total = queries.queue_count(db.session, current_user, "editor")
+    pages = max(1, -(-total // EDITOR_PAGE))
+    page = min(max(request.args.get("page", 1, type=int) or 1, 1), pages)
+    drafts = queries.queue_for(db.session, current_user, "editor", limit=EDITOR_PAGE,
+                               offset=(page - 1) * EDITOR_PAGE)
+    returns = queries.last_return_comments(db.session, [b.id for b in drafts])
     mine = queries.list_bulletins(db.session, author=current_user, limit=50)
-    return render_template("desk/editor.html", drafts=drafts, returns=returns, mine=mine)
+    return render_template("desk/editor.html", drafts=drafts, returns=returns, mine=mine,
+                           page=page, pages=pages, total=total)
 
 
 @bp.route("/review")
@@ -78,25 +75,18 @@ def approve_queue():
     return render_template("desk/queue.html", items=items, heading=_("Chờ phê duyệt"))
 
 
-@bp.route("/all")
-@roles_required(*STAFF)
-def all_bulletins():
-    """Every bulletin, filterable, with diacritic-insensitive search."""
-    items = queries.list_bulletins(db.session, status=request.args.get("status") or None,
-                                   topic=request.args.get("topic") or None,
-                                   q=request.args.get("q") or None)
-    return render_template("desk/queue.html", items=items, heading=_("Tất cả bản tin"),
-                           search=True)
-
-
 @bp.route("/new", methods=["GET", "POST"])
 @roles_required("editor")
 def new():
     """Draft a new bulletin."""
     form = BulletinForm()
-    _fill_choices(form)
+    fill_choices(form)
     if request.method == "GET":
         form.unit.data = current_user.unit_slug or ""
+        if request.args.get("template"):
+            from app.desk.templates_views import prefill
+
+            prefill(form, request.args["template"])
     if form.validate_on_submit():
         try:
             bulletin = services.create_bulletin(db.session, current_user, form.data_for_service())
@@ -116,7 +106,7 @@ def edit(bulletin_id: int):
     """Edit a draft; saving keeps the earlier text as a revision."""
     bulletin = services.get_bulletin(db.session, bulletin_id)
     form = BulletinForm(obj=bulletin if request.method == "GET" else None)
-    _fill_choices(form)
+    fill_choices(form)
     if request.method == "GET":
         form.topic.data, form.unit.data = bulletin.topic_slug or "", bulletin.unit_slug or ""
         form.channels.data, form.version.data = bulletin.channel_list, bulletin.version
