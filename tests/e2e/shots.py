@@ -38,6 +38,13 @@ GUIDE_SHOTS: dict[str, str] = {
     "van-hanh-ban-dai": "operator: the radio desk",
     "van-hanh-chuong-trinh": "operator: a program page",
     "van-hanh-nhat-ky": "operator: the broadcast log",
+    # test_desk_tools.py: templates, search, calendar, e-mail, the report, key dates
+    "bien-tap-mau": "editor: bulletin templates",
+    "bien-tap-tim-kiem": "editor: search results with the matched words highlighted",
+    "bien-tap-lich": "editor: the month calendar with the plan's key dates",
+    "thong-bao-thu": "any staff: choosing immediate or daily e-mail",
+    "lanh-dao-bao-cao": "leader: the implementation report with its charts",
+    "quan-tri-ngay-can-nho": "admin: the calendar's key dates",
     "cong-thong-tin": "visitor: the public portal",
     "cong-ban-tin": "visitor: a public bulletin page",
 }

@@ -23,13 +23,16 @@ EXPECT: dict[str, object] = {
     "portal.healthz": PUBLIC, "static": PUBLIC, "auth.login": PUBLIC,
     "auth.set_language": PUBLIC, "api.openapi": PUBLIC,
     "help.index": PUBLIC, "help.page": PUBLIC, "help.image": PUBLIC,
-    "auth.logout": STAFF, "auth.password": STAFF,
+    "auth.logout": STAFF, "auth.password": STAFF, "auth.notifications": STAFF,
     # the editorial desk
     "desk.home": STAFF, "desk.all_bulletins": STAFF, "desk.detail": STAFF,
+    "desk.report": STAFF, "desk.report_csv": STAFF, "desk.report_xlsx": STAFF,
     "desk.act": STAFF, "desk.audio": STAFF, "desk.revisions": STAFF, "desk.comment": STAFF,
     "desk.editor_queue": ED, "desk.new": ED, "desk.edit": ED, "desk.restore": ED,
     "desk.review_queue": RV, "desk.resolve": RV, "desk.approve_queue": LD,
     "desk.preview": ED | RV | LD | AD, "desk.upload_recording": ED | OP | LD,
+    "desk.calendar": STAFF, "desk.templates": ED | AD, "desk.template_edit": ED | AD,
+    "desk.template_delete": ED | AD, "desk.save_template": ED | AD,
     # the radio desk
     "radio.index": OP | AD, "radio.retry": OP | LD | AD, "radio.log": OP | AD | LD,
     "radio.log_csv": OP | AD | LD, "radio.program": OP | AD, "radio.build": OP | AD,
@@ -41,6 +44,7 @@ EXPECT: dict[str, object] = {
     "admin.toggle_active": AD, "admin.tokens": AD, "admin.revoke_token": AD,
     "admin.scan_rules": AD, "admin.lexicon": AD, "admin.delete_entry": AD,
     "admin.audio_settings": AD,
+    "admin.key_dates": AD, "admin.key_date_edit": AD, "admin.key_date_delete": AD,
     # the JSON API: a valid token of any role passes the door; services check roles
     **{f"api.{name}": TOKEN for name in (
         "me", "index", "show", "patch", "action", "findings", "resolve", "history", "audio",
@@ -65,6 +69,7 @@ def _requests(app, bulletin_id: int):
         values = {"bulletin_id": bulletin_id if reads else MISSING, "finding_id": MISSING,
                   "number": MISSING, "program_id": MISSING, "slot_id": MISSING,
                   "user_id": MISSING, "token_id": MISSING, "entry_id": MISSING,
+                  "key_date_id": MISSING, "template_id": MISSING,
                   "kind": "rule", "action": "submit", "digest": "0" * 16, "slug": "x",
                   "day": "2026-12-01", "code": "vi"}
         url = rule.build(values, append_unknown=False)[1]

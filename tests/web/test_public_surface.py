@@ -99,7 +99,8 @@ def test_staff_and_api_routes_refuse_anonymous(app, client, world):
             continue
         url = rule.build({"bulletin_id": bid, "finding_id": 1, "action": "submit",
                           "user_id": 1, "token_id": 1, "kind": "rule", "entry_id": 1,
-                          "number": 1, "program_id": 1, "slot_id": 1, "day": "2026-12-01"},
+                          "number": 1, "program_id": 1, "slot_id": 1, "day": "2026-12-01",
+                          "key_date_id": 1, "template_id": 1},
                          append_unknown=False)[1]
         for method in rule.methods - {"HEAD", "OPTIONS"}:
             response = client.open(url, method=method)

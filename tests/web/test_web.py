@@ -243,3 +243,13 @@ def test_nav_counts_what_waits_for_me(app, client, users):
     page = client.get("/desk/all").get_data(as_text=True)
     assert re.search(r'Thẩm định <span class="count"[^>]*>2</span>', page)
     assert re.search(r'Phê duyệt <span class="count"[^>]*>1</span>', page)
+
+
+def test_operator_nav_counts_bulletins_still_to_air(app, client, users):
+    make_bulletin(app, to="published", channels=["radio", "web"])
+    make_bulletin(app, to="published", channels=["radio"])
+    make_bulletin(app, to="published", channels=["web"])  # not for the radio
+    make_bulletin(app, to="awaiting_approval", channels=["radio"])  # not approved yet
+    login(client, "operator")
+    page = client.get("/radio/").get_data(as_text=True)
+    assert re.search(r'Đài truyền thanh <span class="count"[^>]*>2</span>', page)
