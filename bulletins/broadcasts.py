@@ -31,6 +31,15 @@ def _corrected():
     return exists().where(later.corrects_id == Broadcast.id)
 
 
+def times_aired(bulletin_id: Any) -> Any:
+    """SQL: how many times the bulletin of this id (a column or a value) aired, in force."""
+    return (select(func.count()).select_from(BroadcastItem)
+            .join(Broadcast, Broadcast.id == BroadcastItem.broadcast_id)
+            .where(BroadcastItem.bulletin_id == bulletin_id, Broadcast.aired.is_(True),
+                   ~_corrected())
+            .scalar_subquery())
+
+
 def aired_counts(session: Session, bulletin_ids: Sequence[int] | None = None) -> dict[int, int]:
     """How many times each bulletin aired, by the log's entries still in force."""
     stmt = (select(BroadcastItem.bulletin_id, func.count())

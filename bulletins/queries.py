@@ -155,5 +155,5 @@ def waiting_counts(session: Session, user: User) -> dict[str, int]:
     if user.has_role("operator"):
         from bulletins.schedule import candidates  # the radio desk's own rule of what may air
 
-        counts["operator"] = sum(1 for c in candidates(session, utcnow()) if c.owed > 0)
+        counts["operator"] = sum(1 for c in candidates(session, utcnow(), owing=True) if c.owed > 0)
     return counts

@@ -2,15 +2,15 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time
 
-from sqlalchemy import exists, select
-from sqlalchemy.orm import Session
+from sqlalchemy import exists, func, or_, select
+from sqlalchemy.orm import Session, aliased
 
 from bulletins.models import AudioFile, Bulletin, utcnow
-from bulletins.radio_models import Broadcast, Program, ProgramItem, Slot
+from bulletins.radio_models import AirPlan, Broadcast, Program, ProgramItem, Slot
 from bulletins.services import PRIORITY_RANK
 from bulletins.validation import LOCAL_TZ
 from bulletins.workflow import State
@@ -102,12 +102,18 @@ class Occurrence:
     suggestion: list[Candidate]
 
 
-def estimate_seconds(session: Session, bulletin: Bulletin) -> float:
-    """Length on air: the ready audio's, else estimated from the text at loudspeaker pace."""
-    seconds = session.scalar(select(AudioFile.duration_s).where(
-        AudioFile.bulletin_id == bulletin.id, AudioFile.content_hash == bulletin.content_hash,
-        AudioFile.status == "ready").order_by(AudioFile.id.desc()))
-    return seconds or (len(bulletin.title) + len(bulletin.body)) / 12 + 6
+def estimate_seconds(session: Session, bulletins: Sequence[Bulletin]) -> dict[int, float]:
+    """Length on air of each: its ready audio's, else estimated at loudspeaker pace."""
+    ready: dict[int, float] = {}
+    for start in range(0, len(bulletins), 500):  # one query per 500, not one per bulletin
+        chunk = bulletins[start:start + 500]
+        rows = session.execute(select(AudioFile.bulletin_id, AudioFile.content_hash,
+                                      AudioFile.duration_s).where(
+            AudioFile.bulletin_id.in_([b.id for b in chunk]), AudioFile.status == "ready",
+            AudioFile.duration_s.is_not(None)).order_by(AudioFile.id))
+        hashes = {b.id: b.content_hash for b in chunk}
+        ready.update({bid: secs for bid, digest, secs in rows if hashes[bid] == digest})
+    return {b.id: ready.get(b.id) or (len(b.title) + len(b.body)) / 12 + 6 for b in bulletins}
 
 
 def planned_counts(session: Session, before: datetime, now: datetime,
@@ -124,21 +130,33 @@ def planned_counts(session: Session, before: datetime, now: datetime,
 
 
 def candidates(session: Session, at: datetime, now: datetime | None = None,
-               exclude: int | None = None) -> list[Candidate]:
-    """Bulletins that may air at `at`: emergency, then priority, then normal, oldest first."""
-    from bulletins.broadcasts import aired_counts
+               exclude: int | None = None, owing: bool = False) -> list[Candidate]:
+    """Bulletins that may air at `at`: emergency, then priority, then normal, oldest first.
+
+    With `owing`, the database first drops what cannot owe an airing any more (expired,
+    past its air window, or aired as often as wanted), so the cost follows what is still
+    to air rather than every bulletin ever published; `owed` is then computed as always.
+    """
+    from bulletins.broadcasts import aired_counts, times_aired
 
     now = now or utcnow()
-    rows = session.scalars(select(Bulletin).where(
+    stmt = select(Bulletin).where(
         Bulletin.status.in_(AIRABLE), Bulletin.channels.like("%radio%"),
-        Bulletin.content_hash.is_not(None))).unique().all()
+        Bulletin.content_hash.is_not(None))
+    if owing:
+        plan = aliased(AirPlan)
+        stmt = (stmt.outerjoin(plan, plan.bulletin_id == Bulletin.id).where(
+            or_(Bulletin.expire_at.is_(None), Bulletin.expire_at > at),
+            or_(plan.last_date.is_(None), plan.last_date >= local_date(at)),
+            times_aired(Bulletin.id) < func.coalesce(plan.airings_wanted, 1)))
+    rows = session.scalars(stmt).unique().all()
     fit = [b for b in rows if unfit_reason(b, at) is None]
     aired = aired_counts(session, [b.id for b in fit])
     planned = planned_counts(session, at, now, exclude)
     fit.sort(key=lambda b: (-PRIORITY_RANK.get(b.priority, 0),
                             b.approved_at or b.published_at or b.created_at, b.id))
-    return [Candidate(b, aired.get(b.id, 0), planned.get(b.id, 0), estimate_seconds(session, b))
-            for b in fit]
+    seconds = estimate_seconds(session, fit)
+    return [Candidate(b, aired.get(b.id, 0), planned.get(b.id, 0), seconds[b.id]) for b in fit]
 
 
 def suggest(session: Session, slot: Slot, day: date, now: datetime | None = None
@@ -147,7 +165,7 @@ def suggest(session: Session, slot: Slot, day: date, now: datetime | None = None
     budget = slot.target_minutes * 60 - FRAME_SECONDS
     chosen: list[Candidate] = []
     used = 0.0
-    for cand in candidates(session, slot_start(slot, day), now):
+    for cand in candidates(session, slot_start(slot, day), now, owing=True):
         if cand.owed <= 0:
             continue
         if cand.bulletin.priority == "emergency" or not chosen or used + cand.seconds <= budget:

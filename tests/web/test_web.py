@@ -246,10 +246,25 @@ def test_nav_counts_what_waits_for_me(app, client, users):
 
 
 def test_operator_nav_counts_bulletins_still_to_air(app, client, users):
+    from sqlalchemy import select
+
+    from bulletins import broadcasts, programs, schedule
+    from bulletins.radio_models import Slot
+    from tests.web.conftest import user
+
     make_bulletin(app, to="published", channels=["radio", "web"])
     make_bulletin(app, to="published", channels=["radio"])
     make_bulletin(app, to="published", channels=["web"])  # not for the radio
     make_bulletin(app, to="awaiting_approval", channels=["radio"])  # not approved yet
+    twice = make_bulletin(app, to="published", channels=["radio"], airings_wanted=2)
+    once = make_bulletin(app, to="published", channels=["radio"], airings_wanted=1)
+    with app.app_context():  # both aired once: `twice` still owes one airing
+        slot = db.session.scalar(select(Slot).where(Slot.key == "chieu"))
+        program = programs.save_program(db.session, user("operator"), slot.id,
+                                        schedule.local_date(schedule.utcnow()), [twice, once])
+        broadcasts.record_broadcast(db.session, user("operator"), program.id,
+                                    {"aired_at": schedule.utcnow().isoformat() + "+00:00"})
+        db.session.commit()
     login(client, "operator")
     page = client.get("/radio/").get_data(as_text=True)
-    assert re.search(r'Đài truyền thanh <span class="count"[^>]*>2</span>', page)
+    assert re.search(r'Đài truyền thanh <span class="count"[^>]*>3</span>', page)
