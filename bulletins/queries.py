@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from datetime import datetime
+from datetime import date, datetime
 
 from sqlalchemy import Select, func, or_, select
 from sqlalchemy.orm import Session
 
 from bulletins import search
-from bulletins.errors import NotFound, ValidationError
+from bulletins.errors import NotFound
 from bulletins.models import AudioFile, Bulletin, Finding, Revision, User, WorkflowEvent, utcnow
 from bulletins.workflow import State
 
@@ -22,23 +22,18 @@ QUEUES = {
 
 
 def list_bulletins(session: Session, *, status: str | None = None, topic: str | None = None,
-                   q: str | None = None, author: User | None = None,
+                   q: str | None = None, author: User | None = None, unit: str | None = None,
+                   date_from: date | None = None, date_to: date | None = None,
                    limit: int = 100) -> Sequence[Bulletin]:
     """Staff list with optional filters: ranked full-text matches of q, else newest first."""
+    filters = {"status": status, "topic": topic, "unit": unit, "date_from": date_from,
+               "date_to": date_to, "author": author}
     if q and q.strip():
-        _, ids, _ = search.ranked_ids(session, q, status=status, topic=topic, author=author,
-                                      per_page=limit)
+        _, ids, _ = search.ranked_ids(session, q, per_page=limit, **filters)
         return search.load(session, ids)
-    stmt = select(Bulletin).order_by(Bulletin.updated_at.desc(), Bulletin.id.desc())
-    if status:
-        if status not in State.__members__.values():
-            raise ValidationError(f"Không có trạng thái '{status}'.", fields={"status": "invalid"})
-        stmt = stmt.where(Bulletin.status == status)
-    if topic:
-        stmt = stmt.where(Bulletin.topic_slug == topic)
-    if author is not None:
-        stmt = stmt.where(Bulletin.author_id == author.id)
-    return session.scalars(stmt.limit(limit)).unique().all()
+    stmt = search.filtered(select(Bulletin), **filters)
+    stmt = stmt.order_by(Bulletin.updated_at.desc(), Bulletin.id.desc()).limit(limit)
+    return session.scalars(stmt).unique().all()
 
 
 def _waiting(user: User, role: str) -> list:

@@ -150,8 +150,10 @@ def _local_midnight(day: date) -> datetime:
     return datetime.combine(day, time(0), tzinfo=LOCAL_TZ).astimezone(UTC).replace(tzinfo=None)
 
 
-def _filtered(stmt: Select, *, status: str | None, topic: str | None, unit: str | None,
-              date_from: date | None, date_to: date | None, author: User | None) -> Select:
+def filtered(stmt: Select, *, status: str | None = None, topic: str | None = None,
+             unit: str | None = None, date_from: date | None = None,
+             date_to: date | None = None, author: User | None = None) -> Select:
+    """The statement narrowed by the staff filters; ValidationError for a bad one."""
     if status:
         if status not in State.__members__.values():
             raise ValidationError(f"Không có trạng thái '{status}'.", fields={"status": "invalid"})
@@ -228,15 +230,15 @@ def ranked_ids(session: Session, q: str | None, *, status: str | None = None,
     if words:
         found = _matching(session, words, joined=joined, prefix=wants_prefix(q))
         if found is None:
-            _filtered(select(Bulletin.id), **filters)  # still reject bad filters
+            filtered(select(Bulletin.id), **filters)  # still reject bad filters
             return 0, [], words
         stmt, order = found
     elif q and q.strip():  # only signs, no word: nothing can match it
-        _filtered(select(Bulletin.id), **filters)
+        filtered(select(Bulletin.id), **filters)
         return 0, [], words
     else:
         stmt, order = select(Bulletin.id), (Bulletin.id.desc(),)
-    stmt = _filtered(stmt, **filters).order_by(*order).limit(per_page)
+    stmt = filtered(stmt, **filters).order_by(*order).limit(per_page)
     stmt = stmt.offset((page - 1) * per_page)
     if not (words and joined):
         # cheap to count apart (bare FTS matches or an index); bm25() refuses a window anyway

@@ -66,6 +66,22 @@ BROADCAST = {"type": "object", "properties": {
     "aired_at": DT, "not_aired": {"type": "string", "nullable": True}, "note": STR,
     "recorded_by": STR, "recorded_at": DT, "corrects": {"type": "integer", "nullable": True},
     "bulletins": {"type": "array", "items": {"type": "integer"}}}}
+INT, NUM = {"type": "integer"}, {"type": "number", "nullable": True}
+COUNTS = {"type": "array", "items": {"type": "object", "properties": {
+    "key": STR, "label": STR, "value": INT}}}
+REPORT = {"type": "object", "properties": {
+    "start": {"type": "string", "format": "date"}, "end": {"type": "string", "format": "date"},
+    **{name: INT for name in (
+        "published", "corrections", "withdrawn", "airings", "airings_unknown_length",
+        "bulletins_aired", "returns", "returns_by_reviewer", "returns_by_leader",
+        "bulletins_returned", "approvals", "approvals_measured")},
+    "aired_minutes": {"type": "number"},
+    "approval_hours_avg": NUM, "approval_hours_median": NUM,
+    **{name: COUNTS for name in ("by_topic", "by_unit", "by_channel", "by_language")},
+    "months": {"type": "array", "items": {"type": "object", "properties": {
+        "month": {"type": "string", "format": "date"}, "published": INT, "returns": INT,
+        "airings": INT, "minutes": {"type": "number"}}}},
+    "reasons": {"type": "array", "items": {"type": "object"}}}}
 PROGRAM_PATHS: dict[str, Any] = {
     "/programs": {"get": {
         "summary": "The day's radio programs: saved ones and suggestions for unsaved slots",
@@ -146,7 +162,11 @@ def spec() -> dict[str, Any]:
                 "get": _op("List and search bulletins", {"description": "items", **_json({
                     "type": "object", "properties": {"items": {
                         "type": "array", "items": _ref("Bulletin")}}})}, 422, params=[
-                    {"name": n, "in": "query", "schema": STR} for n in ("status", "topic", "q")]),
+                    *({"name": n, "in": "query", "schema": STR}
+                      for n in ("status", "topic", "unit", "q")),
+                    *({"name": n, "in": "query", "schema": {"type": "string", "format": "date"}}
+                      for n in ("from", "to")),
+                    {"name": "limit", "in": "query", "schema": {"type": "integer"}}]),
                 "post": _op("Create a draft", {"description": "created", **_json(
                     _ref("Bulletin"))}, 400, 403, 422, body=_ref("BulletinInput"), status="201"),
             },
@@ -183,5 +203,10 @@ def spec() -> dict[str, Any]:
             "/topics": {"get": _op("Topics", {"description": "topics"})},
             "/units": {"get": _op("Units", {"description": "units"})},
             **PROGRAM_PATHS,
+            "/report": {"get": _op(
+                "The implementation report for a date range (counts only)", {
+                    "description": "report", **_json(REPORT)}, 422, params=[
+                    {"name": n, "in": "query", "schema": {"type": "string", "format": "date"}}
+                    for n in ("from", "to")])},
         },
     }

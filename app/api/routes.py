@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import date
 from typing import Any
 
 from flask import g, jsonify, request
@@ -16,6 +17,7 @@ from app.media import send_audio
 from bulletins import queries, services
 from bulletins.errors import ValidationError
 from bulletins.models import Topic, Unit
+from bulletins.validation import parse_date
 from bulletins.workflow import allowed_actions
 
 
@@ -32,6 +34,17 @@ def body() -> dict[str, Any]:
 class _BadRequest(ValidationError):
     status = 400
     code = "bad_request"
+
+
+def query_date(name: str) -> date | None:
+    """A YYYY-MM-DD query parameter; 422 naming it when it is not a date."""
+    raw = request.args.get(name)
+    if not raw:
+        return None
+    day = parse_date(raw)
+    if day is None:
+        raise ValidationError(f"'{name}' phải là ngày YYYY-MM-DD.", fields={name: "invalid"})
+    return day
 
 
 def one(b) -> Any:
@@ -55,10 +68,12 @@ def create():
 @bp.get("/bulletins")
 @token_required
 def index():
-    items = queries.list_bulletins(db.session, status=request.args.get("status") or None,
-                                   topic=request.args.get("topic") or None,
-                                   q=request.args.get("q") or None,
-                                   limit=min(request.args.get("limit", 100, type=int), 500))
+    args = request.args
+    items = queries.list_bulletins(db.session, status=args.get("status") or None,
+                                   topic=args.get("topic") or None, q=args.get("q") or None,
+                                   unit=args.get("unit") or None,
+                                   date_from=query_date("from"), date_to=query_date("to"),
+                                   limit=min(args.get("limit", 100, type=int), 500))
     return jsonify({"items": [serialize.bulletin(b) for b in items]})
 
 

@@ -49,7 +49,7 @@ EXPECT: dict[str, object] = {
     **{f"api.{name}": TOKEN for name in (
         "me", "index", "show", "patch", "action", "findings", "resolve", "history", "audio",
         "topics", "units", "programs_of_day", "program_show", "program_audio",
-        "program_broadcast", "program_log", "program_playlist", "program_script")},
+        "program_broadcast", "program_log", "program_playlist", "program_script", "report")},
     "api.create": ED,
 }
 MISSING = 999_999

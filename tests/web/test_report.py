@@ -303,6 +303,24 @@ def test_page_csv_and_workbook_show_the_same_figures(app, client, users):
     assert len(book["Chủ đề"]._charts) == 1 and len(book["Theo tháng"]._charts) == 1
 
 
+def test_api_gives_the_same_report_as_json(app, users, api):
+    publish(app, local(2025, 1, 10, 9, 0), topic="quoc-phong-an-ninh", unit="cong-an-xa")
+    publish(app, local(2025, 4, 2, 9, 0), topic="thong-bao-chung", language="en",
+            channels=["web"])
+    answer = api("operator").get("/api/v1/report?from=2025-01-01&to=2025-06-30")
+    assert answer.status_code == 200
+    got = answer.json
+    assert (got["start"], got["end"], got["published"]) == ("2025-01-01", "2025-06-30", 2)
+    assert {c["key"]: c["value"] for c in got["by_language"]} == {"vi": 1, "en": 1}
+    assert {c["key"]: c["value"] for c in got["by_channel"]} == {"radio": 1, "web": 2}
+    assert [m["month"] for m in got["months"]][:2] == ["2025-01-01", "2025-02-01"]
+    assert [m["published"] for m in got["months"]] == [1, 0, 0, 1, 0, 0]
+    assert got["returns"] == 0 and got["approval_hours_avg"] is None
+    for query in ("from=xyz", "from=2026-05-01&to=2026-01-01", "to=2026-02-30"):
+        refused = api("operator").get(f"/api/v1/report?{query}")
+        assert refused.status_code == 422 and refused.json["error"]["message"]
+
+
 @pytest.mark.parametrize("query", [
     "from=xyz", "from=2026-05-01&to=2026-01-01", "from=1990-01-01&to=2026-01-01",
     "from=0001-01-01&to=9999-12-31", "to=2026-02-30"])

@@ -224,3 +224,22 @@ def test_index_follows_restore_and_rebuild(app, users, tmp_path):
         db.session.commit()
         results = search.search(db.session, "sao luu")
     assert results.total == 1 and [h.bulletin.id for h in results.hits] == [kept]
+
+
+def test_api_list_takes_the_search_filters(app, users, api):
+    kept = make_bulletin(app, title="Lịch cắt điện thôn Đông", unit="phong-kinh-te")
+    make_bulletin(app, title="Lịch cắt điện thôn Tây", unit="cong-an-xa")
+    editor = api("editor")
+    found = editor.get("/api/v1/bulletins?q=cat+dien&unit=phong-kinh-te")
+    assert found.status_code == 200 and [b["id"] for b in found.json["items"]] == [kept]
+    listed = editor.get("/api/v1/bulletins?unit=phong-kinh-te")
+    assert [b["id"] for b in listed.json["items"]] == [kept]
+    from bulletins.broadcasts import local_today
+
+    today = local_today().isoformat()  # created today, in Asia/Ho_Chi_Minh
+    assert len(editor.get(f"/api/v1/bulletins?from={today}&to={today}").json["items"]) == 2
+    assert editor.get("/api/v1/bulletins?from=2000-01-01&to=2000-12-31").json["items"] == []
+    bad = editor.get("/api/v1/bulletins?from=26-11-2026x")
+    assert bad.status_code == 422 and bad.json["error"]["message"]
+    reversed_ = editor.get("/api/v1/bulletins?from=2026-05-01&to=2026-01-01&q=dien")
+    assert reversed_.status_code == 422

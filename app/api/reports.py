@@ -1,0 +1,36 @@
+"""The implementation report as JSON, for the province's and the portal's own tools."""
+
+from __future__ import annotations
+
+import dataclasses
+from datetime import date
+from typing import Any
+
+from flask import jsonify, request
+
+from app.api import bp
+from app.api.auth import token_required
+from app.extensions import db
+from bulletins import reports
+from bulletins.broadcasts import local_today
+
+
+def _plain(value: Any) -> Any:
+    """Dates as YYYY-MM-DD, everything else as JSON already has it."""
+    if isinstance(value, date):
+        return value.isoformat()
+    if isinstance(value, dict):
+        return {key: _plain(item) for key, item in value.items()}
+    if isinstance(value, list):
+        return [_plain(item) for item in value]
+    return value
+
+
+@bp.get("/report")
+@token_required
+def report():
+    """The report for ?from=&to= (default: this year until today); counts only, no texts."""
+    first, last = reports.parse_range(request.args.get("from"), request.args.get("to"),
+                                      local_today())
+    data = reports.implementation_report(db.session, first, last)
+    return jsonify({**_plain(dataclasses.asdict(data)), "returns": data.returns})
