@@ -268,3 +268,23 @@ def test_operator_nav_counts_bulletins_still_to_air(app, client, users):
     login(client, "operator")
     page = client.get("/radio/").get_data(as_text=True)
     assert re.search(r'Đài truyền thanh <span class="count"[^>]*>3</span>', page)
+
+
+def test_editor_desk_pages_drafts_newest_first(app, client, users, monkeypatch):
+    from app.desk import routes
+
+    monkeypatch.setattr(routes, "EDITOR_PAGE", 2)
+    ids = [make_bulletin(app, title=f"Bản nháp số {n}") for n in range(5)]
+    login(client, "editor")
+
+    def drafts_on(query: str) -> list[int]:
+        page = client.get(f"/desk/editor{query}").get_data(as_text=True)
+        drafts = page.split("Bản tin của tôi")[0]
+        return [int(n) for n in re.findall(r'href="/desk/b/(\d+)"', drafts)]
+
+    assert drafts_on("") == [ids[4], ids[3]]
+    assert drafts_on("?page=2") == [ids[2], ids[1]]
+    assert drafts_on("?page=3") == [ids[0]]
+    assert drafts_on("?page=99") == [ids[0]]  # past the end: the last page
+    assert drafts_on("?page=abc") == [ids[4], ids[3]]
+    assert "Trang 2/3, 5 bản nháp" in client.get("/desk/editor?page=2").get_data(as_text=True)
