@@ -1,5 +1,6 @@
 """The desk's forms: bulletins, templates, workflow actions, findings, comments."""
 
+from flask import flash
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
 from flask_wtf.file import FileField, FileRequired
@@ -20,6 +21,7 @@ from wtforms.fields.choices import SelectChoice
 from wtforms.validators import DataRequired, InputRequired, Length, NumberRange, Optional
 
 from app.extensions import db
+from bulletins.errors import DomainError
 from bulletins.models import Topic, Unit
 from bulletins.text import BODY_MAX, SUMMARY_MAX, TITLE_MAX
 
@@ -71,6 +73,16 @@ def fill_choices(form: TextFields) -> None:
     units = db.session.scalars(select(Unit).where(Unit.active).order_by(Unit.position))
     form.topic.choices = options([("", "—")] + [(t.slug, t.name) for t in topics])
     form.unit.choices = options([("", "—")] + [(u.slug, u.name) for u in units])
+
+
+def field_errors(form: FlaskForm, error: DomainError) -> None:
+    """Show a service's refusal: each named field's message under it, the whole as a flash."""
+    names = {"topic_slug": "topic", "unit_slug": "unit"}
+    for field, message in error.fields.items():
+        target = getattr(form, names.get(field, field), None)
+        if target is not None:
+            target.errors = [*target.errors, message]
+    flash(error.message, "error")
 
 
 class BulletinForm(TextFields):

@@ -15,6 +15,7 @@ from app.desk.forms import (
     CommentForm,
     RecordingForm,
     ResolveForm,
+    field_errors,
     fill_choices,
 )
 from app.extensions import db
@@ -33,15 +34,6 @@ EDITOR_PAGE = 50  # drafts per page of the editor's desk
 def home():
     """Send each user to the queue of their first role."""
     return redirect(url_for(home_endpoint(current_user)))
-
-
-def _field_errors(form: BulletinForm, error: DomainError) -> None:
-    names = {"topic_slug": "topic", "unit_slug": "unit"}
-    for field, message in error.fields.items():
-        target = getattr(form, names.get(field, field), None)
-        if target is not None:
-            target.errors = [*target.errors, message]
-    flash(error.message, "error")
 
 
 @bp.route("/editor")
@@ -92,7 +84,7 @@ def new():
             bulletin = services.create_bulletin(db.session, current_user, form.data_for_service())
         except DomainError as error:
             db.session.rollback()
-            _field_errors(form, error)
+            field_errors(form, error)
         else:
             db.session.commit()
             flash(_("Đã lưu bản nháp."), "success")
@@ -118,7 +110,7 @@ def edit(bulletin_id: int):
         except (DomainError, ValueError) as error:
             db.session.rollback()
             if isinstance(error, DomainError):
-                _field_errors(form, error)
+                field_errors(form, error)
         else:
             db.session.commit()
             flash(_("Đã lưu."), "success")

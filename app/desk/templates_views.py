@@ -12,7 +12,7 @@ from wtforms.validators import DataRequired, Length
 
 from app.actions import attempt
 from app.desk import bp
-from app.desk.forms import TextFields, fill_choices
+from app.desk.forms import TextFields, field_errors, fill_choices
 from app.extensions import db
 from app.security import roles_required
 from bulletins import bulletin_templates as templates
@@ -85,12 +85,7 @@ def template_edit(template_id: int | None):
                                           form.data_for_service())
         except DomainError as error:
             db.session.rollback()
-            names = {"topic_slug": "topic", "unit_slug": "unit"}
-            for field, message in error.fields.items():
-                target = getattr(form, names.get(field, field), None)
-                if target is not None:
-                    target.errors = [*target.errors, message]
-            flash(error.message, "error")
+            field_errors(form, error)
         else:
             db.session.commit()
             flash(_("Đã lưu mẫu."), "success")
