@@ -73,7 +73,7 @@ def index():
                                    topic=args.get("topic") or None, q=args.get("q") or None,
                                    unit=args.get("unit") or None,
                                    date_from=query_date("from"), date_to=query_date("to"),
-                                   limit=min(args.get("limit", 100, type=int), 500))
+                                   limit=min(max(args.get("limit", 100, type=int), 1), 500))
     return jsonify({"items": [serialize.bulletin(b) for b in items]})
 
 

@@ -239,6 +239,9 @@ def test_api_list_takes_the_search_filters(app, users, api):
     today = local_today().isoformat()  # created today, in Asia/Ho_Chi_Minh
     assert len(editor.get(f"/api/v1/bulletins?from={today}&to={today}").json["items"]) == 2
     assert editor.get("/api/v1/bulletins?from=2000-01-01&to=2000-12-31").json["items"] == []
+    for limit in ("-9223372036854775809", "0", "99999999999999999999"):  # clamped to 1..500
+        assert editor.get(f"/api/v1/bulletins?limit={limit}").status_code == 200
+    assert len(editor.get("/api/v1/bulletins?limit=1").json["items"]) == 1
     bad = editor.get("/api/v1/bulletins?from=26-11-2026x")
     assert bad.status_code == 422 and bad.json["error"]["message"]
     reversed_ = editor.get("/api/v1/bulletins?from=2026-05-01&to=2026-01-01&q=dien")
