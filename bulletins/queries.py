@@ -148,7 +148,7 @@ def waiting_counts(session: Session, user: User) -> dict[str, int]:
         if user.has_role(role):
             counts[role] = queue_count(session, user, role)
     if user.has_role("operator"):
-        from bulletins.schedule import candidates  # the radio desk's own rule of what may air
+        from bulletins.schedule import owed_count  # the radio desk's own rule of what may air
 
-        counts["operator"] = sum(1 for c in candidates(session, utcnow(), owing=True) if c.owed > 0)
+        counts["operator"] = owed_count(session)
     return counts

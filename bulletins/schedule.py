@@ -5,9 +5,10 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time
+from typing import Any
 
 from sqlalchemy import exists, func, or_, select
-from sqlalchemy.orm import Session, aliased
+from sqlalchemy.orm import Session, aliased, lazyload, load_only
 
 from bulletins.models import AudioFile, Bulletin, utcnow
 from bulletins.radio_models import AirPlan, Broadcast, Program, ProgramItem, Slot
@@ -129,17 +130,15 @@ def planned_counts(session: Session, before: datetime, now: datetime,
     return counts
 
 
-def candidates(session: Session, at: datetime, now: datetime | None = None,
-               exclude: int | None = None, owing: bool = False) -> list[Candidate]:
-    """Bulletins that may air at `at`: emergency, then priority, then normal, oldest first.
+def _fit(session: Session, at: datetime, owing: bool, *options: Any) -> list[Bulletin]:
+    """Bulletins that may air at `at`.
 
     With `owing`, the database first drops what cannot owe an airing any more (expired,
     past its air window, or aired as often as wanted), so the cost follows what is still
     to air rather than every bulletin ever published; `owed` is then computed as always.
     """
-    from bulletins.broadcasts import aired_counts, times_aired
+    from bulletins.broadcasts import times_aired
 
-    now = now or utcnow()
     stmt = select(Bulletin).where(
         Bulletin.status.in_(AIRABLE), Bulletin.channels.like("%radio%"),
         Bulletin.content_hash.is_not(None))
@@ -149,8 +148,34 @@ def candidates(session: Session, at: datetime, now: datetime | None = None,
             or_(Bulletin.expire_at.is_(None), Bulletin.expire_at > at),
             or_(plan.last_date.is_(None), plan.last_date >= local_date(at)),
             times_aired(Bulletin.id) < func.coalesce(plan.airings_wanted, 1)))
-    rows = session.scalars(stmt).unique().all()
-    fit = [b for b in rows if unfit_reason(b, at) is None]
+    rows = session.scalars(stmt.options(*options)).unique().all()
+    return [b for b in rows if unfit_reason(b, at) is None]
+
+
+def owed_count(session: Session, now: datetime | None = None) -> int:
+    """How many bulletins owe an airing now (the operator's count): no lengths, no order."""
+    from bulletins.broadcasts import aired_counts
+
+    now = now or utcnow()
+    fit = _fit(session, now, True, lazyload(Bulletin.author), lazyload(Bulletin.topic),
+               lazyload(Bulletin.unit), load_only(  # what unfit_reason and owed read
+                   Bulletin.status, Bulletin.content_hash, Bulletin.channels,
+                   Bulletin.expire_at, Bulletin.publish_at, Bulletin.approved_at))
+    aired = aired_counts(session, [b.id for b in fit])
+    planned = planned_counts(session, now, now)
+    return sum(1 for b in fit if Candidate(b, aired.get(b.id, 0), planned.get(b.id, 0), 0).owed)
+
+
+def candidates(session: Session, at: datetime, now: datetime | None = None,
+               exclude: int | None = None, owing: bool = False) -> list[Candidate]:
+    """Bulletins that may air at `at`: emergency, then priority, then normal, oldest first.
+
+    `owing` keeps only those that may still owe an airing (see _fit).
+    """
+    from bulletins.broadcasts import aired_counts
+
+    now = now or utcnow()
+    fit = _fit(session, at, owing)
     aired = aired_counts(session, [b.id for b in fit])
     planned = planned_counts(session, at, now, exclude)
     fit.sort(key=lambda b: (-PRIORITY_RANK.get(b.priority, 0),
