@@ -130,12 +130,12 @@ def planned_counts(session: Session, before: datetime, now: datetime,
     return counts
 
 
-def _fit(session: Session, at: datetime, owing: bool, *options: Any) -> list[Bulletin]:
-    """Bulletins that may air at `at`.
+def _airable(session: Session, at: datetime, owing: bool, *options: Any) -> list[Bulletin]:
+    """Approved radio bulletins, before the per-time rule (unfit_reason) is applied.
 
-    With `owing`, the database first drops what cannot owe an airing any more (expired,
-    past its air window, or aired as often as wanted), so the cost follows what is still
-    to air rather than every bulletin ever published; `owed` is then computed as always.
+    With `owing`, the database first drops what cannot owe an airing at `at` or later any
+    more (expired, past its air window, or aired as often as wanted), so the cost follows
+    what is still to air rather than every bulletin ever published.
     """
     from bulletins.broadcasts import times_aired
 
@@ -148,8 +148,26 @@ def _fit(session: Session, at: datetime, owing: bool, *options: Any) -> list[Bul
             or_(Bulletin.expire_at.is_(None), Bulletin.expire_at > at),
             or_(plan.last_date.is_(None), plan.last_date >= local_date(at)),
             times_aired(Bulletin.id) < func.coalesce(plan.airings_wanted, 1)))
-    rows = session.scalars(stmt.options(*options)).unique().all()
-    return [b for b in rows if unfit_reason(b, at) is None]
+    return list(session.scalars(stmt.options(*options)).unique().all())
+
+
+@dataclass
+class Pool:
+    """Bulletins that may owe airings from some time on, with what stays the same for all
+    the occurrences weighed against them (times aired, length on air)."""
+
+    bulletins: list[Bulletin]
+    aired: dict[int, int]
+    seconds: dict[int, float]
+
+
+def owing_pool(session: Session, since: datetime) -> Pool:
+    """One read of what may still owe airings at `since` or later, for several suggestions."""
+    from bulletins.broadcasts import aired_counts
+
+    rows = _airable(session, since, True)
+    return Pool(rows, aired_counts(session, [b.id for b in rows]),
+                estimate_seconds(session, rows))
 
 
 def owed_count(session: Session, now: datetime | None = None) -> int:
@@ -157,40 +175,48 @@ def owed_count(session: Session, now: datetime | None = None) -> int:
     from bulletins.broadcasts import aired_counts
 
     now = now or utcnow()
-    fit = _fit(session, now, True, lazyload(Bulletin.author), lazyload(Bulletin.topic),
-               lazyload(Bulletin.unit), load_only(  # what unfit_reason and owed read
-                   Bulletin.status, Bulletin.content_hash, Bulletin.channels,
-                   Bulletin.expire_at, Bulletin.publish_at, Bulletin.approved_at))
+    rows = _airable(session, now, True, lazyload(Bulletin.author), lazyload(Bulletin.topic),
+                    lazyload(Bulletin.unit), load_only(  # what unfit_reason and owed read
+                        Bulletin.status, Bulletin.content_hash, Bulletin.channels,
+                        Bulletin.expire_at, Bulletin.publish_at, Bulletin.approved_at))
+    fit = [b for b in rows if unfit_reason(b, now) is None]
     aired = aired_counts(session, [b.id for b in fit])
     planned = planned_counts(session, now, now)
     return sum(1 for b in fit if Candidate(b, aired.get(b.id, 0), planned.get(b.id, 0), 0).owed)
 
 
 def candidates(session: Session, at: datetime, now: datetime | None = None,
-               exclude: int | None = None, owing: bool = False) -> list[Candidate]:
+               exclude: int | None = None, owing: bool = False,
+               pool: Pool | None = None) -> list[Candidate]:
     """Bulletins that may air at `at`: emergency, then priority, then normal, oldest first.
 
-    `owing` keeps only those that may still owe an airing (see _fit).
+    `owing` keeps only those that may still owe an airing (see _airable); a `pool` read
+    once for an earlier time serves instead of reading again.
     """
     from bulletins.broadcasts import aired_counts
 
     now = now or utcnow()
-    fit = _fit(session, at, owing)
-    aired = aired_counts(session, [b.id for b in fit])
+    if pool is None:
+        pool = Pool(_airable(session, at, owing), {}, {})
+        fit = [b for b in pool.bulletins if unfit_reason(b, at) is None]
+        pool.aired = aired_counts(session, [b.id for b in fit])
+        pool.seconds = estimate_seconds(session, fit)
+    else:
+        fit = [b for b in pool.bulletins if unfit_reason(b, at) is None]
     planned = planned_counts(session, at, now, exclude)
     fit.sort(key=lambda b: (-PRIORITY_RANK.get(b.priority, 0),
                             b.approved_at or b.published_at or b.created_at, b.id))
-    seconds = estimate_seconds(session, fit)
-    return [Candidate(b, aired.get(b.id, 0), planned.get(b.id, 0), seconds[b.id]) for b in fit]
+    return [Candidate(b, pool.aired.get(b.id, 0), planned.get(b.id, 0), pool.seconds[b.id])
+            for b in fit]
 
 
-def suggest(session: Session, slot: Slot, day: date, now: datetime | None = None
-            ) -> list[Candidate]:
+def suggest(session: Session, slot: Slot, day: date, now: datetime | None = None,
+            pool: Pool | None = None) -> list[Candidate]:
     """The suggested program: bulletins that still owe airings, filling the slot's length."""
     budget = slot.target_minutes * 60 - FRAME_SECONDS
     chosen: list[Candidate] = []
     used = 0.0
-    for cand in candidates(session, slot_start(slot, day), now, owing=True):
+    for cand in candidates(session, slot_start(slot, day), now, owing=True, pool=pool):
         if cand.owed <= 0:
             continue
         if cand.bulletin.priority == "emergency" or not chosen or used + cand.seconds <= budget:
@@ -211,11 +237,14 @@ def day_plan(session: Session, days: Iterable[date], now: datetime | None = None
     days = list(days)
     slots = session.scalars(select(Slot).where(Slot.active)).all()
     result = []
-    for day in days:
-        for slot in slots:
+    pool = None  # read once, at the first occurrence that needs a suggestion
+    for day in sorted(days):
+        for slot in sorted(slots, key=lambda s: s.time_of_day):
             if slot.airs_on(day):
                 program = find_program(session, slot.id, day)
-                suggestion = [] if program else suggest(session, slot, day, now)
+                if program is None and pool is None:
+                    pool = owing_pool(session, slot_start(slot, day))
+                suggestion = [] if program else suggest(session, slot, day, now, pool)
                 result.append(Occurrence(slot, day, slot_start(slot, day), program, suggestion))
     extra = session.scalars(select(Program).where(Program.air_date.in_(days),
                                                   Program.slot_id.is_(None))).all()
