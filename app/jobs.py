@@ -117,7 +117,7 @@ class Jobs:
             now, self.app.config["DIGEST_HOUR"])
         return notice_mail.send_digests(
             db.session, delivery, db.session.commit, boundary=boundary, now=now,
-            **({"retry_after": timedelta(0)} if all_pending else {}))
+            retry_after=timedelta(0) if all_pending else notifications.RETRY_AFTER)
 
     def _mail_tick(self) -> None:
         """Requeue immediate mail whose job failed or was lost; send due digests."""

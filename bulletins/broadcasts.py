@@ -5,7 +5,7 @@ from __future__ import annotations
 import csv
 import io
 from collections.abc import Mapping, Sequence
-from datetime import UTC, date, datetime, timedelta
+from datetime import date, datetime, timedelta
 from typing import Any
 
 from sqlalchemy import exists, func, select
@@ -18,7 +18,7 @@ from bulletins.programs import get_program, require_operator
 from bulletins.radio_models import Broadcast, BroadcastItem, Program
 from bulletins.schedule import AIRABLE, local_date
 from bulletins.text import nfc
-from bulletins.validation import LOCAL_TZ, parse_date, to_utc
+from bulletins.validation import date_range, local_text, to_utc
 
 NOTE_MAX = 2000
 FIELDS = ("aired_at", "note", "not_aired", "corrects")
@@ -162,11 +162,7 @@ def pending_emergencies(session: Session, now: datetime | None = None) -> list[B
 
 def parse_range(start: object, end: object, today: date) -> tuple[date, date]:
     """A date range for the log (default: the last 30 days); 422 when unreadable or reversed."""
-    first = parse_date(start) if start else today - timedelta(days=30)
-    last = parse_date(end) if end else today
-    if first is None or last is None:
-        raise ValidationError("Ngày không hợp lệ (YYYY-MM-DD hoặc dd/mm/yyyy).",
-                              fields={"from" if first is None else "to": "invalid"})
+    first, last = date_range(start, end, today - timedelta(days=30), today)
     if last < first or (last - first).days > 366:
         raise ValidationError("Khoảng ngày không hợp lệ (tối đa một năm).",
                               fields={"to": "range"})
@@ -178,12 +174,6 @@ def entries_between(session: Session, first: date, last: date) -> Sequence[Broad
     return session.scalars(select(Broadcast).join(Program).where(
         Program.air_date >= first, Program.air_date <= last)
         .order_by(Program.starts_at, Broadcast.id)).unique().all()
-
-
-def _local(moment: datetime | None) -> str:
-    if moment is None:
-        return ""
-    return moment.replace(tzinfo=UTC).astimezone(LOCAL_TZ).strftime("%d/%m/%Y %H:%M")
 
 
 def _cell(value: object) -> str:
@@ -208,9 +198,9 @@ def export_csv(session: Session, first: date, last: date) -> str:
         program = entry.program
         writer.writerow([_cell(v) for v in (
             entry.id, program.title, program.air_date.strftime("%d/%m/%Y"),
-            program.slot.name if program.slot else "khẩn cấp", _local(program.starts_at),
-            "có" if entry.aired else "không", _local(entry.aired_at), entry.reason, entry.note,
-            entry.recorded_by.username, _local(entry.recorded_at), entry.corrects_id or "",
+            program.slot.name if program.slot else "khẩn cấp", local_text(program.starts_at),
+            "có" if entry.aired else "không", local_text(entry.aired_at), entry.reason, entry.note,
+            entry.recorded_by.username, local_text(entry.recorded_at), entry.corrects_id or "",
             " | ".join(f"{i.bulletin_id}: {titles.get(i.bulletin_id, '')}"
                        for i in entry.items))])
     return out.getvalue()

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
-from datetime import UTC, date, datetime, time, timedelta
+from datetime import date, datetime, time, timedelta
 from typing import Any
 
 from sqlalchemy import Boolean, Date, String, Text, and_, exists, or_, select
@@ -15,7 +15,8 @@ from bulletins.common import require_role
 from bulletins.errors import NotFound, ValidationError
 from bulletins.models import Base, Bulletin, User, utcnow
 from bulletins.radio_models import Broadcast, Program, Slot
-from bulletins.validation import LOCAL_TZ, parse_date, text_field
+from bulletins.schedule import local_time
+from bulletins.validation import local_midnight, parse_date, text_field
 from bulletins.workflow import State
 
 KINDS = ("holiday", "anniversary", "congress", "local")
@@ -221,21 +222,12 @@ class Month:
         return [d for week in self.weeks for d in week if d.in_month]
 
 
-def _utc(day: date) -> datetime:
-    """Naive UTC of a local day's midnight."""
-    return datetime.combine(day, time(), tzinfo=LOCAL_TZ).astimezone(UTC).replace(tzinfo=None)
-
-
-def _local(moment: datetime) -> datetime:
-    return moment.replace(tzinfo=UTC).astimezone(LOCAL_TZ)
-
-
 def month(session: Session, year: int, month_: int, today: date | None = None) -> Month:
     """The month's grid (weeks from Monday) with every day's entries, in four queries."""
     first = date(year, month_, 1)
     last = (first.replace(day=28) + timedelta(days=4)).replace(day=1) - timedelta(days=1)
     start, end = first - timedelta(days=first.weekday()), last + timedelta(days=6 - last.weekday())
-    today = today or _local(utcnow()).date()
+    today = today or local_time(utcnow()).date()
     grid = [start + timedelta(days=n) for n in range((end - start).days + 1)]
     days = {d: Day(d, d.month == month_, d == today) for d in grid}
 
@@ -247,7 +239,7 @@ def month(session: Session, year: int, month_: int, today: date | None = None) -
                 days[on].entries.append(Entry(key_date.kind, key_date.title, note=key_date.note,
                                               tentative=key_date.tentative))
 
-    low, high = _utc(start), _utc(end + timedelta(days=1))
+    low, high = local_midnight(start), local_midnight(end + timedelta(days=1))
     rows = session.execute(select(Bulletin.id, Bulletin.title, Bulletin.status,
                                   Bulletin.publish_at, Bulletin.published_at).where(or_(
         and_(Bulletin.status == State.APPROVED, Bulletin.publish_at >= low,
@@ -255,7 +247,7 @@ def month(session: Session, year: int, month_: int, today: date | None = None) -
         and_(Bulletin.status == State.PUBLISHED, Bulletin.published_at >= low,
              Bulletin.published_at < high))))
     for bulletin_id, title, status, publish_at, published_at in rows:
-        at = _local(publish_at if status == State.APPROVED else published_at)
+        at = local_time(publish_at if status == State.APPROVED else published_at)
         kind = "scheduled" if status == State.APPROVED else "published"
         days[at.date()].entries.append(Entry(kind, title, at, bulletin_id=bulletin_id))
 
@@ -270,12 +262,12 @@ def month(session: Session, year: int, month_: int, today: date | None = None) -
                Slot.name).outerjoin(Slot, Slot.id == Program.slot_id)
         .where(Program.air_date.between(start, end)))
     for program_id, title, status, starts_at, air_date, slot_name in programs:
-        entry = Entry("program", title, _local(starts_at), program_id=program_id,
+        entry = Entry("program", title, local_time(starts_at), program_id=program_id,
                       status=status, note=slot_name or "")
         if program_id in logged:
             aired, aired_at, reason = logged[program_id]
             entry.status = "aired" if aired else "not_aired"
-            entry.at = _local(aired_at) if aired and aired_at else entry.at
+            entry.at = local_time(aired_at) if aired and aired_at else entry.at
             entry.note = "" if aired else reason
         days[air_date].entries.append(entry)
 

@@ -13,9 +13,10 @@ from bulletins.common import get_bulletin
 from bulletins.errors import NotAllowed, ValidationError
 from bulletins.models import Base, User, utcnow
 from bulletins.text import nfc
+from bulletins.workflow import ROLES
 
 COMMENT_MAX = 5_000
-STAFF = frozenset({"editor", "reviewer", "leader", "operator", "admin"})
+STAFF = frozenset(ROLES)
 
 
 class Comment(Base):

@@ -20,13 +20,13 @@ from bulletins.notifications import (
     CLAIM,
     DESK_PATH,
     KINDS,
-    LOCAL,
     MAX_ATTEMPTS,
     RETRY_AFTER,
     SETTINGS_PATH,
     Notification,
     NotificationSettings,
 )
+from bulletins.validation import LOCAL_TZ, local_text
 
 
 @dataclass(frozen=True)
@@ -37,11 +37,6 @@ class Delivery:
     link_base: str | None = None
 
 
-def local_time(value: datetime) -> str:
-    """dd/mm/yyyy HH:MM in Asia/Ho_Chi_Minh, from naive UTC."""
-    return value.replace(tzinfo=UTC).astimezone(LOCAL).strftime("%d/%m/%Y %H:%M")
-
-
 def _link(base: str | None, path: str) -> str:
     return f"{base.rstrip('/')}{path}" if base else path
 
@@ -49,7 +44,7 @@ def _link(base: str | None, path: str) -> str:
 def _item(row: Notification, base: str | None) -> str:
     who = f"{row.actor.display_name} ({row.actor.username})" if row.actor else "hệ thống"
     return (f"Bản tin số {row.bulletin_id} {KINDS.get(row.kind, row.kind)}.\n"
-            f"  Người thực hiện: {who}, lúc {local_time(row.created_at)}\n"
+            f"  Người thực hiện: {who}, lúc {local_text(row.created_at)}\n"
             f"  Mở: {_link(base, DESK_PATH.format(id=row.bulletin_id))}")
 
 
@@ -133,7 +128,7 @@ def requeue_immediate(session: Session, now: datetime | None = None) -> list[int
 
 def digest_boundary(now: datetime, hour: int) -> datetime:
     """The latest digest time (hour:00 in Vietnam) not after now, as naive UTC."""
-    local = now.replace(tzinfo=UTC).astimezone(LOCAL)
+    local = now.replace(tzinfo=UTC).astimezone(LOCAL_TZ)
     boundary = local.replace(hour=hour, minute=0, second=0, microsecond=0)
     if boundary > local:
         boundary -= timedelta(days=1)

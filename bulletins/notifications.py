@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import re
 from datetime import datetime, timedelta
-from zoneinfo import ZoneInfo
 
 from sqlalchemy import ForeignKey, String, Text, delete, select
 from sqlalchemy.orm import Mapped, Session, mapped_column, relationship
@@ -31,7 +30,6 @@ EMAIL_MAX = 254
 MAX_ATTEMPTS = 10
 RETRY_AFTER = timedelta(minutes=15)  #: pause after a failed attempt before the next sweep
 CLAIM = timedelta(minutes=5)  #: a sender that died releases its rows after this
-LOCAL = ZoneInfo("Asia/Ho_Chi_Minh")
 DESK_PATH = "/desk/b/{id}"
 SETTINGS_PATH = "/account/notifications"
 #: what waits, completing "Bản tin số N …"

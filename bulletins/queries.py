@@ -83,12 +83,6 @@ def history(session: Session, bulletin_id: int) -> Sequence[WorkflowEvent]:
                            .order_by(WorkflowEvent.at, WorkflowEvent.id)).all()
 
 
-def last_return_comment(session: Session, bulletin_id: int) -> WorkflowEvent | None:
-    return session.scalar(select(WorkflowEvent).where(
-        WorkflowEvent.bulletin_id == bulletin_id, WorkflowEvent.action == "return")
-        .order_by(WorkflowEvent.id.desc()))
-
-
 def latest_audio(session: Session, bulletin: Bulletin) -> AudioFile | None:
     """The audio of the bulletin's approved text (newest attempt), if any."""
     if not bulletin.content_hash:

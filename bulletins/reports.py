@@ -22,7 +22,7 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass
-from datetime import date, datetime, time, timedelta
+from datetime import date, timedelta
 
 from sqlalchemy import ColumnElement, and_, case, exists, func, literal, or_, select
 from sqlalchemy.orm import Session, aliased
@@ -30,7 +30,7 @@ from sqlalchemy.orm import Session, aliased
 from bulletins.errors import ValidationError
 from bulletins.models import Bulletin, Finding, Revision, Topic, Unit, WorkflowEvent
 from bulletins.radio_models import Broadcast, BroadcastItem, Program
-from bulletins.validation import LOCAL_TZ, parse_date, to_utc
+from bulletins.validation import date_range, local_midnight
 
 MAX_DAYS = 3660  #: about ten years
 CHANNELS = (("radio", "Truyền thanh"), ("web", "Trang thông tin điện tử"))
@@ -121,11 +121,7 @@ def format_hours(hours: float | None) -> str:
 
 def parse_range(start: object, end: object, today: date) -> tuple[date, date]:
     """The report's range from form values (default 1 January to today); 422 when bad."""
-    first = parse_date(start) if start else date(today.year, 1, 1)
-    last = parse_date(end) if end else today
-    if first is None or last is None:
-        raise ValidationError("Ngày không hợp lệ (YYYY-MM-DD hoặc dd/mm/yyyy).",
-                              fields={"from" if first is None else "to": "invalid"})
+    first, last = date_range(start, end, date(today.year, 1, 1), today)
     check_range(first, last)
     return first, last
 
@@ -142,11 +138,6 @@ def check_range(start: date, end: date) -> None:
         raise ValidationError("Khoảng thời gian tối đa mười năm.", fields={"to": "range"})
 
 
-def _utc(day: date) -> datetime:
-    """Local midnight at the start of a day, as naive UTC."""
-    return to_utc(datetime.combine(day, time(0), tzinfo=LOCAL_TZ))
-
-
 def _month_starts(start: date, end: date) -> list[date]:
     months, day = [], start.replace(day=1)
     while day <= end:
@@ -159,9 +150,9 @@ class _Range:
     """UTC bounds of the local range and a CASE giving a time's month index."""
 
     def __init__(self, start: date, end: date) -> None:
-        self.lo, self.hi = _utc(start), _utc(end + timedelta(days=1))
+        self.lo, self.hi = local_midnight(start), local_midnight(end + timedelta(days=1))
         self.months = _month_starts(start, end)
-        self.edges = [_utc(m) for m in self.months[1:]]
+        self.edges = [local_midnight(m) for m in self.months[1:]]
 
     def within(self, column: ColumnElement) -> ColumnElement:
         return and_(column >= self.lo, column < self.hi)

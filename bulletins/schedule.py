@@ -196,13 +196,11 @@ def candidates(session: Session, at: datetime, now: datetime | None = None,
     from bulletins.broadcasts import aired_counts
 
     now = now or utcnow()
+    source = pool.bulletins if pool else _airable(session, at, owing)
+    fit = [b for b in source if unfit_reason(b, at) is None]
     if pool is None:
-        pool = Pool(_airable(session, at, owing), {}, {})
-        fit = [b for b in pool.bulletins if unfit_reason(b, at) is None]
-        pool.aired = aired_counts(session, [b.id for b in fit])
-        pool.seconds = estimate_seconds(session, fit)
-    else:
-        fit = [b for b in pool.bulletins if unfit_reason(b, at) is None]
+        pool = Pool(fit, aired_counts(session, [b.id for b in fit]),
+                    estimate_seconds(session, fit))
     planned = planned_counts(session, at, now, exclude)
     fit.sort(key=lambda b: (-PRIORITY_RANK.get(b.priority, 0),
                             b.approved_at or b.published_at or b.created_at, b.id))

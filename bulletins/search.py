@@ -18,7 +18,7 @@ from __future__ import annotations
 import math
 import unicodedata
 from dataclasses import dataclass, field
-from datetime import UTC, date, datetime, time, timedelta
+from datetime import date, timedelta
 
 from sqlalchemy import DDL, Select, column, event, func, literal_column, select, table, text
 from sqlalchemy.orm import Session
@@ -35,7 +35,7 @@ from bulletins.highlight import (
     wants_prefix,
 )
 from bulletins.models import Bulletin, User
-from bulletins.validation import LOCAL_TZ
+from bulletins.validation import local_midnight
 from bulletins.workflow import State
 
 FTS_TABLE = "bulletin_fts"
@@ -146,10 +146,6 @@ class Results:
         return max(1, math.ceil(self.total / self.per_page))
 
 
-def _local_midnight(day: date) -> datetime:
-    return datetime.combine(day, time(0), tzinfo=LOCAL_TZ).astimezone(UTC).replace(tzinfo=None)
-
-
 def filtered(stmt: Select, *, status: str | None = None, topic: str | None = None,
              unit: str | None = None, date_from: date | None = None,
              date_to: date | None = None, author: User | None = None) -> Select:
@@ -166,9 +162,9 @@ def filtered(stmt: Select, *, status: str | None = None, topic: str | None = Non
     if unit:
         stmt = stmt.where(Bulletin.unit_slug == unit.replace("\x00", ""))
     if date_from:
-        stmt = stmt.where(Bulletin.created_at >= _local_midnight(date_from))
+        stmt = stmt.where(Bulletin.created_at >= local_midnight(date_from))
     if date_to:
-        stmt = stmt.where(Bulletin.created_at < _local_midnight(date_to + timedelta(days=1)))
+        stmt = stmt.where(Bulletin.created_at < local_midnight(date_to + timedelta(days=1)))
     if author is not None:
         stmt = stmt.where(Bulletin.author_id == author.id)
     return stmt

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from datetime import UTC, date, datetime
+from datetime import UTC, date, datetime, time
 from typing import Any
 from zoneinfo import ZoneInfo
 
@@ -73,6 +73,28 @@ def _when(errors: dict, data: Mapping, name: str) -> datetime | None:
         errors[name] = ("Thời điểm không hợp lệ (ISO 8601, năm 2000–2199, "
                         "ví dụ 2026-12-01T07:00:00+07:00).")
         return None
+
+
+def local_midnight(day: date) -> datetime:
+    """Naive UTC of the Vietnam midnight that starts this local day."""
+    return datetime.combine(day, time(0), tzinfo=LOCAL_TZ).astimezone(UTC).replace(tzinfo=None)
+
+
+def local_text(moment: datetime | None) -> str:
+    """A naive UTC time as dd/mm/yyyy HH:MM in Vietnam time; '' for None."""
+    if moment is None:
+        return ""
+    return moment.replace(tzinfo=UTC).astimezone(LOCAL_TZ).strftime("%d/%m/%Y %H:%M")
+
+
+def date_range(start: object, end: object, first: date, last: date) -> tuple[date, date]:
+    """Two form values read as dates, `first`/`last` when empty; 422 naming an unreadable one."""
+    start_day = parse_date(start) if start else first
+    end_day = parse_date(end) if end else last
+    if start_day is None or end_day is None:
+        raise ValidationError("Ngày không hợp lệ (YYYY-MM-DD hoặc dd/mm/yyyy).",
+                              fields={"from" if start_day is None else "to": "invalid"})
+    return start_day, end_day
 
 
 def parse_date(value: object) -> date | None:

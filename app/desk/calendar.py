@@ -12,8 +12,8 @@ from app.extensions import db
 from app.security import roles_required
 from bulletins import calendar
 from bulletins.broadcasts import local_today
+from bulletins.workflow import ROLES as STAFF
 
-STAFF = ("editor", "reviewer", "leader", "operator", "admin")
 FIRST_YEAR, LAST_YEAR = 2000, 2199
 
 

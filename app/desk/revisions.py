@@ -14,8 +14,7 @@ from app.security import roles_required
 from bulletins import services
 from bulletins.diff import changed_words, diff_words
 from bulletins.models import Revision
-
-STAFF = ("editor", "reviewer", "leader", "operator", "admin")
+from bulletins.workflow import ROLES as STAFF
 
 
 @bp.route("/b/<int:bulletin_id>/revisions")

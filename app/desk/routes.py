@@ -23,9 +23,9 @@ from app.security import home_endpoint, roles_required
 from bulletins import comments, queries, services
 from bulletins.errors import DomainError
 from bulletins.text import review_text
+from bulletins.workflow import ROLES as STAFF
 from bulletins.workflow import allowed_actions
 
-STAFF = ("editor", "reviewer", "leader", "operator", "admin")
 EDITOR_PAGE = 50  # drafts per page of the editor's desk
 
 

@@ -16,8 +16,8 @@ from app.security import roles_required
 from bulletins import search
 from bulletins.errors import ValidationError
 from bulletins.models import Topic, Unit
+from bulletins.workflow import ROLES as STAFF
 
-STAFF = ("editor", "reviewer", "leader", "operator", "admin")
 PARAMS = ("q", "status", "topic", "unit", "from", "to")
 _DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
 

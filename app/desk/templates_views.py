@@ -18,8 +18,6 @@ from app.security import roles_required
 from bulletins import bulletin_templates as templates
 from bulletins.errors import DomainError, NotFound
 
-MANAGERS = ("editor", "admin")
-
 
 class TemplateForm(TextFields):
     name = StringField(_l("Tên mẫu"), validators=[DataRequired(),
@@ -53,7 +51,7 @@ def prefill(form: FlaskForm, raw_id: str) -> None:
 
 
 @bp.route("/templates", endpoint="templates")
-@roles_required(*MANAGERS)
+@roles_required(*templates.MANAGERS)
 def templates_list():
     """Every bulletin template, with links to start a draft from one."""
     return render_template("desk/templates.html", items=templates.list_templates(db.session),
@@ -62,7 +60,7 @@ def templates_list():
 
 @bp.route("/templates/new", methods=["GET", "POST"], defaults={"template_id": None})
 @bp.route("/templates/<int:template_id>", methods=["GET", "POST"])
-@roles_required(*MANAGERS)
+@roles_required(*templates.MANAGERS)
 def template_edit(template_id: int | None):
     """Write a new template or change one."""
     item = None
@@ -94,7 +92,7 @@ def template_edit(template_id: int | None):
 
 
 @bp.route("/templates/<int:template_id>/delete", methods=["POST"])
-@roles_required(*MANAGERS)
+@roles_required(*templates.MANAGERS)
 def template_delete(template_id: int):
     """Remove a template."""
     if DeleteForm().validate_on_submit():
@@ -103,7 +101,7 @@ def template_delete(template_id: int):
 
 
 @bp.route("/b/<int:bulletin_id>/save-template", methods=["POST"])
-@roles_required(*MANAGERS)
+@roles_required(*templates.MANAGERS)
 def save_template(bulletin_id: int):
     """Keep this bulletin's text and settings as a new template."""
     form = SaveTemplateForm()
