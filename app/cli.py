@@ -13,8 +13,8 @@ from flask_migrate import upgrade
 
 from app.extensions import db
 from bulletins import accounts, audit, seed
+from bulletins.clock import utcnow
 from bulletins.errors import DomainError
-from bulletins.models import utcnow
 from bulletins.workflow import ROLES
 
 

@@ -22,7 +22,7 @@ from bulletins import (
     programs,
     services,
 )
-from bulletins.models import utcnow
+from bulletins.clock import utcnow
 from bulletins.radio_models import ProgramItem
 
 log = logging.getLogger(__name__)

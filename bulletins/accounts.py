@@ -12,8 +12,9 @@ from sqlalchemy.orm import Session
 from werkzeug.security import check_password_hash, generate_password_hash
 
 from bulletins import audit
+from bulletins.clock import utcnow
 from bulletins.errors import Conflict, NotAllowed, ValidationError
-from bulletins.models import ApiToken, User, UserRole, utcnow
+from bulletins.models import ApiToken, User, UserRole
 from bulletins.text import nfc
 from bulletins.workflow import ROLES
 

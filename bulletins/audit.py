@@ -11,7 +11,8 @@ from typing import Any
 from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 
-from bulletins.models import AuditHead, AuditLog, utcnow
+from bulletins.clock import utcnow
+from bulletins.models import AuditHead, AuditLog
 
 GENESIS = "0" * 64
 

@@ -20,7 +20,8 @@ from typing import Any
 from sqlalchemy import Engine, LargeBinary, func, insert, select, text
 from sqlalchemy.sql.sqltypes import Date, DateTime
 
-from bulletins.models import Base, utcnow
+from bulletins.clock import utcnow
+from bulletins.models import Base
 
 FORMAT = "loa-backup/1"
 FILE_DIRS = ("audio", "jingles")

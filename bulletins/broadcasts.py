@@ -12,13 +12,14 @@ from sqlalchemy import exists, func, select
 from sqlalchemy.orm import Session, aliased
 
 from bulletins import audit
+from bulletins.clock import local_text, utcnow
 from bulletins.errors import Conflict, ValidationError
-from bulletins.models import Bulletin, User, utcnow
+from bulletins.models import Bulletin, User
 from bulletins.programs import get_program, require_operator
 from bulletins.radio_models import Broadcast, BroadcastItem, Program
-from bulletins.schedule import AIRABLE, local_date
+from bulletins.schedule import AIRABLE
 from bulletins.text import nfc
-from bulletins.validation import date_range, local_text, to_utc
+from bulletins.validation import date_range, to_utc
 
 NOTE_MAX = 2000
 FIELDS = ("aired_at", "note", "not_aired", "corrects")
@@ -205,6 +206,3 @@ def export_csv(session: Session, first: date, last: date) -> str:
                        for i in entry.items))])
     return out.getvalue()
 
-
-def local_today(now: datetime | None = None) -> date:
-    return local_date(now or utcnow())

@@ -11,9 +11,10 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Mapped, Session, mapped_column
 
 from bulletins import audit
+from bulletins.clock import utcnow
 from bulletins.common import get_bulletin
 from bulletins.errors import NotAllowed, NotFound, ValidationError
-from bulletins.models import Base, User, utcnow
+from bulletins.models import Base, User
 from bulletins.validation import parse_fields, text_field
 
 NAME_MAX = 200

@@ -11,12 +11,12 @@ from sqlalchemy import Boolean, Date, String, Text, and_, exists, or_, select
 from sqlalchemy.orm import Mapped, Session, aliased, mapped_column
 
 from bulletins import audit
+from bulletins.clock import local_midnight, local_time, utcnow
 from bulletins.common import require_role
 from bulletins.errors import NotFound, ValidationError
-from bulletins.models import Base, Bulletin, User, utcnow
+from bulletins.models import Base, Bulletin, User
 from bulletins.radio_models import Broadcast, Program, Slot
-from bulletins.schedule import local_time
-from bulletins.validation import local_midnight, parse_date, text_field
+from bulletins.validation import parse_date, text_field
 from bulletins.workflow import State
 
 KINDS = ("holiday", "anniversary", "congress", "local")

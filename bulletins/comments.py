@@ -9,9 +9,10 @@ from sqlalchemy import ForeignKey, Text, select
 from sqlalchemy.orm import Mapped, Session, mapped_column, relationship
 
 from bulletins import audit
+from bulletins.clock import utcnow
 from bulletins.common import get_bulletin
 from bulletins.errors import NotAllowed, ValidationError
-from bulletins.models import Base, User, utcnow
+from bulletins.models import Base, User
 from bulletins.text import nfc
 from bulletins.workflow import ROLES
 

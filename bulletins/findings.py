@@ -6,9 +6,10 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from bulletins import audit, rules
+from bulletins.clock import utcnow
 from bulletins.common import event, get_bulletin, require_role
 from bulletins.errors import Conflict, InvalidTransition, NotAllowed, NotFound, ValidationError
-from bulletins.models import Bulletin, Finding, Revision, User, utcnow
+from bulletins.models import Bulletin, Finding, Revision, User
 from bulletins.text import nfc, review_text
 from bulletins.workflow import State, current_state, is_own
 

@@ -18,8 +18,9 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from bulletins import audit, rules
+from bulletins.clock import utcnow
 from bulletins.errors import InvalidTransition, NotAllowed
-from bulletins.models import AudioFile, Bulletin, User, utcnow
+from bulletins.models import AudioFile, Bulletin, User
 from bulletins.queries import approved_text
 from bulletins.services import PRIORITY_RANK, get_bulletin, outbox, request_audio
 from bulletins.workflow import State

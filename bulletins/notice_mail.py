@@ -15,7 +15,8 @@ from sqlalchemy import func, or_, select, update
 from sqlalchemy.orm import Session
 
 from bulletins import mailer
-from bulletins.models import User, utcnow
+from bulletins.clock import LOCAL_TZ, local_text, utcnow
+from bulletins.models import User
 from bulletins.notifications import (
     CLAIM,
     DESK_PATH,
@@ -26,7 +27,6 @@ from bulletins.notifications import (
     Notification,
     NotificationSettings,
 )
-from bulletins.validation import LOCAL_TZ, local_text
 
 
 @dataclass(frozen=True)

@@ -16,9 +16,10 @@ from sqlalchemy import ForeignKey, String, Text, delete, select
 from sqlalchemy.orm import Mapped, Session, mapped_column, relationship
 
 from bulletins import audit
+from bulletins.clock import utcnow
 from bulletins.common import outbox
 from bulletins.errors import ValidationError
-from bulletins.models import Base, Bulletin, User, utcnow
+from bulletins.models import Base, Bulletin, User
 from bulletins.text import nfc
 from bulletins.workflow import Action, State, is_own
 

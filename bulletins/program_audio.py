@@ -19,11 +19,12 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from bulletins import audit, rules
+from bulletins.clock import local_date, local_time, utcnow
 from bulletins.media import AudioSettings, engine_for, jingles, normalizer
-from bulletins.models import AudioFile, Bulletin, utcnow
+from bulletins.models import AudioFile, Bulletin
 from bulletins.queries import approved_text
 from bulletins.radio_models import Program
-from bulletins.schedule import WEEKDAYS, local_date, local_time, part_of_day, unfit_reason
+from bulletins.schedule import WEEKDAYS, part_of_day, unfit_reason
 
 log = logging.getLogger(__name__)
 

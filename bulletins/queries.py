@@ -9,8 +9,9 @@ from sqlalchemy import Select, func, or_, select
 from sqlalchemy.orm import Session
 
 from bulletins import search
+from bulletins.clock import utcnow
 from bulletins.errors import NotFound
-from bulletins.models import AudioFile, Bulletin, Finding, Revision, User, WorkflowEvent, utcnow
+from bulletins.models import AudioFile, Bulletin, Finding, Revision, User, WorkflowEvent
 from bulletins.workflow import State
 
 QUEUES = {

@@ -22,7 +22,8 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from bulletins.models import Base, Bulletin, User, utcnow
+from bulletins.clock import utcnow
+from bulletins.models import Base, Bulletin, User
 
 #: program states; "stale" means a bulletin in it was withdrawn or expired and a rebuild waits
 PROGRAM_STATES = ("queued", "building", "ready", "failed", "stale", "empty")

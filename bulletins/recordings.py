@@ -10,9 +10,10 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from bulletins import audit
+from bulletins.clock import utcnow
 from bulletins.errors import InvalidTransition, NotAllowed, ValidationError
 from bulletins.media import AudioSettings
-from bulletins.models import AudioFile, Bulletin, User, utcnow
+from bulletins.models import AudioFile, Bulletin, User
 from bulletins.services import get_bulletin
 from bulletins.text import content_hash
 from bulletins.workflow import State

@@ -27,10 +27,11 @@ from datetime import date, timedelta
 from sqlalchemy import ColumnElement, and_, case, exists, func, literal, or_, select
 from sqlalchemy.orm import Session, aliased
 
+from bulletins.clock import local_midnight
 from bulletins.errors import ValidationError
 from bulletins.models import Bulletin, Finding, Revision, Topic, Unit, WorkflowEvent
 from bulletins.radio_models import Broadcast, BroadcastItem, Program
-from bulletins.validation import date_range, local_midnight
+from bulletins.validation import date_range
 
 MAX_DAYS = 3660  #: about ten years
 CHANNELS = (("radio", "Truyền thanh"), ("web", "Trang thông tin điện tử"))

@@ -12,8 +12,9 @@ from sqlalchemy.orm import Mapped, Session, mapped_column
 
 from bulletins import audit, confidentiality
 from bulletins.accounts import require_admin
+from bulletins.clock import utcnow
 from bulletins.errors import Conflict, NotFound, ValidationError
-from bulletins.models import Base, User, utcnow
+from bulletins.models import Base, User
 from bulletins.text import nfc
 
 LEXICON_KINDS = ("abbreviation", "pronunciation")

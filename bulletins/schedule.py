@@ -10,25 +10,15 @@ from typing import Any
 from sqlalchemy import exists, func, or_, select
 from sqlalchemy.orm import Session, aliased, lazyload, load_only
 
-from bulletins.models import AudioFile, Bulletin, utcnow
+from bulletins.clock import LOCAL_TZ, local_date, utcnow
+from bulletins.models import AudioFile, Bulletin
 from bulletins.radio_models import AirPlan, Broadcast, Program, ProgramItem, Slot
 from bulletins.services import PRIORITY_RANK
-from bulletins.validation import LOCAL_TZ
 from bulletins.workflow import State
 
 AIRABLE = (State.APPROVED, State.PUBLISHED)
 WEEKDAYS = ("thứ Hai", "thứ Ba", "thứ Tư", "thứ Năm", "thứ Sáu", "thứ Bảy", "Chủ nhật")
 FRAME_SECONDS = 40.0  # jingles, opening and close of a program, for the length budget
-
-
-def local_time(moment: datetime) -> datetime:
-    """A naive UTC time as an aware Vietnam time."""
-    return moment.replace(tzinfo=UTC).astimezone(LOCAL_TZ)
-
-
-def local_date(moment: datetime) -> date:
-    """The Vietnam calendar date of a naive UTC time."""
-    return moment.replace(tzinfo=UTC).astimezone(LOCAL_TZ).date()
 
 
 def slot_start(slot: Slot, day: date) -> datetime:

@@ -23,6 +23,7 @@ from datetime import date, timedelta
 from sqlalchemy import DDL, Select, column, event, func, literal_column, select, table, text
 from sqlalchemy.orm import Session
 
+from bulletins.clock import local_midnight
 from bulletins.errors import ValidationError
 from bulletins.highlight import (
     Segment,
@@ -35,7 +36,6 @@ from bulletins.highlight import (
     wants_prefix,
 )
 from bulletins.models import Bulletin, User
-from bulletins.validation import local_midnight
 from bulletins.workflow import State
 
 FTS_TABLE = "bulletin_fts"

@@ -14,6 +14,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from bulletins import audit, notifications
+from bulletins.clock import utcnow
 from bulletins.common import (  # noqa: F401 (re-exported: callers use services.*)
     OUTBOX,
     PRIORITY_RANK,
@@ -31,7 +32,7 @@ from bulletins.findings import (  # noqa: F401 (re-exported)
     scan_bulletin,
     unresolved_blocking,
 )
-from bulletins.models import AudioFile, Bulletin, Revision, User, utcnow
+from bulletins.models import AudioFile, Bulletin, Revision, User
 from bulletins.text import content_hash, fold
 from bulletins.validation import parse_fields
 from bulletins.workflow import (

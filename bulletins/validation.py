@@ -3,19 +3,18 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from datetime import UTC, date, datetime, time
+from datetime import UTC, date, datetime
 from typing import Any
-from zoneinfo import ZoneInfo
 
 from sqlalchemy.orm import Session
 
 from bulletins import radio_models  # noqa: F401  (gives Bulletin its air-plan attributes)
+from bulletins.clock import LOCAL_TZ
 from bulletins.errors import ValidationError
 from bulletins.models import Topic, Unit
 from bulletins.text import BODY_MAX, SUMMARY_MAX, TITLE_MAX, nfc
 from bulletins.workflow import PRIORITIES
 
-LOCAL_TZ = ZoneInfo("Asia/Ho_Chi_Minh")
 CHANNELS = ("radio", "web")
 LANGUAGES = ("vi", "en")
 FIELDS = (
@@ -73,18 +72,6 @@ def _when(errors: dict, data: Mapping, name: str) -> datetime | None:
         errors[name] = ("Thời điểm không hợp lệ (ISO 8601, năm 2000–2199, "
                         "ví dụ 2026-12-01T07:00:00+07:00).")
         return None
-
-
-def local_midnight(day: date) -> datetime:
-    """Naive UTC of the Vietnam midnight that starts this local day."""
-    return datetime.combine(day, time(0), tzinfo=LOCAL_TZ).astimezone(UTC).replace(tzinfo=None)
-
-
-def local_text(moment: datetime | None) -> str:
-    """A naive UTC time as dd/mm/yyyy HH:MM in Vietnam time; '' for None."""
-    if moment is None:
-        return ""
-    return moment.replace(tzinfo=UTC).astimezone(LOCAL_TZ).strftime("%d/%m/%Y %H:%M")
 
 
 def date_range(start: object, end: object, first: date, last: date) -> tuple[date, date]:

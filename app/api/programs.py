@@ -13,7 +13,7 @@ from app.api.serialize import iso
 from app.errors import json_error
 from app.extensions import db
 from app.radio.files import script_text, send_playlist, send_program
-from bulletins import broadcasts, programs, schedule
+from bulletins import broadcasts, clock, programs, schedule
 from bulletins.errors import ValidationError
 from bulletins.radio_models import Broadcast, Program, Slot
 from bulletins.validation import parse_date
@@ -69,7 +69,7 @@ def suggestion_json(occ: schedule.Occurrence, aired: dict[int, int]) -> dict[str
 def programs_of_day():
     """The day's programs: saved ones with their state, unsaved slots as suggestions."""
     raw = request.args.get("date")
-    day = parse_date(raw) if raw else broadcasts.local_today()
+    day = parse_date(raw) if raw else clock.local_today()
     if day is None:
         raise ValidationError("Tham số 'date' phải có dạng YYYY-MM-DD.", fields={"date": "invalid"})
     plan = schedule.day_plan(db.session, [day])

@@ -12,7 +12,7 @@ from app.api import bp
 from app.api.auth import token_required
 from app.extensions import db
 from bulletins import reports
-from bulletins.broadcasts import local_today
+from bulletins.clock import local_today
 
 
 def _plain(value: Any) -> Any:

@@ -11,7 +11,7 @@ from app.desk import bp
 from app.extensions import db
 from app.security import roles_required
 from bulletins import calendar
-from bulletins.broadcasts import local_today
+from bulletins.clock import local_today
 from bulletins.workflow import ROLES as STAFF
 
 FIRST_YEAR, LAST_YEAR = 2000, 2199

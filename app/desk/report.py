@@ -12,8 +12,8 @@ from app.desk import bp
 from app.extensions import db
 from app.security import roles_required
 from bulletins import report_export, reports
-from bulletins.broadcasts import local_today
 from bulletins.charts import bar_chart, column_chart
+from bulletins.clock import local_today
 from bulletins.errors import DomainError
 from bulletins.workflow import ROLES as STAFF  # counts only, no titles: every role may read
 

@@ -20,7 +20,8 @@ from app.portal import bp
 from app.portal.feedcache import FeedCache, etag, marker
 from app.portal.routes import IMAGE, LANGUAGES, absolute, audio_path, public_audio
 from bulletins import feeds, queries
-from bulletins.models import AudioFile, Bulletin, utcnow
+from bulletins.clock import utcnow
+from bulletins.models import AudioFile, Bulletin
 from bulletins.text import slugify
 
 FEED_SIZE = 50

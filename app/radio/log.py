@@ -11,14 +11,14 @@ from app.extensions import db
 from app.radio import bp
 from app.radio.forms import SlotForm
 from app.security import roles_required
-from bulletins import broadcasts, programs
+from bulletins import broadcasts, clock, programs
 from bulletins.errors import DomainError
 from bulletins.radio_models import Slot
 
 
 def _range() -> tuple:
     return broadcasts.parse_range(request.args.get("from"), request.args.get("to"),
-                                  broadcasts.local_today())
+                                  clock.local_today())
 
 
 @bp.route("/log")
@@ -29,7 +29,7 @@ def log():
         first, last = _range()
     except DomainError as error:
         flash(error.message, "error")
-        first, last = broadcasts.parse_range(None, None, broadcasts.local_today())
+        first, last = broadcasts.parse_range(None, None, clock.local_today())
     entries = broadcasts.entries_between(db.session, first, last)
     corrected = {e.corrects_id for e in entries if e.corrects_id}
     return render_template("radio/log.html", entries=entries, first=first, last=last,

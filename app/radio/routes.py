@@ -15,7 +15,7 @@ from app.radio import bp
 from app.radio.files import send_playlist, send_program
 from app.radio.forms import BroadcastForm
 from app.security import roles_required
-from bulletins import broadcasts, media, program_audio, programs, queries, schedule
+from bulletins import broadcasts, clock, media, program_audio, programs, queries, schedule
 from bulletins.errors import DomainError
 from bulletins.models import Bulletin
 from bulletins.radio_models import Program, Slot
@@ -40,7 +40,7 @@ def _radio_alerts() -> dict:
 @roles_required(*OPERATORS)
 def index():
     """Today's and tomorrow's slots with their programs or suggestions; radio bulletins."""
-    today = broadcasts.local_today()
+    today = clock.local_today()
     plan = schedule.day_plan(db.session, [today, today + timedelta(days=1)])
     on_air = queries.public_bulletins(db.session, channel="radio", limit=100)
     coming = db.session.scalars(

@@ -7,10 +7,11 @@ from datetime import date, datetime
 import pytest
 
 from bulletins.broadcasts import _cell, parse_range
+from bulletins.clock import local_date
 from bulletins.errors import ValidationError
 from bulletins.program_audio import closing_text, opening_text, playlist
 from bulletins.radio_models import Program
-from bulletins.schedule import local_date, part_of_day, program_title
+from bulletins.schedule import part_of_day, program_title
 
 
 def test_program_names_follow_the_local_day_and_hour() -> None:

@@ -9,7 +9,7 @@ import pytest
 from sqlalchemy import event, func, select
 
 from app.extensions import db
-from bulletins import broadcasts, calendar, programs, seed
+from bulletins import broadcasts, calendar, clock, programs, seed
 from bulletins.errors import NotAllowed, ValidationError
 from bulletins.models import AuditLog, Bulletin
 from bulletins.radio_models import Slot
@@ -111,7 +111,7 @@ def test_month_shows_scheduled_published_and_aired_on_local_days(app, client, us
 
 def test_today_is_marked_and_the_default_month_is_this_one(app, client, users):
     login(client, "editor")
-    today = broadcasts.local_today()
+    today = clock.local_today()
     page = client.get("/desk/calendar").get_data(as_text=True)
     assert f'href="/desk/calendar?month={today:%Y-%m}"' in page
     marked = re.findall(r'<td class="(?:other )?today" aria-current="date">\s*'
@@ -126,7 +126,7 @@ def test_bad_month_param_falls_back_with_a_message(client, users, bad):
     assert response.status_code == 200
     text = response.get_data(as_text=True)
     assert "Tháng không hợp lệ" in text
-    today = broadcasts.local_today()
+    today = clock.local_today()
     assert f"Lịch tháng {today:%m}/{today.year}" in text
 
 

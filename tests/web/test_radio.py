@@ -6,7 +6,7 @@ import pytest
 from sqlalchemy import select
 
 from app.extensions import db
-from bulletins import broadcasts, programs, schedule, seed, services
+from bulletins import broadcasts, clock, programs, schedule, seed, services
 from bulletins.errors import Conflict, NotAllowed, ValidationError
 from bulletins.radio_models import Program, Slot
 from tests.web.conftest import login, make_bulletin, user
@@ -16,7 +16,7 @@ def morning(app) -> tuple[int, str]:
     """The seeded 06:00 slot and today's local date."""
     with app.app_context():
         slot = db.session.scalar(select(Slot).where(Slot.key == "sang"))
-        return slot.id, broadcasts.local_today().isoformat()
+        return slot.id, clock.local_today().isoformat()
 
 
 def test_default_slots_are_seeded_once_and_admin_edits_stay(app, users):
@@ -83,11 +83,11 @@ def test_suggestion_orders_by_priority_then_age_and_respects_owed_airings(app, u
     slot_id, today = morning(app)
     with app.app_context():
         slot = db.session.get(Slot, slot_id)
-        day = schedule.local_date(schedule.utcnow())
+        day = clock.local_date(clock.utcnow())
         evening = db.session.scalar(select(Slot).where(Slot.key == "chieu"))
         program = programs.save_program(db.session, user("operator"), evening.id, day, [done])
         broadcasts.record_broadcast(db.session, user("operator"), program.id,
-                                    {"aired_at": schedule.utcnow().isoformat() + "+00:00"})
+                                    {"aired_at": clock.utcnow().isoformat() + "+00:00"})
         db.session.commit()
         titles = [c.bulletin.title for c in schedule.suggest(db.session, slot, day)]
     assert titles == ["Tin ưu tiên", "Tin thường cũ", "Tin thường mới"]
@@ -131,7 +131,7 @@ def test_broadcast_log_api_append_only_with_corrections_and_csv(app, api, client
     slot_id, today = morning(app)
     with app.app_context():
         program = programs.save_program(db.session, user("operator"), slot_id,
-                                        broadcasts.local_today(), [bid])
+                                        clock.local_today(), [bid])
         db.session.commit()
         pid = program.id
     operator = api("operator")
@@ -175,7 +175,7 @@ def test_programs_api_lists_saved_and_suggested(app, api):
     bid = make_bulletin(app, to="published", title="Tiêm chủng")
     slot_id, today = morning(app)
     with app.app_context():
-        programs.save_program(db.session, user("operator"), slot_id, broadcasts.local_today(),
+        programs.save_program(db.session, user("operator"), slot_id, clock.local_today(),
                               [bid])
         db.session.commit()
     operator = api("operator")

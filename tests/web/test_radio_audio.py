@@ -10,7 +10,7 @@ from sqlalchemy import select
 
 from app.extensions import db
 from audio.measure import loudness, probe
-from bulletins import broadcasts, program_audio, programs, services
+from bulletins import clock, program_audio, programs, services
 from bulletins.media import jingles
 from bulletins.radio_models import Program, Slot
 from tests.web.conftest import login, make_bulletin, user
@@ -32,7 +32,7 @@ def test_program_audio_script_playlist_and_withdrawal(app, client, api, tmp_path
     with app.app_context():
         slot = db.session.scalar(select(Slot).where(Slot.key == "chieu"))
         program = programs.save_program(db.session, user("operator"), slot.id,
-                                        broadcasts.local_today(), [second, first])
+                                        clock.local_today(), [second, first])
         db.session.commit()
         pid = program.id
         assert app.extensions["loa.jobs"].run_pending() >= 1

@@ -5,13 +5,13 @@ from __future__ import annotations
 from datetime import datetime, time, timedelta
 
 from app.extensions import db
-from bulletins import broadcasts, schedule
-from bulletins.validation import LOCAL_TZ
+from bulletins import clock, schedule
+from bulletins.clock import LOCAL_TZ
 from tests.web.conftest import make_bulletin
 
 
 def test_day_plan_suggestions_follow_each_slots_time(app, users):
-    tomorrow = broadcasts.local_today() + timedelta(days=1)
+    tomorrow = clock.local_today() + timedelta(days=1)
     after = tomorrow + timedelta(days=1)
     noon = datetime.combine(tomorrow, time(12, 0), tzinfo=LOCAL_TZ)
     expiring = make_bulletin(app, to="published", title="Hết hạn trưa mai",

@@ -12,11 +12,11 @@ from openpyxl import load_workbook
 from sqlalchemy import select
 
 from app.extensions import db
-from bulletins import broadcasts, findings, programs, report_export, reports, services
+from bulletins import broadcasts, clock, findings, programs, report_export, reports, services
+from bulletins.clock import LOCAL_TZ, utcnow
 from bulletins.errors import ValidationError
-from bulletins.models import WorkflowEvent, utcnow
+from bulletins.models import WorkflowEvent
 from bulletins.radio_models import Program, Slot
-from bulletins.validation import LOCAL_TZ
 from tests.web.conftest import login, make_bulletin, user
 
 SVG = "{http://www.w3.org/2000/svg}"
@@ -174,7 +174,7 @@ def test_returns_reasons_and_time_to_approval(app, users):
     act(app, a4, ("submit", "editor"), ("clear", "reviewer"), ("approve", "leader"))
     _shift_submits(app, a4, [4])
 
-    today = broadcasts.local_today()
+    today = clock.local_today()
     got = report(app, date(today.year, 1, 1), today)
     assert (got.returns_by_reviewer, got.returns_by_leader, got.returns) == (3, 2, 5)
     assert got.bulletins_returned == 5
@@ -217,7 +217,7 @@ def test_airings_count_what_aired_and_its_minutes(app, users):
     p3 = make_bulletin(app, to="published", title="Tin ba")
     hot = make_bulletin(app, title="Khẩn cấp", priority="emergency")
     act(app, hot, ("approve", "leader"))
-    today = broadcasts.local_today()
+    today = clock.local_today()
     yesterday = today - timedelta(days=1)
     now = utcnow()
     iso = (now - timedelta(minutes=1)).replace(tzinfo=UTC).isoformat()
@@ -330,7 +330,7 @@ def test_bad_params_never_500(app, client, users, query):
     assert page.status_code == 200
     html = page.get_data(as_text=True)
     assert 'class="flash error"' in html
-    assert f'value="{broadcasts.local_today().year}-01-01"' in html
+    assert f'value="{clock.local_today().year}-01-01"' in html
     for kind in ("csv", "xlsx"):
         answer = client.get(f"/desk/report.{kind}?{query}")
         assert answer.status_code == 422 and answer.mimetype == "text/plain"

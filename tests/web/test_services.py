@@ -11,8 +11,9 @@ from sqlalchemy import select, text
 
 from app.extensions import db
 from bulletins import audit, queries, services
+from bulletins.clock import utcnow
 from bulletins.errors import Conflict, InvalidTransition, NotAllowed, ValidationError
-from bulletins.models import AuditLog, Bulletin, Revision, utcnow
+from bulletins.models import AuditLog, Bulletin, Revision
 from tests.web.conftest import make_bulletin, user
 
 

@@ -8,7 +8,7 @@ from datetime import datetime
 from app import create_app
 from app.config import config_for_tests
 from app.extensions import db
-from bulletins import accounts, seed
+from bulletins import accounts, clock, seed
 from bulletins.models import Bulletin
 from tests.web.conftest import PASSWORD, login, make_bulletin
 
@@ -248,7 +248,7 @@ def test_nav_counts_what_waits_for_me(app, client, users):
 def test_operator_nav_counts_bulletins_still_to_air(app, client, users):
     from sqlalchemy import select
 
-    from bulletins import broadcasts, programs, schedule
+    from bulletins import broadcasts, programs
     from bulletins.radio_models import Slot
     from tests.web.conftest import user
 
@@ -261,9 +261,9 @@ def test_operator_nav_counts_bulletins_still_to_air(app, client, users):
     with app.app_context():  # both aired once: `twice` still owes one airing
         slot = db.session.scalar(select(Slot).where(Slot.key == "chieu"))
         program = programs.save_program(db.session, user("operator"), slot.id,
-                                        schedule.local_date(schedule.utcnow()), [twice, once])
+                                        clock.local_date(clock.utcnow()), [twice, once])
         broadcasts.record_broadcast(db.session, user("operator"), program.id,
-                                    {"aired_at": schedule.utcnow().isoformat() + "+00:00"})
+                                    {"aired_at": clock.utcnow().isoformat() + "+00:00"})
         db.session.commit()
     login(client, "operator")
     page = client.get("/radio/").get_data(as_text=True)
