@@ -8,7 +8,7 @@ from typing import Any
 
 from flask import Flask, abort, flash, redirect, request, url_for
 from flask_babel import lazy_gettext as _l
-from flask_login import current_user
+from flask_login import current_user, login_user, user_loaded_from_cookie
 from sqlalchemy import select
 
 from app.extensions import db, login_manager
@@ -26,6 +26,13 @@ HOME_BY_ROLE = (
 @login_manager.user_loader
 def load_user(session_token: str) -> User | None:
     return db.session.scalar(select(User).where(User.session_token == session_token))
+
+
+def _bind_remembered_session(app: Flask, user: User) -> None:
+    """A session restored from the remember-me cookie gets this client's identifier, as a
+    login does; without it "strong" protection wipes the session on the next request
+    (flask-login issue #685) and remember-me lasted one page. Not fresh: no password typed."""
+    login_user(user, fresh=False)
 
 
 def home_endpoint(user: User) -> str:
@@ -57,6 +64,7 @@ def init_app(app: Flask) -> None:
     login_manager.login_view = "auth.login"
     login_manager.login_message = _l("Vui lòng đăng nhập.")
     login_manager.session_protection = "strong"
+    user_loaded_from_cookie.connect(_bind_remembered_session, app)
 
     @app.before_request
     def _no_nul_bytes() -> Any:

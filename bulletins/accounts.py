@@ -30,6 +30,22 @@ def hash_password(password: str) -> str:
     return generate_password_hash(password, method=HASH_METHOD)
 
 
+_dummy_hashes: dict[str, str] = {}
+
+
+def _dummy_hash() -> str:
+    """A hash of the current method and cost that matches no password (made once per method)."""
+    if HASH_METHOD not in _dummy_hashes:
+        _dummy_hashes[HASH_METHOD] = hash_password(secrets.token_urlsafe(16))
+    return _dummy_hashes[HASH_METHOD]
+
+
+def rotate_session_token(user: User) -> None:
+    """Give the user a new session token: every cookie carrying the old one (remember-me too)
+    stops working, because the web's user loader looks users up by this token."""
+    user.session_token = secrets.token_hex(16)
+
+
 def check_password_policy(username: str, password: str) -> None:
     """Refuse (422) passwords that are short or contain the user name."""
     problems = []
@@ -109,13 +125,15 @@ def authenticate(session: Session, username: str, password: str,
     """The user when the password is right; counts failures and locks after too many."""
     now = now or utcnow()
     user = find_user(session, username)
+    # One hash check on every path, so the answer's timing tells nobody which names exist.
+    matches = check_password_hash(user.password_hash if user else _dummy_hash(), password)
     if user is None:
         audit.record(session, nfc(username)[:64] or "?", "login.unknown_user")
         return None
     if user.locked_until and user.locked_until > now:
         audit.record(session, user.username, "login.locked")
         return None
-    if not user.active or not check_password_hash(user.password_hash, password):
+    if not user.active or not matches:
         user.failed_logins += 1
         if user.failed_logins >= MAX_FAILED_LOGINS:
             user.locked_until, user.failed_logins = now + LOCKOUT, 0
@@ -136,9 +154,16 @@ def change_password(session: Session, user: User, new_password: str,
     check_password_policy(user.username, new_password)
     user.password_hash = hash_password(new_password)
     user.must_change_password = False
-    user.session_token = secrets.token_hex(16)
+    rotate_session_token(user)
     session.flush()
     audit.record(session, user.username, "user.password", f"user:{user.username}")
+
+
+def logout(session: Session, user: User) -> None:
+    """Sign out: end this session and every other one of the user's, server-side."""
+    rotate_session_token(user)
+    session.flush()
+    audit.record(session, user.username, "logout")
 
 
 def token_digest(raw: str) -> str:
@@ -187,7 +212,8 @@ def reset_password(session: Session, actor: User | None, user: User) -> str:
     actor_name = require_admin(actor)
     password = secrets.token_urlsafe(12)
     user.password_hash, user.must_change_password = hash_password(password), True
-    user.session_token, user.failed_logins, user.locked_until = secrets.token_hex(16), 0, None
+    user.failed_logins, user.locked_until = 0, None
+    rotate_session_token(user)
     audit.record(session, actor_name, "user.reset_password", f"user:{user.username}")
     return password
 
@@ -198,6 +224,6 @@ def set_active(session: Session, actor: User, user: User, active: bool) -> None:
     if user.id == actor.id:
         raise Conflict("Không thể tự khóa tài khoản của chính mình.")
     user.active = active
-    user.session_token = secrets.token_hex(16)
+    rotate_session_token(user)
     audit.record(session, actor_name, "user.activate" if active else "user.deactivate",
                  f"user:{user.username}")

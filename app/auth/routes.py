@@ -54,8 +54,8 @@ def login():
 @bp.route("/logout", methods=["POST"])
 @login_required
 def logout():
-    """End the session."""
-    audit.record(db.session, current_user.username, "logout")
+    """End the session, and the user's other sessions, server-side (their token rotates)."""
+    accounts.logout(db.session, current_user)
     db.session.commit()
     logout_user()
     return redirect(url_for("portal.index"))
