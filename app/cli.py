@@ -84,15 +84,18 @@ def init_app(app: Flask) -> None:
     @app.cli.command("seed-demo")
     @click.option("--password", envvar="DEMO_PASSWORD", default="loa-demo-2026",
                   show_default=True, help="password of every demo account")
-    def seed_demo(password: str) -> None:
+    @click.option("--force", is_flag=True,
+                  help="add demo data even to a database that holds real bulletins")
+    def seed_demo(password: str, force: bool) -> None:
         """Demo users and bulletins for a first look."""
         try:
-            created = seed.seed_demo(db.session, password)
+            created = seed.seed_demo(db.session, password, force=force)
             db.session.commit()
         except DomainError as error:
             db.session.rollback()
             fail(error.message)
         click.echo(f"Tài khoản mẫu: {', '.join(created) or '(đã có)'}; mật khẩu: {password}")
+        click.echo("(Mỗi tài khoản mẫu phải đổi mật khẩu ở lần đăng nhập đầu tiên.)")
 
     @app.cli.command("audit-verify")
     def audit_verify() -> None:

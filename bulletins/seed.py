@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
-from sqlalchemy import select
+from sqlalchemy import func, or_, select
 from sqlalchemy.orm import Session
 
-from bulletins import accounts, services
+from bulletins import accounts, audit, services
 from bulletins.bulletin_templates import seed_templates
 from bulletins.calendar import seed_key_dates
-from bulletins.models import Topic, Unit, User
+from bulletins.errors import Conflict
+from bulletins.models import Bulletin, Topic, Unit, User
 from bulletins.programs import seed_slots
+from bulletins.text import nfc
 
 COMMUNE = "xã Vũ Dương"
 PROVINCE = "tỉnh Ninh Bình"
@@ -84,14 +86,30 @@ DEMO_BULLETINS = [
 ]
 
 
-def seed_demo(session: Session, password: str) -> list[str]:
-    """Demo users (all with the given password) and two bulletins: one published, one draft."""
+def real_bulletins(session: Session) -> int:
+    """How many bulletins seed-demo did not write: another author or another title."""
+    titles = [nfc(b["title"]) for b in DEMO_BULLETINS]
+    editor = DEMO_USERS[0][0]
+    return session.scalar(
+        select(func.count(Bulletin.id)).join(User, Bulletin.author_id == User.id)
+        .where(or_(User.username != editor, Bulletin.title.not_in(titles)))) or 0
+
+
+def seed_demo(session: Session, password: str, force: bool = False) -> list[str]:
+    """Demo users (all with the given password, to be changed at first login) and two
+    bulletins: one published, one draft. Refuses a database holding real bulletins
+    unless forced, before writing anything."""
+    real = real_bulletins(session)
+    if real and not force:
+        raise Conflict(f"cơ sở dữ liệu đã có {real} bản tin thật; seed-demo không ghi gì. "
+                       "Thêm --force nếu thật sự muốn thêm dữ liệu mẫu vào đây.")
     seed_lists(session)
     seed_templates(session)
     created = []
     for username, roles, name, unit in DEMO_USERS:
         if accounts.find_user(session, username) is None:
-            accounts.create_user(session, None, username, roles, password, name, unit)
+            user, _ = accounts.create_user(session, None, username, roles, password, name, unit)
+            user.must_change_password = True  # a password printed in the docs is no secret
             created.append(username)
     editor = session.scalar(select(User).where(User.username == "bientap"))
     reviewer = session.scalar(select(User).where(User.username == "thamdinh"))
@@ -101,4 +119,5 @@ def seed_demo(session: Session, password: str) -> list[str]:
     services.perform(session, reviewer, first.id, "clear")
     services.perform(session, leader, first.id, "approve")
     services.create_bulletin(session, editor, DEMO_BULLETINS[1])
+    audit.record(session, "cli", "seed.demo", created=created, forced=bool(real))
     return created
