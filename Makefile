@@ -7,7 +7,7 @@ HOST ?= 127.0.0.1
 PORT ?= 5000
 export FLASK_APP := wsgi
 
-.PHONY: run test test-pg lint system-deps translations clean docs
+.PHONY: run test test-clock test-pg lint system-deps translations clean docs
 
 run: system-deps $(VENV)/.runtime translations
 	$(BIN)/flask --app wsgi init-db
@@ -17,6 +17,16 @@ test: BROWSER = 1
 test: system-deps $(VENV)/.test translations
 	$(BIN)/ruff check .
 	$(BIN)/pytest -q $(PYTEST_ARGS)
+
+# The unit and web suites again with Python's clock moved ahead (tests/conftest.py):
+# 400 days (past a year boundary and a leap day) and 1,830 days (about five years).
+CLOCK_AHEAD ?= 400 1830
+test-clock: system-deps $(VENV)/.test translations
+	@for days in $(CLOCK_AHEAD); do \
+	  echo "== clock moved ahead $$days days =="; \
+	  LOA_CLOCK_AHEAD_DAYS=$$days $(BIN)/pytest -q -p no:cacheprovider tests/unit tests/web \
+	    $(PYTEST_ARGS) || exit 1; \
+	done
 
 # The user guide's pictures, taken by the browser journeys from the running product.
 docs: BROWSER = 1

@@ -8,7 +8,6 @@ import json
 import logging
 import os
 import socket
-import time
 from collections.abc import Callable
 from dataclasses import asdict, dataclass
 from datetime import datetime, timedelta
@@ -220,9 +219,18 @@ def retry_audio(session: Session, actor: User, bulletin_id: int) -> AudioFile:
 
 
 def sweep_partials(data_dir: Path, older_than_s: float = 3600) -> int:
-    """Remove temporary files a killed job left behind (never served: they are not `path`s)."""
-    removed, limit = 0, time.time() - older_than_s
-    for part in (data_dir / "audio").rglob("*.part") if (data_dir / "audio").is_dir() else ():
+    """Remove temporary files a killed job left behind (never served: they are not `path`s).
+
+    Ages are read against the file system's own clock (the mtime of a file touched now), not
+    the process's: a skewed or moved process clock must never remove a file being written.
+    """
+    folder = data_dir / "audio"
+    if not folder.is_dir():
+        return 0
+    probe = folder / ".sweep-clock"
+    probe.touch()
+    removed, limit = 0, probe.stat().st_mtime - older_than_s
+    for part in folder.rglob("*.part"):
         if part.stat().st_mtime < limit:
             part.unlink(missing_ok=True)
             removed += 1

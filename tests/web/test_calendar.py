@@ -67,7 +67,7 @@ def test_grid_weeks_start_monday_and_cover_the_month(app):
     assert len(grid.days) == 31 and not day_of(grid, date(2026, 11, 30)).in_month
 
 
-def test_month_shows_scheduled_published_and_aired_on_local_days(app, client, users):
+def test_month_shows_scheduled_published_and_aired_on_local_days(pinned_clock, app, client, users):
     # 23:30 UTC on 04/12 is 06:30 on 05/12 in Vietnam
     scheduled = make_bulletin(app, to="approved", title="Lịch tiếp dân tháng 12",
                               publish_at="2026-12-04T23:30:00+00:00")
@@ -255,7 +255,7 @@ def test_admin_edits_key_dates_on_the_web(app, client, users):
         assert sorted(actions) == ["key_date.create", "key_date.delete", "key_date.update"]
 
 
-def test_a_month_takes_a_handful_of_queries_not_one_per_day(app, users):
+def test_a_month_takes_a_handful_of_queries_not_one_per_day(pinned_clock, app, users):
     for n in range(4):
         make_bulletin(app, to="approved", title=f"Hẹn {n}",
                       publish_at=f"2026-12-{n + 3:02d}T08:00:00+07:00")

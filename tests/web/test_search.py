@@ -234,7 +234,7 @@ def test_api_list_takes_the_search_filters(app, users, api):
     assert found.status_code == 200 and [b["id"] for b in found.json["items"]] == [kept]
     listed = editor.get("/api/v1/bulletins?unit=phong-kinh-te")
     assert [b["id"] for b in listed.json["items"]] == [kept]
-    from bulletins.broadcasts import local_today
+    from bulletins.clock import local_today
 
     today = local_today().isoformat()  # created today, in Asia/Ho_Chi_Minh
     assert len(editor.get(f"/api/v1/bulletins?from={today}&to={today}").json["items"]) == 2
