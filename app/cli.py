@@ -160,10 +160,9 @@ def init_app(app: Flask) -> None:
         """Serve the app with waitress; without REDIS_URL, jobs run embedded in this process."""
         from waitress import serve as waitress_serve
 
-        consumer = None
-        if not current_app.config.get("REDIS_URL"):
-            consumer = current_app.extensions["loa.jobs"].consumer(workers=2, embedded=True)
-            consumer.start()
+        jobs, consumer = current_app.extensions["loa.jobs"], None
+        if jobs.embedded_wanted():  # at once, not on the first request: publishing is timed
+            consumer = jobs.start_embedded(workers=2)
         click.echo(f"Loa: http://{host}:{port}/", err=True)
         try:
             waitress_serve(current_app._get_current_object(), host=host, port=port,

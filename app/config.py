@@ -41,6 +41,10 @@ def from_env(instance_path: str) -> dict[str, Any]:
         "PORTAL_CONTACT_EMAIL": os.environ.get("PORTAL_CONTACT_EMAIL",
                                                "ubnd@vuduong.ninhbinh.gov.vn"),
         "JOBS_BACKEND": "redis" if os.environ.get("REDIS_URL") else "sqlite",
+        #: run the SQLite queue inside served processes ("auto"); "0" when a `worker` runs it
+        "JOBS_EMBEDDED": _switch(os.environ.get("JOBS_EMBEDDED")),
+        #: /healthz says "degraded" and staff see a warning past this wait of the oldest job
+        "QUEUE_STALL_SECONDS": int(os.environ.get("QUEUE_STALL_SECONDS") or 300),
         "SESSION_COOKIE_SECURE": os.environ.get("SESSION_COOKIE_SECURE", "") == "1",
         #: behind nginx: trust one proxy's X-Forwarded-For/Proto/Host
         "TRUST_PROXY": os.environ.get("TRUST_PROXY", "") == "1",
@@ -48,6 +52,14 @@ def from_env(instance_path: str) -> dict[str, Any]:
         "RATELIMIT_STORAGE_URI": os.environ.get("REDIS_URL") or "memory://",
         **_mail_from_env(),
     }
+
+
+def _switch(value: str | None) -> bool | str:
+    """1/true/yes/on → True, 0/false/no/off → False; unset or anything else → "auto"."""
+    value = (value or "").strip().lower()
+    if value in ("1", "true", "yes", "on"):
+        return True
+    return False if value in ("0", "false", "no", "off") else "auto"
 
 
 def _mail_from_env() -> dict[str, Any]:
@@ -82,6 +94,8 @@ DEFAULTS: dict[str, Any] = {
     "MAX_CONTENT_LENGTH": 64 * 1024 * 1024,
     "RATELIMIT_HEADERS_ENABLED": True,
     "LOGIN_RATE_LIMIT": "10 per minute",
+    "JOBS_EMBEDDED": "auto",
+    "QUEUE_STALL_SECONDS": 300,
 }
 
 

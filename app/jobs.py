@@ -3,17 +3,21 @@
 from __future__ import annotations
 
 import logging
+import os
+import threading
 from datetime import datetime, timedelta
 from pathlib import Path
 from typing import Any
 
-from flask import Flask, current_app, has_app_context
+from flask import Flask, current_app, has_app_context, request
+from flask_login import current_user
 from huey import PriorityRedisHuey, SqliteHuey, crontab
 from huey.consumer import Consumer
 from sqlalchemy import event, select
 
 from app.extensions import db
 from bulletins import (
+    backlog,
     mailer,
     media,
     notice_mail,
@@ -68,6 +72,9 @@ class Jobs:
 
     def __init__(self, app: Flask) -> None:
         self.app = app
+        self._embedded: Consumer | None = None
+        self._embedded_pid: int | None = None
+        self._lock = threading.Lock()
         if app.config["JOBS_BACKEND"] == "redis":
             self.huey = PriorityRedisHuey("loa", url=app.config["REDIS_URL"])
         else:
@@ -176,6 +183,65 @@ class Jobs:
         return cls(self.huey, workers=workers, worker_type="thread", periodic=True,
                    check_worker_health=True)
 
+    def embedded_wanted(self) -> bool:
+        """JOBS_EMBEDDED: "auto" runs the SQLite queue in served processes, never in tests."""
+        setting = self.app.config.get("JOBS_EMBEDDED", "auto")
+        if setting == "auto":
+            return self.app.config["JOBS_BACKEND"] == "sqlite" and not self.app.testing
+        return bool(setting)
+
+    @property
+    def embedded_here(self) -> bool:
+        """Whether this process already runs the embedded queue."""
+        return self._embedded_pid == os.getpid()
+
+    def start_embedded(self, workers: int = 2) -> Consumer:
+        """Run the queue in threads of this process, once per process (a fork starts anew)."""
+        with self._lock:
+            if self._embedded is None or not self.embedded_here:
+                self._embedded = self.consumer(workers=workers, embedded=True)
+                self._embedded.start()
+                self._embedded_pid = os.getpid()
+                log.info("embedded job queue started in process %s", self._embedded_pid)
+            return self._embedded
+
+    def stop_embedded(self) -> None:
+        """Stop this process's embedded queue, letting running jobs finish."""
+        with self._lock:
+            if self._embedded is not None and self.embedded_here:
+                self._embedded.stop(graceful=True)
+            self._embedded = self._embedded_pid = None
+
+    def lag(self) -> backlog.Backlog:
+        """Work waiting for a job and how long the oldest has waited (needs an app context)."""
+        return backlog.measure(db.session, mail=bool(self.app.config.get("MAIL_SERVER")))
+
+    def stalled(self, found: backlog.Backlog) -> bool:
+        return found.stalled(self.app.config.get("QUEUE_STALL_SECONDS", backlog.STALL_AFTER_S))
+
 
 def init_app(app: Flask) -> None:
-    app.extensions["loa.jobs"] = Jobs(app)
+    jobs = app.extensions["loa.jobs"] = Jobs(app)
+
+    @app.before_request
+    def _start_jobs() -> None:
+        """Start the embedded queue with the first request a process serves.
+
+        Lazily, not in create_app: `flask run` (and its reloader child), waitress and
+        gunicorn workers all serve requests, while the reloader's parent, a pre-fork master
+        and CLI commands (init-db, worker) never do, so none of those gets a second queue.
+        """
+        if not jobs.embedded_here and jobs.embedded_wanted():
+            jobs.start_embedded()
+
+    @app.context_processor
+    def _queue_stall() -> dict:
+        """Staff pages warn when background work waits too long (minutes, or None)."""
+        def minutes() -> int | None:
+            if not getattr(current_user, "is_authenticated", False) or request.blueprint in (
+                    "portal", "api", "help"):
+                return None
+            found = jobs.lag()
+            return found.oldest_wait_s // 60 if jobs.stalled(found) else None
+
+        return {"queue_stall": minutes}

@@ -267,6 +267,8 @@ class AudioFile(Base):
     """Synthesized speech of one approved text; the job moves it from queued to ready."""
 
     __tablename__ = "audio_files"
+    # the queue's lag (bulletins/backlog.py) reads the oldest queued row on every staff page
+    __table_args__ = (Index("ix_audio_files_waiting", "status", "created_at"),)
 
     id: Mapped[int] = mapped_column(primary_key=True)
     bulletin_id: Mapped[int] = mapped_column(ForeignKey("bulletins.id"), index=True)

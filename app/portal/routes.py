@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 from flask import (
-    Response,
     abort,
     current_app,
+    jsonify,
     redirect,
     render_template,
     request,
@@ -114,6 +114,13 @@ def audio(bulletin_id: int, digest: str):
 
 @bp.route("/healthz")
 def healthz():
-    """200 when the app and its database answer."""
+    """200 when the app and its database answer; "degraded" while background jobs stall."""
     db.session.execute(text("SELECT 1"))
-    return Response("ok\n", mimetype="text/plain")
+    jobs = current_app.extensions["loa.jobs"]
+    lag = jobs.lag()
+    response = jsonify(status="degraded" if jobs.stalled(lag) else "ok", database="ok", queue={
+        "pending": lag.pending, "oldest_wait_s": lag.oldest_wait_s, "oldest": lag.oldest,
+        "waiting": lag.counts, "stall_after_s": current_app.config["QUEUE_STALL_SECONDS"],
+        "embedded": jobs.embedded_here})
+    response.headers["Cache-Control"] = "no-store"
+    return response
