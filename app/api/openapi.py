@@ -88,28 +88,30 @@ PROGRAM_PATHS: dict[str, Any] = {
         "parameters": [{"name": "date", "in": "query", "schema": {"type": "string",
                                                                   "format": "date"}}],
         "responses": {"200": {"description": "programs", **_json({"type": "object", "properties": {
-            "date": STR, "items": {"type": "array", "items": PROGRAM}}})}, **_errors(401, 422)}}},
+            "date": STR, "items": {"type": "array", "items": PROGRAM}}})},
+            **_errors(401, 403, 422)}}},
     "/programs/{program_id}": {"get": {
         "summary": "One program", "parameters": [PID],
-        "responses": {"200": {"description": "program", **_json(PROGRAM)}, **_errors(401, 404)}}},
+        "responses": {"200": {"description": "program", **_json(PROGRAM)},
+                      **_errors(401, 403, 404)}}},
     "/programs/{program_id}/audio": {"get": {
         "summary": "MP3 of a built program", "parameters": [PID], "responses": {
             "200": {"description": "MP3", "content": {"audio/mpeg": {}}},
             "202": {"description": "being made", **_json({
                 "type": "object", "properties": {"status": STR}})},
-            **_errors(401, 404)}}},
+            **_errors(401, 403, 404)}}},
     "/programs/{program_id}/playlist.m3u": {"get": {
         "summary": "M3U of the program's separate bulletin files", "parameters": [PID],
         "responses": {"200": {"description": "M3U", "content": {"audio/x-mpegurl": {}}},
-                      **_errors(401, 404)}}},
+                      **_errors(401, 403, 404)}}},
     "/programs/{program_id}/script": {"get": {
         "summary": "The announcer's script (approved texts in program order)",
         "parameters": [PID], "responses": {"200": {"description": "text", "content": {
-            "text/plain": {}}}, **_errors(401, 404)}}},
+            "text/plain": {}}}, **_errors(401, 403, 404)}}},
     "/programs/{program_id}/broadcasts": {
         "get": {"summary": "The program's broadcast log", "parameters": [PID], "responses": {
             "200": {"description": "entries", **_json({"type": "array", "items": BROADCAST})},
-            **_errors(401, 404)}},
+            **_errors(401, 403, 404)}},
         "post": {"summary": "Record an airing, or that it did not air; 'corrects' appends a "
                             "correction of an earlier entry", "parameters": [PID],
                  "requestBody": {"required": True, **_json({"type": "object", "properties": {
@@ -161,7 +163,7 @@ def spec() -> dict[str, Any]:
             "/bulletins": {
                 "get": _op("List and search bulletins", {"description": "items", **_json({
                     "type": "object", "properties": {"items": {
-                        "type": "array", "items": _ref("Bulletin")}}})}, 422, params=[
+                        "type": "array", "items": _ref("Bulletin")}}})}, 403, 422, params=[
                     *({"name": n, "in": "query", "schema": STR}
                       for n in ("status", "topic", "unit", "q")),
                     *({"name": n, "in": "query", "schema": {"type": "string", "format": "date"}}
@@ -171,7 +173,7 @@ def spec() -> dict[str, Any]:
                     _ref("Bulletin"))}, 400, 403, 422, body=_ref("BulletinInput"), status="201"),
             },
             "/bulletins/{bulletin_id}": {
-                "get": _op("One bulletin", one, 404, params=[ID]),
+                "get": _op("One bulletin", one, 403, 404, params=[ID]),
                 "patch": _op("Edit a draft (send the current version)", one, 400, 403, 404, 409,
                              422, body=_ref("BulletinPatch"), params=[ID]),
             },
@@ -184,7 +186,7 @@ def spec() -> dict[str, Any]:
                     "version": {"type": "integer"}}})},
             "/bulletins/{bulletin_id}/findings": {"get": _op(
                 "Findings of the current revision", {"description": "findings", **_json(
-                    {"type": "array", "items": _ref("Finding")})}, 404, params=[ID])},
+                    {"type": "array", "items": _ref("Finding")})}, 403, 404, params=[ID])},
             "/bulletins/{bulletin_id}/findings/{finding_id}/resolve": {"post": _op(
                 "Mark a finding as not a problem", {"description": "finding", **_json(
                     _ref("Finding"))}, 400, 403, 404, 409, 422, params=[
@@ -193,19 +195,19 @@ def spec() -> dict[str, Any]:
                 body={"type": "object", "required": ["note"], "properties": {"note": STR}})},
             "/bulletins/{bulletin_id}/history": {"get": _op(
                 "Every action and edit", {"description": "events", **_json(
-                    {"type": "array", "items": _ref("Event")})}, 404, params=[ID])},
+                    {"type": "array", "items": _ref("Event")})}, 403, 404, params=[ID])},
             "/bulletins/{bulletin_id}/audio": {"get": {
                 "summary": "Audio of the approved text", "parameters": [ID], "responses": {
                     "200": {"description": "MP3", "content": {"audio/mpeg": {}}},
                     "202": {"description": "being made", **_json({
                         "type": "object", "properties": {"status": STR}})},
-                    **_errors(401, 404)}}},
+                    **_errors(401, 403, 404)}}},
             "/topics": {"get": _op("Topics", {"description": "topics"})},
             "/units": {"get": _op("Units", {"description": "units"})},
             **PROGRAM_PATHS,
             "/report": {"get": _op(
                 "The implementation report for a date range (counts only)", {
-                    "description": "report", **_json(REPORT)}, 422, params=[
+                    "description": "report", **_json(REPORT)}, 403, 422, params=[
                     {"name": n, "in": "query", "schema": {"type": "string", "format": "date"}}
                     for n in ("from", "to")])},
         },

@@ -13,7 +13,7 @@ from app.api.serialize import iso
 from app.errors import json_error
 from app.extensions import db
 from app.radio.files import script_text, send_playlist, send_program
-from bulletins import broadcasts, clock, programs, schedule
+from bulletins import broadcasts, clock, programs, reading, schedule
 from bulletins.errors import ValidationError
 from bulletins.radio_models import Broadcast, Program, Slot
 from bulletins.validation import parse_date
@@ -72,7 +72,7 @@ def programs_of_day():
     day = parse_date(raw) if raw else clock.local_today()
     if day is None:
         raise ValidationError("Tham số 'date' phải có dạng YYYY-MM-DD.", fields={"date": "invalid"})
-    plan = schedule.day_plan(db.session, [day])
+    plan = reading.day_plan(db.session, g.user, [day])
     ids = {i.bulletin_id for o in plan if o.program for i in o.program.items}
     ids |= {c.bulletin.id for o in plan for c in o.suggestion}
     aired = broadcasts.aired_counts(db.session, sorted(ids))
@@ -84,7 +84,7 @@ def programs_of_day():
 @bp.get("/programs/<int:program_id>")
 @token_required
 def program_show(program_id: int):
-    program = programs.get_program(db.session, program_id)
+    program = reading.program(db.session, g.user, program_id)
     aired = broadcasts.aired_counts(db.session, program.bulletin_ids)
     return jsonify(program_json(program, aired))
 
@@ -93,7 +93,7 @@ def program_show(program_id: int):
 @token_required
 def program_audio(program_id: int):
     """The built MP3; 202 with the state while it is being made."""
-    program = programs.get_program(db.session, program_id)
+    program = reading.program(db.session, g.user, program_id)
     if program.status == "empty":
         return json_error(404, "not_found", "Chương trình không còn bản tin nào.")
     if program.status != "ready" or not program.path:
@@ -104,7 +104,7 @@ def program_audio(program_id: int):
 @bp.get("/programs/<int:program_id>/playlist.m3u")
 @token_required
 def program_playlist(program_id: int):
-    program = programs.get_program(db.session, program_id)
+    program = reading.program(db.session, g.user, program_id)
     return send_playlist(program, lambda b: url_for("api.audio", bulletin_id=b,
                                                     _external=True))
 
@@ -112,15 +112,15 @@ def program_playlist(program_id: int):
 @bp.get("/programs/<int:program_id>/script")
 @token_required
 def program_script(program_id: int):
-    program = programs.get_program(db.session, program_id)
+    program = reading.program(db.session, g.user, program_id)
     return Response(script_text(program), mimetype="text/plain")
 
 
 @bp.get("/programs/<int:program_id>/broadcasts")
 @token_required
 def program_log(program_id: int):
-    programs.get_program(db.session, program_id)
-    return jsonify([entry_json(e) for e in broadcasts.program_log(db.session, program_id)])
+    entries = reading.program_log(db.session, g.user, program_id)
+    return jsonify([entry_json(e) for e in entries])
 
 
 @bp.post("/programs/<int:program_id>/broadcasts")

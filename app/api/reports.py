@@ -6,12 +6,12 @@ import dataclasses
 from datetime import date
 from typing import Any
 
-from flask import jsonify, request
+from flask import g, jsonify, request
 
 from app.api import bp
 from app.api.auth import token_required
 from app.extensions import db
-from bulletins import reports
+from bulletins import reading, reports
 from bulletins.clock import local_today
 
 
@@ -32,5 +32,5 @@ def report():
     """The report for ?from=&to= (default: this year until today); counts only, no texts."""
     first, last = reports.parse_range(request.args.get("from"), request.args.get("to"),
                                       local_today())
-    data = reports.implementation_report(db.session, first, last)
+    data = reading.report(db.session, g.user, first, last)
     return jsonify({**_plain(dataclasses.asdict(data)), "returns": data.returns})

@@ -14,7 +14,7 @@ from app.api.openapi import spec
 from app.errors import json_error
 from app.extensions import db
 from app.media import send_audio
-from bulletins import queries, services
+from bulletins import queries, reading, services
 from bulletins.errors import ValidationError
 from bulletins.models import Topic, Unit
 from bulletins.validation import parse_date
@@ -69,7 +69,7 @@ def create():
 @token_required
 def index():
     args = request.args
-    items = queries.list_bulletins(db.session, status=args.get("status") or None,
+    items = reading.list_bulletins(db.session, g.user, status=args.get("status") or None,
                                    topic=args.get("topic") or None, q=args.get("q") or None,
                                    unit=args.get("unit") or None,
                                    date_from=query_date("from"), date_to=query_date("to"),
@@ -80,7 +80,7 @@ def index():
 @bp.get("/bulletins/<int:bulletin_id>")
 @token_required
 def show(bulletin_id: int):
-    return one(services.get_bulletin(db.session, bulletin_id))
+    return one(reading.bulletin(db.session, g.user, bulletin_id))
 
 
 @bp.patch("/bulletins/<int:bulletin_id>")
@@ -110,7 +110,7 @@ def action(bulletin_id: int, action: str):
 @bp.get("/bulletins/<int:bulletin_id>/findings")
 @token_required
 def findings(bulletin_id: int):
-    bulletin = services.get_bulletin(db.session, bulletin_id)
+    bulletin = reading.bulletin(db.session, g.user, bulletin_id)
     return jsonify([serialize.finding(f) for f in services.active_findings(db.session, bulletin)])
 
 
@@ -128,14 +128,14 @@ def resolve(bulletin_id: int, finding_id: int):
 @bp.get("/bulletins/<int:bulletin_id>/history")
 @token_required
 def history(bulletin_id: int):
-    services.get_bulletin(db.session, bulletin_id)
+    reading.bulletin(db.session, g.user, bulletin_id)
     return jsonify([serialize.event(e) for e in queries.history(db.session, bulletin_id)])
 
 
 @bp.get("/bulletins/<int:bulletin_id>/audio")
 @token_required
 def audio(bulletin_id: int):
-    bulletin = services.get_bulletin(db.session, bulletin_id)
+    bulletin = reading.bulletin(db.session, g.user, bulletin_id)
     found = queries.latest_audio(db.session, bulletin)
     if found is None:
         return json_error(404, "not_found", "Bản tin này không có âm thanh (chưa duyệt "

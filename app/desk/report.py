@@ -6,15 +6,16 @@ from datetime import date
 
 from flask import Response, flash, render_template, request
 from flask_babel import gettext as _
+from flask_login import current_user
 from markupsafe import Markup
 
 from app.desk import bp
 from app.extensions import db
 from app.security import roles_required
-from bulletins import report_export, reports
+from bulletins import reading, report_export, reports
 from bulletins.charts import bar_chart, column_chart
 from bulletins.clock import local_today
-from bulletins.errors import DomainError
+from bulletins.errors import DomainError, ValidationError
 from bulletins.workflow import ROLES as STAFF  # counts only, no titles: every role may read
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
@@ -28,8 +29,8 @@ def _range() -> tuple[date, date]:
 def _download(kind: str) -> Response:
     try:
         first, last = _range()
-        report = reports.implementation_report(db.session, first, last)
-    except DomainError as error:
+        report = reading.report(db.session, current_user, first, last)
+    except ValidationError as error:  # a refused role stays a 403
         return Response(error.message + "\n", status=422, mimetype="text/plain")
     name = f"bao-cao-ket-qua-{first:%Y%m%d}-{last:%Y%m%d}.{kind}"
     if kind == "csv":
@@ -49,7 +50,7 @@ def report():
     except DomainError as error:
         flash(error.message, "error")
         first, last = reports.parse_range(None, None, local_today())
-    data = reports.implementation_report(db.session, first, last)
+    data = reading.report(db.session, current_user, first, last)
     # the chart functions escape every label and title themselves
     months = column_chart([(m.month.strftime("%m/%Y"), m.published) for m in data.months],
                           title=_("Bản tin đã đăng theo tháng"))

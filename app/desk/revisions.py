@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from flask import redirect, render_template, request, url_for
 from flask_babel import gettext as _
+from flask_login import current_user
 from sqlalchemy import select
 
 from app.actions import attempt
@@ -11,7 +12,7 @@ from app.desk import bp
 from app.desk.forms import ActionForm
 from app.extensions import db
 from app.security import roles_required
-from bulletins import services
+from bulletins import reading, services
 from bulletins.diff import changed_words, diff_words
 from bulletins.models import Revision
 from bulletins.workflow import ROLES as STAFF
@@ -21,7 +22,7 @@ from bulletins.workflow import ROLES as STAFF
 @roles_required(*STAFF)
 def revisions(bulletin_id: int):
     """The versions, and an inline diff of two of them (by default the last two)."""
-    bulletin = services.get_bulletin(db.session, bulletin_id)
+    bulletin = reading.bulletin(db.session, current_user, bulletin_id)
     rows = db.session.scalars(select(Revision).where(Revision.bulletin_id == bulletin_id)
                               .order_by(Revision.number)).all()
     numbers = [r.number for r in rows]

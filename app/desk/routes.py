@@ -20,7 +20,7 @@ from app.desk.forms import (
 )
 from app.extensions import db
 from app.security import home_endpoint, roles_required
-from bulletins import comments, queries, services
+from bulletins import comments, queries, reading, services
 from bulletins.errors import DomainError
 from bulletins.text import review_text
 from bulletins.workflow import ROLES as STAFF
@@ -135,7 +135,7 @@ def segments(text: str, findings: list) -> list[tuple[str, object | None]]:
 @roles_required(*STAFF)
 def detail(bulletin_id: int):
     """The bulletin with its findings highlighted, its history and what I may do with it."""
-    bulletin = services.get_bulletin(db.session, bulletin_id)
+    bulletin = reading.bulletin(db.session, current_user, bulletin_id)
     findings = services.active_findings(db.session, bulletin)
     return render_template(
         "desk/detail.html", bulletin=bulletin, findings=findings,
@@ -186,7 +186,7 @@ def audio(bulletin_id: int):
     """Staff download of a bulletin's audio, whatever its public state."""
     from app.media import send_audio
 
-    bulletin = services.get_bulletin(db.session, bulletin_id)
+    bulletin = reading.bulletin(db.session, current_user, bulletin_id)
     found = queries.latest_audio(db.session, bulletin)
     if found is None or found.status != "ready":
         abort(404)

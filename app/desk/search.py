@@ -7,13 +7,14 @@ from datetime import date
 
 from flask import render_template, request
 from flask_babel import gettext as _
+from flask_login import current_user
 from sqlalchemy import select
 
 from app.desk import bp
 from app.extensions import db
 from app.i18n import labels
 from app.security import roles_required
-from bulletins import search
+from bulletins import reading, search
 from bulletins.errors import ValidationError
 from bulletins.models import Topic, Unit
 from bulletins.workflow import ROLES as STAFF
@@ -58,9 +59,10 @@ def all_bulletins():
     results = None
     if not errors:
         try:
-            results = search.search(db.session, given["q"], status=given["status"] or None,
-                                    topic=given["topic"] or None, unit=given["unit"] or None,
-                                    date_from=date_from, date_to=date_to, page=page)
+            results = reading.search_bulletins(
+                db.session, current_user, given["q"], status=given["status"] or None,
+                topic=given["topic"] or None, unit=given["unit"] or None,
+                date_from=date_from, date_to=date_to, page=page)
         except ValidationError as error:
             errors.append(error.message if not error.fields.get("date_from")
                           else _("Từ ngày phải trước hoặc bằng đến ngày."))

@@ -11,7 +11,7 @@ from app.extensions import db
 from app.radio import bp
 from app.radio.forms import SlotForm
 from app.security import roles_required
-from bulletins import broadcasts, clock, programs
+from bulletins import broadcasts, clock, programs, reading
 from bulletins.errors import DomainError
 from bulletins.radio_models import Slot
 
@@ -22,7 +22,7 @@ def _range() -> tuple:
 
 
 @bp.route("/log")
-@roles_required("operator", "leader", "admin")
+@roles_required(*reading.READERS["broadcast_log"])
 def log():
     """What aired between two dates (default: the last 30 days)."""
     try:
@@ -30,18 +30,18 @@ def log():
     except DomainError as error:
         flash(error.message, "error")
         first, last = broadcasts.parse_range(None, None, clock.local_today())
-    entries = broadcasts.entries_between(db.session, first, last)
+    entries = reading.log_between(db.session, current_user, first, last)
     corrected = {e.corrects_id for e in entries if e.corrects_id}
     return render_template("radio/log.html", entries=entries, first=first, last=last,
                            corrected=corrected)
 
 
 @bp.route("/log.csv")
-@roles_required("operator", "leader", "admin")
+@roles_required(*reading.READERS["broadcast_log"])
 def log_csv():
     """The log between two dates as CSV."""
     first, last = _range()  # a bad range is a 422 page
-    body = broadcasts.export_csv(db.session, first, last)
+    body = reading.log_csv(db.session, current_user, first, last)
     name = f"nhat-ky-phat-song-{first:%Y%m%d}-{last:%Y%m%d}.csv"
     return Response(body, mimetype="text/csv",
                     headers={"Content-Disposition": f'attachment; filename="{name}"'})

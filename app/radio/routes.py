@@ -15,14 +15,14 @@ from app.radio import bp
 from app.radio.files import send_playlist, send_program
 from app.radio.forms import BroadcastForm
 from app.security import roles_required
-from bulletins import broadcasts, clock, media, program_audio, programs, queries, schedule
+from bulletins import broadcasts, clock, media, program_audio, programs, queries, reading, schedule
 from bulletins.errors import DomainError
 from bulletins.models import Bulletin
 from bulletins.radio_models import Program, Slot
 from bulletins.validation import parse_date
 from bulletins.workflow import State
 
-OPERATORS = ("operator", "admin")
+OPERATORS = tuple(sorted(programs.OPERATOR_ROLES))  # the services check the same roles
 
 
 @bp.app_context_processor
@@ -41,7 +41,7 @@ def _radio_alerts() -> dict:
 def index():
     """Today's and tomorrow's slots with their programs or suggestions; radio bulletins."""
     today = clock.local_today()
-    plan = schedule.day_plan(db.session, [today, today + timedelta(days=1)])
+    plan = reading.day_plan(db.session, current_user, [today, today + timedelta(days=1)])
     on_air = queries.public_bulletins(db.session, channel="radio", limit=100)
     coming = db.session.scalars(
         select(Bulletin).where(Bulletin.status == State.APPROVED,
@@ -93,7 +93,7 @@ def slot_program(slot_id: int, day: str):
         else:
             flash(_("Đã lưu chương trình; đang dựng âm thanh."), "success")
             return redirect(url_for("radio.program", program_id=saved.id))
-    elif program is not None:
+    if program is not None:  # after a refused save too: the program's page shows why
         return redirect(url_for("radio.program", program_id=program.id))
     return render_template("radio/program.html", program=program, slot=slot, day=when,
                            rows=_rows(program, slot, when), form=form, log=[],
@@ -118,7 +118,7 @@ def _chosen() -> list[int]:
 @roles_required(*OPERATORS)
 def program(program_id: int):
     """One program: state, player, downloads, order editor and its airing log."""
-    found = programs.get_program(db.session, program_id)
+    found = reading.program(db.session, current_user, program_id)
     log = broadcasts.program_log(db.session, found.id)
     current = broadcasts.in_force(db.session, found.id)
     rows = _rows(found, found.slot, found.air_date) if found.slot and not log else []
@@ -183,7 +183,7 @@ def _attempt(call, success: str):  # noqa: ANN001, ANN202
 @bp.route("/programs/<int:program_id>/audio.mp3")
 @roles_required(*OPERATORS)
 def audio_file(program_id: int):
-    found = programs.get_program(db.session, program_id)
+    found = reading.program(db.session, current_user, program_id)
     if found.status != "ready":
         abort(404)
     return send_program(found, download=bool(request.args.get("download")))
@@ -192,7 +192,7 @@ def audio_file(program_id: int):
 @bp.route("/programs/<int:program_id>/playlist.m3u")
 @roles_required(*OPERATORS)
 def playlist(program_id: int):
-    found = programs.get_program(db.session, program_id)
+    found = reading.program(db.session, current_user, program_id)
     return send_playlist(found, lambda b: url_for("desk.audio", bulletin_id=b, _external=True))
 
 
@@ -200,7 +200,7 @@ def playlist(program_id: int):
 @roles_required(*OPERATORS)
 def script(program_id: int):
     """The printable script: full approved texts in program order, for reading live."""
-    found = programs.get_program(db.session, program_id)
+    found = reading.program(db.session, current_user, program_id)
     pieces = program_audio.script(db.session, found, current_app.config["COMMUNE_NAME"])
     return render_template("radio/script.html", program=found, pieces=pieces)
 

@@ -1,15 +1,21 @@
-"""Who may reach what: every route of the URL map × (anonymous and every role) is declared.
+"""Who may reach what: every route of the URL map × (anonymous and every role), on real data.
 
-A route added without an entry here fails this test, so nobody forgets to decide.
-Bulletins, programs and users that do not exist are used for writes: a 404 then proves the
-request got past the role check, and no test data is changed.
+A route added without an entry here fails this test, so nobody forgets to decide. Every id in
+a URL names a row that exists (tests/web/resources.py), so a refusal is the role check's and
+never a 404 for a missing object. A 5xx is always a failure. A role that may read a page gets
+it (2xx or 3xx); a role that may not gets 403 (signed in) or the sign-in page / 401.
+
+The JSON API's rows are the services' own role checks: a token opens no door by itself, so
+what the web refuses to read, the API refuses too (issue #13).
 """
 
 from __future__ import annotations
 
 import pytest
 
-from tests.web.conftest import login, make_bulletin
+from app.help.render import image_names
+from tests.web.conftest import login
+from tests.web.resources import Resources, make_resources
 
 ROLES = ("editor", "reviewer", "leader", "operator", "admin")
 STAFF = frozenset(ROLES)
@@ -45,14 +51,28 @@ EXPECT: dict[str, object] = {
     "admin.scan_rules": AD, "admin.lexicon": AD, "admin.delete_entry": AD,
     "admin.audio_settings": AD,
     "admin.key_dates": AD, "admin.key_date_edit": AD, "admin.key_date_delete": AD,
-    # the JSON API: a valid token of any role passes the door; services check roles
-    **{f"api.{name}": TOKEN for name in (
-        "me", "index", "show", "patch", "action", "findings", "resolve", "history", "audio",
-        "topics", "units", "programs_of_day", "program_show", "program_audio",
-        "program_broadcast", "program_log", "program_playlist", "program_script", "report")},
-    "api.create": ED,
+    # the JSON API: any valid token reads who it is and the lists …
+    "api.me": TOKEN, "api.topics": TOKEN, "api.units": TOKEN,
+    # … and everything else is the same service, with the same roles, as the web's page
+    "api.index": STAFF, "api.show": STAFF, "api.findings": STAFF, "api.history": STAFF,
+    "api.audio": STAFF, "api.report": STAFF,
+    "api.programs_of_day": OP | AD, "api.program_show": OP | AD, "api.program_audio": OP | AD,
+    "api.program_playlist": OP | AD, "api.program_script": OP | AD,
+    "api.program_log": OP | LD | AD,
+    # writes, each on an object in the state its action needs
+    "api.create": ED, "api.patch": ED, "api.action": ED, "api.resolve": RV,
+    "api.program_broadcast": OP | AD,
 }
-MISSING = 999_999
+#: Reads whose allowed answer is not 2xx/3xx here: no audio is built in these tests.
+NOT_BUILT = {"desk.audio": 404, "radio.audio_file": 404, "portal.audio": 404}
+#: Which bulletin each route acts on (default: the published one).
+BULLETIN_FOR = {
+    "desk.act": "draft", "api.action": "draft", "desk.upload_recording": "draft",
+    "desk.edit": "draft_to_edit", "api.patch": "draft_to_edit", "desk.restore": "draft_to_edit",
+    "desk.resolve": "in_review", "api.resolve": "in_review",
+}
+API_BODY = {"api.create": {"title": "Kiểm tra", "body": "Nội dung"}}
+SKIPPED = ("auth.logout", "auth.set_language")  # they end or change the session under test
 
 
 def test_every_route_has_a_declared_expectation(app):
@@ -61,54 +81,81 @@ def test_every_route_has_a_declared_expectation(app):
     assert EXPECT.keys() - endpoints == set(), "these declared routes no longer exist"
 
 
-def _requests(app, bulletin_id: int):
+def _values(res: Resources, endpoint: str) -> dict[str, object]:
+    slug = {"help.page": "bien-tap", "help.image": sorted(image_names())[0][:-4],
+            "portal.bulletin": "lich-tiem-chung-thang-nay"}.get(endpoint, "x")
+    return {"bulletin_id": getattr(res, BULLETIN_FOR.get(endpoint, "published")),
+            "finding_id": res.finding, "number": 1, "program_id": res.program,
+            "slot_id": res.slot, "day": res.day, "user_id": res.target_user,
+            "token_id": res.token, "entry_id": res.rule, "kind": "rule",
+            "key_date_id": res.key_date, "template_id": res.template, "action": "submit",
+            "digest": "0" * 16, "slug": slug, "code": "vi", "filename": "loa.css"}
+
+
+def _requests(app, res: Resources):
+    """(endpoint, method, url) for every route: all reads first, then the writes."""
+    found = []
     for rule in app.url_map.iter_rules():
-        if rule.endpoint == "static":
+        if rule.endpoint in SKIPPED:
             continue
-        reads = "GET" in rule.methods
-        values = {"bulletin_id": bulletin_id if reads else MISSING, "finding_id": MISSING,
-                  "number": MISSING, "program_id": MISSING, "slot_id": MISSING,
-                  "user_id": MISSING, "token_id": MISSING, "entry_id": MISSING,
-                  "key_date_id": MISSING, "template_id": MISSING,
-                  "kind": "rule", "action": "submit", "digest": "0" * 16, "slug": "x",
-                  "day": "2026-12-01", "code": "vi"}
-        url = rule.build(values, append_unknown=False)[1]
-        for method in sorted(rule.methods - {"HEAD", "OPTIONS"}):
-            yield rule.endpoint, method, url
+        url = rule.build(_values(res, rule.endpoint), append_unknown=False)[1]
+        found += [(rule.endpoint, m, url) for m in sorted(rule.methods - {"HEAD", "OPTIONS"})]
+    return sorted(found, key=lambda row: row[1] != "GET")
 
 
-def _denied(response, api: bool) -> bool:
+def _refused(response, api: bool, anonymous: bool) -> bool:
+    if not anonymous:
+        return response.status_code == 403
     if api:
-        return response.status_code in (401, 403)
-    location = response.headers.get("Location", "")
-    return response.status_code == 403 or (response.status_code == 302 and "/login" in location)
+        return response.status_code == 401
+    return response.status_code == 302 and "/login" in response.headers.get("Location", "")
+
+
+def _allowed(endpoint: str, method: str, response) -> bool:
+    status = response.status_code
+    if status in (401, 403) or "/login" in response.headers.get("Location", ""):
+        return False
+    if method == "GET":
+        return status < 400 or status == NOT_BUILT.get(endpoint)
+    return status < 500
+
+
+def _may(who: str, expected: object) -> bool:
+    if expected == PUBLIC:
+        return True
+    if who == "anonymous":
+        return False
+    return expected == TOKEN or who in expected
 
 
 @pytest.mark.parametrize("who", ["anonymous", *ROLES])
 def test_each_role_meets_exactly_its_declared_doors(app, client, users, api, who):
-    bid = make_bulletin(app, to="published")
+    res = make_resources(app)
     token = api(who).token if who != "anonymous" else None
     if who != "anonymous":
         login(client, who)
     wrong = []
-    for endpoint, method, url in _requests(app, bid):
-        if endpoint in ("auth.logout", "auth.set_language"):
-            continue  # they end or change the session these checks rely on
-        expected = EXPECT[endpoint]
+    for endpoint, method, url in _requests(app, res):
         is_api = endpoint.startswith("api.")
         headers = {"Authorization": f"Bearer {token}"} if is_api and token else {}
-        body = {"title": "Kiểm tra", "body": "Nội dung"} if endpoint == "api.create" else {}
-        response = client.open(url, method=method, headers=headers,
-                               json=body if is_api and method != "GET" else None,
-                               buffered=True)
-        if expected == PUBLIC:
-            allowed = True
-        elif who == "anonymous":
-            allowed = False
-        elif expected == TOKEN:
-            allowed = True
+        body = API_BODY.get(endpoint, {}) if is_api and method != "GET" else None
+        response = client.open(url, method=method, headers=headers, json=body, buffered=True)
+        if _may(who, EXPECT[endpoint]):
+            ok = _allowed(endpoint, method, response)
         else:
-            allowed = who in expected
-        if _denied(response, is_api) == allowed:
+            ok = _refused(response, is_api, who == "anonymous")
+        if not ok or response.status_code >= 500:
             wrong.append((endpoint, method, url, response.status_code))
-    assert wrong == [], f"{who}: unexpected access results {wrong}"
+    assert wrong == [], f"{who}: unexpected answers {wrong}"
+
+
+def test_reads_check_the_role_before_looking_the_object_up(app, api):
+    """A refused role learns nothing from the id: 403 for a program that exists or not."""
+    res = make_resources(app)
+    missing = 999_999
+    for path in ("", "/script", "/audio", "/playlist.m3u", "/broadcasts"):
+        assert api("editor").get(f"/api/v1/programs/{res.program}{path}").status_code == 403
+        assert api("editor").get(f"/api/v1/programs/{missing}{path}").status_code == 403
+        assert api("operator").get(f"/api/v1/programs/{missing}{path}").status_code == 404
+    assert api("leader").get(f"/api/v1/programs/{missing}/broadcasts").status_code == 404
+    assert api("leader").get(f"/api/v1/programs/{res.program}/script").status_code == 403
