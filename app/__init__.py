@@ -5,18 +5,33 @@ from __future__ import annotations
 from typing import Any
 
 from flask import Flask
-from werkzeug.routing import IntegerConverter
+from werkzeug.routing import BaseConverter, IntegerConverter
+from werkzeug.routing import ValidationError as NoMatch
 
 from app import config as config_module
 from app.extensions import babel, csrf, db, limiter, login_manager, migrate
+from bulletins import params
 
 
 class BoundedInt(IntegerConverter):
     """`<int:…>` that stops at INTEGER columns' 32-bit limit: a larger id is a 404, not a 500."""
 
     def __init__(self, url_map, *args: Any, **kwargs: Any) -> None:
-        kwargs.setdefault("max", 2**31 - 1)
+        kwargs.setdefault("max", params.ID_MAX)
         super().__init__(url_map, *args, **kwargs)
+
+
+class DayConverter(BaseConverter):
+    """`<day:…>`: a YYYY-MM-DD date within the supported years, else the URL is a 404."""
+
+    def to_python(self, value: str) -> Any:
+        found = params.parse_day(value)
+        if found is None or found.isoformat() != value:
+            raise NoMatch()
+        return found
+
+    def to_url(self, value: Any) -> str:
+        return value.isoformat() if hasattr(value, "isoformat") else str(value)
 
 
 def create_app(config: dict[str, Any] | None = None) -> Flask:
@@ -26,6 +41,7 @@ def create_app(config: dict[str, Any] | None = None) -> Flask:
     app.config.update(config_module.DEFAULTS)
     app.config.update(config if config is not None else config_module.from_env(app.instance_path))
     app.url_map.converters["int"] = BoundedInt
+    app.url_map.converters["day"] = DayConverter
     if app.config.get("TRUST_PROXY"):
         from werkzeug.middleware.proxy_fix import ProxyFix
 

@@ -11,7 +11,7 @@ from typing import Any
 from sqlalchemy import exists, func, select
 from sqlalchemy.orm import Session, aliased
 
-from bulletins import audit
+from bulletins import audit, params
 from bulletins.clock import local_text, utcnow
 from bulletins.errors import Conflict, ValidationError
 from bulletins.models import Bulletin, User
@@ -19,7 +19,7 @@ from bulletins.programs import get_program, require_operator
 from bulletins.radio_models import Broadcast, BroadcastItem, Program
 from bulletins.schedule import AIRABLE
 from bulletins.text import nfc
-from bulletins.validation import date_range, to_utc
+from bulletins.validation import to_utc
 
 NOTE_MAX = 2000
 FIELDS = ("aired_at", "note", "not_aired", "corrects")
@@ -103,12 +103,10 @@ def _parse(data: Mapping[str, Any], now: datetime) -> dict[str, Any]:
         errors["aired_at"] = "Phải là thời điểm ISO 8601."
     if aired_at is not None and aired_at > now + FUTURE_SLACK:
         errors["aired_at"] = "Giờ phát không được ở tương lai."
-    corrects = data.get("corrects")
-    if corrects in ("", None):
+    try:
+        corrects = params.record_id(data.get("corrects"), "corrects")
+    except ValidationError:
         corrects = None
-    elif isinstance(corrects, str) and corrects.isdigit():
-        corrects = int(corrects)
-    if corrects is not None and (isinstance(corrects, bool) or not isinstance(corrects, int)):
         errors["corrects"] = "Phải là mã một mục nhật ký."
     if errors:
         raise ValidationError("Dữ liệu nhật ký phát sóng không hợp lệ.", fields=errors)
@@ -163,7 +161,7 @@ def pending_emergencies(session: Session, now: datetime | None = None) -> list[B
 
 def parse_range(start: object, end: object, today: date) -> tuple[date, date]:
     """A date range for the log (default: the last 30 days); 422 when unreadable or reversed."""
-    first, last = date_range(start, end, today - timedelta(days=30), today)
+    first, last = params.day_range(start, end, today - timedelta(days=30), today)
     if last < first or (last - first).days > 366:
         raise ValidationError("Khoảng ngày không hợp lệ (tối đa một năm).",
                               fields={"to": "range"})

@@ -10,13 +10,13 @@ from typing import Any
 from sqlalchemy import Boolean, Date, String, Text, and_, exists, or_, select
 from sqlalchemy.orm import Mapped, Session, aliased, mapped_column
 
-from bulletins import audit
+from bulletins import audit, params
 from bulletins.clock import local_midnight, local_time, utcnow
 from bulletins.common import require_role
 from bulletins.errors import NotFound, ValidationError
 from bulletins.models import Base, Bulletin, User
 from bulletins.radio_models import Broadcast, Program, Slot
-from bulletins.validation import parse_date, text_field
+from bulletins.validation import text_field
 from bulletins.workflow import State
 
 KINDS = ("holiday", "anniversary", "congress", "local")
@@ -116,8 +116,8 @@ def _fields(data: Mapping[str, Any]) -> dict[str, Any]:
         raise ValidationError("Dữ liệu phải là một đối tượng.")
     errors: dict[str, str] = {}
     title = text_field(errors, data, "title", TITLE_MAX, required=True) or ""
-    day = parse_date(data.get("day"))
-    if day is None or not 2000 <= day.year <= 2199:
+    day = params.parse_day(data.get("day"))
+    if day is None:
         errors["day"] = "Ngày không hợp lệ (YYYY-MM-DD hoặc dd/mm/yyyy, năm 2000–2199)."
     kind = data.get("kind") or "local"
     if kind not in KINDS:

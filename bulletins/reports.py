@@ -27,11 +27,11 @@ from datetime import date, timedelta
 from sqlalchemy import ColumnElement, and_, case, exists, func, literal, or_, select
 from sqlalchemy.orm import Session, aliased
 
+from bulletins import params
 from bulletins.clock import local_midnight
 from bulletins.errors import ValidationError
 from bulletins.models import Bulletin, Finding, Revision, Topic, Unit, WorkflowEvent
 from bulletins.radio_models import Broadcast, BroadcastItem, Program
-from bulletins.validation import date_range
 
 MAX_DAYS = 3660  #: about ten years
 CHANNELS = (("radio", "Truyền thanh"), ("web", "Trang thông tin điện tử"))
@@ -122,7 +122,7 @@ def format_hours(hours: float | None) -> str:
 
 def parse_range(start: object, end: object, today: date) -> tuple[date, date]:
     """The report's range from form values (default 1 January to today); 422 when bad."""
-    first, last = date_range(start, end, date(today.year, 1, 1), today)
+    first, last = params.day_range(start, end, date(today.year, 1, 1), today)
     check_range(first, last)
     return first, last
 

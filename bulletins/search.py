@@ -23,6 +23,7 @@ from datetime import date, timedelta
 from sqlalchemy import DDL, Select, column, event, func, literal_column, select, table, text
 from sqlalchemy.orm import Session
 
+from bulletins import params
 from bulletins.clock import local_midnight
 from bulletins.errors import ValidationError
 from bulletins.highlight import (
@@ -43,8 +44,8 @@ PG_COLUMN = "search_vector"
 PG_INDEX = "ix_bulletins_search_vector"
 TITLE_WEIGHT = 10.0  # bm25 weight of the title column against 1.0 for the body
 PG_WEIGHTS = "{0.05,0.1,0.2,1.0}"  # ts_rank weights of D, C, B (body), A (title)
-MAX_PAGE = 10_000
-MAX_PER_PAGE = 500
+MAX_PAGE = params.PAGE_MAX
+MAX_PER_PAGE = params.LIMIT_MAX
 
 
 # unicode61 folds case and tone marks but not đ/Đ: the triggers fold those

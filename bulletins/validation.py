@@ -8,7 +8,10 @@ from typing import Any
 
 from sqlalchemy.orm import Session
 
-from bulletins import radio_models  # noqa: F401  (gives Bulletin its air-plan attributes)
+from bulletins import (
+    params,
+    radio_models,  # noqa: F401  (gives Bulletin its air-plan attributes)
+)
 from bulletins.clock import LOCAL_TZ
 from bulletins.errors import ValidationError
 from bulletins.models import Topic, Unit
@@ -31,7 +34,7 @@ def to_utc(value: datetime) -> datetime:
     Raises ValueError outside the years 2000–2199: nothing Loa schedules lies there, and
     the edges of the calendar would overflow in the time-zone arithmetic.
     """
-    if not 2000 <= value.year <= 2199:
+    if not params.FIRST_YEAR <= value.year <= params.LAST_YEAR:
         raise ValueError("year out of range")
     if value.tzinfo is None:
         value = value.replace(tzinfo=LOCAL_TZ)
@@ -74,40 +77,13 @@ def _when(errors: dict, data: Mapping, name: str) -> datetime | None:
         return None
 
 
-def date_range(start: object, end: object, first: date, last: date) -> tuple[date, date]:
-    """Two form values read as dates, `first`/`last` when empty; 422 naming an unreadable one."""
-    start_day = parse_date(start) if start else first
-    end_day = parse_date(end) if end else last
-    if start_day is None or end_day is None:
-        raise ValidationError("Ngày không hợp lệ (YYYY-MM-DD hoặc dd/mm/yyyy).",
-                              fields={"from" if start_day is None else "to": "invalid"})
-    return start_day, end_day
-
-
-def parse_date(value: object) -> date | None:
-    """A calendar date from a date, "YYYY-MM-DD" or "dd/mm/yyyy"; None when unreadable."""
-    if isinstance(value, datetime):
-        return None
-    if isinstance(value, date):
-        return value
-    if not isinstance(value, str):
-        return None
-    text = value.strip()
-    for pattern in ("%Y-%m-%d", "%d/%m/%Y"):
-        try:
-            return datetime.strptime(text, pattern).date()
-        except ValueError:
-            continue
-    return None
-
-
 def _day(errors: dict, data: Mapping, name: str) -> date | None:
     value = data.get(name)
     if value in (None, ""):
         return None
-    parsed = parse_date(value)
+    parsed = params.parse_day(value)
     if parsed is None:
-        errors[name] = "Ngày không hợp lệ (YYYY-MM-DD hoặc dd/mm/yyyy)."
+        errors[name] = params.DAY_MESSAGE
     return parsed
 
 
@@ -115,8 +91,8 @@ def _count(errors: dict, data: Mapping, name: str, low: int, high: int) -> int |
     value = data.get(name)
     if value in (None, ""):
         return None
-    if isinstance(value, str) and value.strip().isdigit():
-        value = int(value.strip())
+    if isinstance(value, str):
+        value = params.integer(value)
     if isinstance(value, bool) or not isinstance(value, int) or not low <= value <= high:
         errors[name] = f"Phải là số nguyên từ {low} đến {high}."
         return None

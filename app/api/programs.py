@@ -13,10 +13,8 @@ from app.api.serialize import iso
 from app.errors import json_error
 from app.extensions import db
 from app.radio.files import script_text, send_playlist, send_program
-from bulletins import broadcasts, clock, programs, reading, schedule
-from bulletins.errors import ValidationError
+from bulletins import broadcasts, clock, params, programs, reading, schedule
 from bulletins.radio_models import Broadcast, Program, Slot
-from bulletins.validation import parse_date
 
 
 def slot_json(slot: Slot | None) -> dict[str, Any] | None:
@@ -68,10 +66,7 @@ def suggestion_json(occ: schedule.Occurrence, aired: dict[int, int]) -> dict[str
 @token_required
 def programs_of_day():
     """The day's programs: saved ones with their state, unsaved slots as suggestions."""
-    raw = request.args.get("date")
-    day = parse_date(raw) if raw else clock.local_today()
-    if day is None:
-        raise ValidationError("Tham số 'date' phải có dạng YYYY-MM-DD.", fields={"date": "invalid"})
+    day = params.day(request.args.get("date")) or clock.local_today()
     plan = reading.day_plan(db.session, g.user, [day])
     ids = {i.bulletin_id for o in plan if o.program for i in o.program.items}
     ids |= {c.bulletin.id for o in plan for c in o.suggestion}

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from datetime import date
 from typing import Any
 
 from flask import g, jsonify, request
@@ -14,10 +13,9 @@ from app.api.openapi import spec
 from app.errors import json_error
 from app.extensions import db
 from app.media import send_audio
-from bulletins import queries, reading, services
+from bulletins import params, queries, reading, services
 from bulletins.errors import ValidationError
 from bulletins.models import Topic, Unit
-from bulletins.validation import parse_date
 from bulletins.workflow import allowed_actions
 
 
@@ -34,17 +32,6 @@ def body() -> dict[str, Any]:
 class _BadRequest(ValidationError):
     status = 400
     code = "bad_request"
-
-
-def query_date(name: str) -> date | None:
-    """A YYYY-MM-DD query parameter; 422 naming it when it is not a date."""
-    raw = request.args.get(name)
-    if not raw:
-        return None
-    day = parse_date(raw)
-    if day is None:
-        raise ValidationError(f"'{name}' phải là ngày YYYY-MM-DD.", fields={name: "invalid"})
-    return day
 
 
 def one(b) -> Any:
@@ -72,8 +59,9 @@ def index():
     items = reading.list_bulletins(db.session, g.user, status=args.get("status") or None,
                                    topic=args.get("topic") or None, q=args.get("q") or None,
                                    unit=args.get("unit") or None,
-                                   date_from=query_date("from"), date_to=query_date("to"),
-                                   limit=min(max(args.get("limit", 100, type=int), 1), 500))
+                                   date_from=params.day(args.get("from"), "from"),
+                                   date_to=params.day(args.get("to"), "to"),
+                                   limit=params.limit(args.get("limit")))
     return jsonify({"items": [serialize.bulletin(b) for b in items]})
 
 

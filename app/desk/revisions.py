@@ -12,7 +12,7 @@ from app.desk import bp
 from app.desk.forms import ActionForm
 from app.extensions import db
 from app.security import roles_required
-from bulletins import reading, services
+from bulletins import params, reading, services
 from bulletins.diff import changed_words, diff_words
 from bulletins.models import Revision
 from bulletins.workflow import ROLES as STAFF
@@ -26,8 +26,8 @@ def revisions(bulletin_id: int):
     rows = db.session.scalars(select(Revision).where(Revision.bulletin_id == bulletin_id)
                               .order_by(Revision.number)).all()
     numbers = [r.number for r in rows]
-    new = request.args.get("b", numbers[-1], type=int)
-    old = request.args.get("a", numbers[-2] if len(numbers) > 1 else numbers[-1], type=int)
+    new = params.record_id(request.args.get("b"), "b") or numbers[-1]
+    old = params.record_id(request.args.get("a"), "a") or numbers[max(len(numbers) - 2, 0)]
     by_number = {r.number: r for r in rows}
     a, b = by_number.get(old, rows[0]), by_number.get(new, rows[-1])
     parts = {name: diff_words(getattr(a, name) or "", getattr(b, name) or "")

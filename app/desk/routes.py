@@ -20,8 +20,8 @@ from app.desk.forms import (
 )
 from app.extensions import db
 from app.security import home_endpoint, roles_required
-from bulletins import comments, queries, reading, services
-from bulletins.errors import DomainError
+from bulletins import comments, params, queries, reading, services
+from bulletins.errors import DomainError, ValidationError
 from bulletins.text import review_text
 from bulletins.workflow import ROLES as STAFF
 from bulletins.workflow import allowed_actions
@@ -42,7 +42,11 @@ def editor_queue():
     """My drafts a page at a time, what came back to me with its comment, my other bulletins."""
     total = queries.queue_count(db.session, current_user, "editor")
     pages = max(1, -(-total // EDITOR_PAGE))
-    page = min(max(request.args.get("page", 1, type=int) or 1, 1), pages)
+    try:
+        page = min(params.page(request.args.get("page")), pages)  # past the end: the last
+    except ValidationError as error:
+        flash(error.message, "error")
+        page = 1
     drafts = queries.queue_for(db.session, current_user, "editor", limit=EDITOR_PAGE,
                                offset=(page - 1) * EDITOR_PAGE)
     returns = queries.last_return_comments(db.session, [b.id for b in drafts])

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from datetime import date
 
 from flask import render_template, request
@@ -14,23 +13,18 @@ from app.desk import bp
 from app.extensions import db
 from app.i18n import labels
 from app.security import roles_required
-from bulletins import reading, search
+from bulletins import params, reading
 from bulletins.errors import ValidationError
 from bulletins.models import Topic, Unit
 from bulletins.workflow import ROLES as STAFF
 
 PARAMS = ("q", "status", "topic", "unit", "from", "to")
-_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
 
 
 def _day(value: str, errors: list[str], label: str) -> date | None:
-    if not value:
-        return None
     try:
-        if not _DAY.fullmatch(value):
-            raise ValueError(value)
-        return date.fromisoformat(value)
-    except ValueError:
+        return params.day(value)
+    except ValidationError:
         errors.append(_("%(field)s không phải là ngày hợp lệ (YYYY-MM-DD).", field=label))
         return None
 
@@ -39,9 +33,9 @@ def _params() -> tuple[dict[str, str], int, list[str]]:
     """The filters as given (trimmed, NUL-free), the page number, and what is wrong with them."""
     given = {k: request.args.get(k, "").replace("\x00", "").strip()[:500] for k in PARAMS}
     errors = []
-    raw_page = request.args.get("page", "1").strip() or "1"
-    page = int(raw_page) if raw_page.isascii() and raw_page.isdigit() else 0
-    if not 1 <= page <= search.MAX_PAGE:
+    try:
+        page = params.page(request.args.get("page"))
+    except ValidationError:
         errors.append(_("Số trang không hợp lệ."))
         page = 1
     if given["status"] and given["status"] not in labels()["status"]:

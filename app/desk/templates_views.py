@@ -16,7 +16,8 @@ from app.desk.forms import TextFields, field_errors, fill_choices
 from app.extensions import db
 from app.security import roles_required
 from bulletins import bulletin_templates as templates
-from bulletins.errors import DomainError, NotFound
+from bulletins import params
+from bulletins.errors import DomainError, NotFound, ValidationError
 
 
 class TemplateForm(TextFields):
@@ -38,9 +39,11 @@ class DeleteForm(FlaskForm):
 
 def prefill(form: FlaskForm, raw_id: str) -> None:
     """Fill a new bulletin's form from a template; unknown id → a message, form untouched."""
-    template = None
-    if raw_id.isdigit() and int(raw_id) < 2**31:
-        template = db.session.get(templates.BulletinTemplate, int(raw_id))
+    try:
+        template_id = params.record_id(raw_id, "template")
+    except ValidationError:
+        template_id = None
+    template = db.session.get(templates.BulletinTemplate, template_id) if template_id else None
     if template is None:
         flash(_("Không có mẫu bản tin này; hãy viết từ đầu hoặc chọn mẫu khác."), "error")
         return

@@ -16,7 +16,7 @@ from sqlalchemy import select, text
 from app.extensions import db
 from app.media import send_audio
 from app.portal import bp
-from bulletins import queries
+from bulletins import params, queries
 from bulletins.models import AudioFile, Bulletin, Topic
 from bulletins.text import slugify
 
@@ -60,7 +60,7 @@ def filter_args() -> tuple[str | None, str | None]:
 def index():
     """The portal: published bulletins, newest first, by page, topic and language."""
     topic, lang = filter_args()
-    page = max(request.args.get("page", 1, type=int), 1)
+    page = params.page(request.args.get("page"))  # past PAGE_MAX or unreadable: a 422 page
     found = queries.public_bulletins(db.session, channel=None, topic=topic, language=lang,
                                      limit=PAGE_SIZE + 1, offset=(page - 1) * PAGE_SIZE)
     items = [(b, queries.approved_text(db.session, b)) for b in found[:PAGE_SIZE]]

@@ -15,11 +15,20 @@ from app.radio import bp
 from app.radio.files import send_playlist, send_program
 from app.radio.forms import BroadcastForm
 from app.security import roles_required
-from bulletins import broadcasts, clock, media, program_audio, programs, queries, reading, schedule
+from bulletins import (
+    broadcasts,
+    clock,
+    media,
+    params,
+    program_audio,
+    programs,
+    queries,
+    reading,
+    schedule,
+)
 from bulletins.errors import DomainError
 from bulletins.models import Bulletin
 from bulletins.radio_models import Program, Slot
-from bulletins.validation import parse_date
 from bulletins.workflow import State
 
 OPERATORS = tuple(sorted(programs.OPERATOR_ROLES))  # the services check the same roles
@@ -55,13 +64,6 @@ def index():
                            today=today, form=EmptyForm())
 
 
-def _day(raw: str) -> date:
-    day = parse_date(raw)
-    if day is None:
-        abort(404)
-    return day
-
-
 def _rows(program: Program | None, slot: Slot, day: date) -> list[tuple]:
     """(candidate, chosen, position) for the editor: the program's order, then the others."""
     at = schedule.slot_start(slot, day)
@@ -76,11 +78,11 @@ def _rows(program: Program | None, slot: Slot, day: date) -> list[tuple]:
     return rows
 
 
-@bp.route("/slot/<int:slot_id>/<day>", methods=["GET", "POST"])
+@bp.route("/slot/<int:slot_id>/<day:day>", methods=["GET", "POST"])
 @roles_required(*OPERATORS)
-def slot_program(slot_id: int, day: str):
+def slot_program(slot_id: int, day: date):
     """Edit a slot's program for a day: the suggestion until saved, then the saved order."""
-    slot, when = db.get_or_404(Slot, slot_id), _day(day)
+    slot, when = db.get_or_404(Slot, slot_id), day
     program = schedule.find_program(db.session, slot.id, when)
     form = EmptyForm()
     if request.method == "POST" and form.validate_on_submit():
@@ -104,13 +106,14 @@ def _chosen() -> list[int]:
     """The ticked bulletins in the order of their position numbers."""
     order = []
     for index, raw in enumerate(request.form.getlist("keep")):
-        if not raw.isdigit():
+        bulletin_id = params.integer(raw)
+        if bulletin_id is None or not 1 <= bulletin_id <= params.ID_MAX:
             continue
         try:
             position = float(request.form.get(f"pos-{raw}") or 1000)
         except ValueError:
             position = 1000.0
-        order.append((position, index, int(raw)))
+        order.append((position, index, bulletin_id))
     return [bulletin_id for _p, _i, bulletin_id in sorted(order)]
 
 
