@@ -27,7 +27,7 @@ from bulletins import (
     services,
 )
 from bulletins.clock import utcnow
-from bulletins.radio_models import ProgramItem
+from bulletins.models import ProgramItem
 
 log = logging.getLogger(__name__)
 

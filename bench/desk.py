@@ -49,7 +49,8 @@ def cache_key(count: int) -> str:
     """Hash of the generator and the schema it writes, so a change regenerates the file."""
     digest = hashlib.sha256(str(count).encode())
     paths = sorted((ROOT / "bench").glob("desk*.py"))
-    paths += [ROOT / "bulletins" / name for name in ("models.py", "radio_models.py", "search.py")]
+    paths += sorted((ROOT / "bulletins" / "models").glob("*.py"))
+    paths.append(ROOT / "bulletins" / "search.py")
     for path in paths:
         if path.is_file():
             digest.update(path.name.encode() + path.read_bytes())

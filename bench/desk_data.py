@@ -20,8 +20,17 @@ from sqlalchemy import insert
 
 from bulletins import accounts
 from bulletins.confidentiality import scan
-from bulletins.models import Bulletin, Finding, Revision, WorkflowEvent
-from bulletins.radio_models import Broadcast, BroadcastItem, Program, ProgramItem, Slot
+from bulletins.models import (
+    Broadcast,
+    BroadcastItem,
+    Bulletin,
+    Finding,
+    Program,
+    ProgramItem,
+    Revision,
+    Slot,
+    WorkflowEvent,
+)
 from bulletins.schedule import program_title
 from bulletins.seed import UNITS, seed_lists
 from bulletins.text import content_hash, fold, nfc, review_text

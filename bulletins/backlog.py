@@ -15,9 +15,8 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from bulletins.clock import utcnow
-from bulletins.models import AudioFile, Bulletin
+from bulletins.models import AudioFile, Bulletin, Program
 from bulletins.notifications import Notification, NotificationSettings
-from bulletins.radio_models import Program
 from bulletins.workflow import State
 
 #: program states that wait for a build job (`building` is being worked on)

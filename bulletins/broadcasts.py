@@ -14,9 +14,8 @@ from sqlalchemy.orm import Session, aliased
 from bulletins import audit, params
 from bulletins.clock import local_text, utcnow
 from bulletins.errors import Conflict, ValidationError
-from bulletins.models import Bulletin, User
+from bulletins.models import Broadcast, BroadcastItem, Bulletin, Program, User
 from bulletins.programs import get_program, require_operator
-from bulletins.radio_models import Broadcast, BroadcastItem, Program
 from bulletins.schedule import AIRABLE
 from bulletins.text import nfc
 from bulletins.validation import to_utc

@@ -3,58 +3,25 @@
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from datetime import datetime
 from typing import Any
 
-from sqlalchemy import ForeignKey, String, Text, select
+from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
-from sqlalchemy.orm import Mapped, Session, mapped_column
+from sqlalchemy.orm import Session
 
 from bulletins import audit
 from bulletins.clock import utcnow
 from bulletins.common import get_bulletin
 from bulletins.errors import NotAllowed, NotFound, ValidationError
-from bulletins.models import Base, User
+from bulletins.models import BulletinTemplate, User
+from bulletins.models.desk import TEMPLATE_NAME_MAX as NAME_MAX
 from bulletins.validation import parse_fields, text_field
 
-NAME_MAX = 200
 MANAGERS = frozenset({"editor", "admin"})
 #: the bulletin fields a template carries (form and API names, as parse_fields reads them)
 FIELDS = ("title", "summary", "body", "topic", "unit", "channels", "language", "priority")
 DEFAULTS = {"summary": "", "topic_slug": None, "unit_slug": None, "channels": "radio,web",
             "language": "vi", "priority": "normal"}
-
-
-class BulletinTemplate(Base):
-    """A named bulletin text an editor starts a new draft from."""
-
-    __tablename__ = "bulletin_templates"
-
-    id: Mapped[int] = mapped_column(primary_key=True)
-    name: Mapped[str] = mapped_column(String(NAME_MAX), unique=True)
-    title: Mapped[str] = mapped_column(String(300))
-    summary: Mapped[str] = mapped_column(Text, default="")
-    body: Mapped[str] = mapped_column(Text)
-    topic_slug: Mapped[str | None] = mapped_column(ForeignKey("topics.slug"), default=None)
-    unit_slug: Mapped[str | None] = mapped_column(ForeignKey("units.slug"), default=None)
-    channels: Mapped[str] = mapped_column(String(20), default="radio,web")
-    language: Mapped[str] = mapped_column(String(5), default="vi")
-    priority: Mapped[str] = mapped_column(String(10), default="normal")
-    created_by: Mapped[str] = mapped_column(String(64), default="system")
-    updated_by: Mapped[str] = mapped_column(String(64), default="system")
-    created_at: Mapped[datetime] = mapped_column(default=utcnow)
-    updated_at: Mapped[datetime] = mapped_column(default=utcnow)
-
-    @property
-    def channel_list(self) -> list[str]:
-        return [c for c in self.channels.split(",") if c]
-
-    def form_data(self) -> dict[str, Any]:
-        """The fields under the names the bulletin form and API use."""
-        return {"title": self.title, "summary": self.summary, "body": self.body,
-                "topic": self.topic_slug, "unit": self.unit_slug,
-                "channels": self.channel_list, "language": self.language,
-                "priority": self.priority}
 
 
 def require_manager(actor: User) -> None:

@@ -7,55 +7,22 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
 from typing import Any
 
-from sqlalchemy import Boolean, Date, String, Text, and_, exists, or_, select
-from sqlalchemy.orm import Mapped, Session, aliased, mapped_column
+from sqlalchemy import and_, exists, or_, select
+from sqlalchemy.orm import Session, aliased
 
 from bulletins import audit, params
 from bulletins.clock import local_midnight, local_time, utcnow
 from bulletins.common import require_role
 from bulletins.errors import NotFound, ValidationError
-from bulletins.models import Base, Bulletin, User
-from bulletins.radio_models import Broadcast, Program, Slot
+from bulletins.models import Broadcast, Bulletin, KeyDate, Program, Slot, User
+from bulletins.models.desk import KEY_DATE_TITLE_MAX as TITLE_MAX
 from bulletins.validation import text_field
 from bulletins.workflow import State
 
-KINDS = ("holiday", "anniversary", "congress", "local")
-TITLE_MAX = 200
-NOTE_MAX = 1_000
 TENTATIVE = "Ngày dự kiến — quản trị viên cập nhật khi có lịch chính thức."
 
-
-class KeyDate(Base):
-    """A date editors plan bulletins for: a holiday, an anniversary, a congress, a local event."""
-
-    __tablename__ = "key_dates"
-
-    id: Mapped[int] = mapped_column(primary_key=True)
-    day: Mapped[date] = mapped_column(Date, index=True)
-    title: Mapped[str] = mapped_column(String(TITLE_MAX))
-    kind: Mapped[str] = mapped_column(String(20), default="local")
-    note: Mapped[str] = mapped_column(Text, default="")
-    #: solar dates repeat every year on the same day and month; lunar ones are stored per year
-    yearly: Mapped[bool] = mapped_column(Boolean, default=False)
-    #: the date is a guess until an admin confirms it
-    tentative: Mapped[bool] = mapped_column(Boolean, default=False)
-    #: set on seeded rows, so seeding again never recreates or overwrites them
-    seed_key: Mapped[str | None] = mapped_column(String(40), unique=True, default=None)
-    #: a deleted seeded row stays as a tombstone, so the next `init-db` does not bring it back
-    removed_at: Mapped[datetime | None] = mapped_column(default=None)
-    created_by: Mapped[str] = mapped_column(String(64), default="system")
-    updated_by: Mapped[str] = mapped_column(String(64), default="system")
-    created_at: Mapped[datetime] = mapped_column(default=utcnow)
-    updated_at: Mapped[datetime] = mapped_column(default=utcnow)
-
-    def on_year(self, year: int) -> date | None:
-        """The day this key date falls on in a year (None: not that year, or 29/02)."""
-        if not self.yearly:
-            return self.day if self.day.year == year else None
-        try:
-            return self.day.replace(year=year)
-        except ValueError:
-            return None
+NOTE_MAX = 1_000
+KINDS = ("holiday", "anniversary", "congress", "local")
 
 
 # (seed key, day, kind, yearly, tentative, title, note)

@@ -3,35 +3,20 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from datetime import datetime
 
-from sqlalchemy import ForeignKey, Text, select
-from sqlalchemy.orm import Mapped, Session, mapped_column, relationship
+from sqlalchemy import select
+from sqlalchemy.orm import Session
 
 from bulletins import audit
-from bulletins.clock import utcnow
 from bulletins.common import get_bulletin
 from bulletins.errors import NotAllowed, ValidationError
-from bulletins.models import Base, User
+from bulletins.models import Comment, User
 from bulletins.text import nfc
 from bulletins.workflow import ROLES
 
 COMMENT_MAX = 5_000
+
 STAFF = frozenset(ROLES)
-
-
-class Comment(Base):
-    """One staff comment on a bulletin; comments are never edited, only added."""
-
-    __tablename__ = "comments"
-
-    id: Mapped[int] = mapped_column(primary_key=True)
-    bulletin_id: Mapped[int] = mapped_column(ForeignKey("bulletins.id"), index=True)
-    author_id: Mapped[int] = mapped_column(ForeignKey("users.id"))
-    body: Mapped[str] = mapped_column(Text)
-    created_at: Mapped[datetime] = mapped_column(default=utcnow)
-
-    author: Mapped[User] = relationship(lazy="joined")
 
 
 def add_comment(session: Session, actor: User, bulletin_id: int, body: str | None) -> Comment:

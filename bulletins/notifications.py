@@ -10,24 +10,25 @@ senders from mailing the same row at the same time.
 from __future__ import annotations
 
 import re
-from datetime import datetime, timedelta
+from datetime import timedelta
 
-from sqlalchemy import ForeignKey, String, Text, delete, select
-from sqlalchemy.orm import Mapped, Session, mapped_column, relationship
+from sqlalchemy import delete, select
+from sqlalchemy.orm import Session
 
 from bulletins import audit
 from bulletins.clock import utcnow
 from bulletins.common import outbox
 from bulletins.errors import ValidationError
-from bulletins.models import Base, Bulletin, User
+from bulletins.models import Bulletin, Notification, NotificationSettings, User
+from bulletins.models.settings import EMAIL_MAX
 from bulletins.text import nfc
 from bulletins.workflow import Action, State, is_own
 
 MODES = ("off", "immediate", "digest")
+
 #: session.info key the app sets to True when an SMTP server is configured; without it no
 #: rows are made at all (nothing would send them, and they would flood out later)
 MAIL_ON = "loa.mail_on"
-EMAIL_MAX = 254
 MAX_ATTEMPTS = 10
 RETRY_AFTER = timedelta(minutes=15)  #: pause after a failed attempt before the next sweep
 CLAIM = timedelta(minutes=5)  #: a sender that died releases its rows after this
@@ -44,37 +45,6 @@ KINDS = {
 }
 _EMAIL = re.compile(r"[A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]{1,64}@"
                     r"(?:[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?\.)+[A-Za-z]{2,63}")
-
-
-class NotificationSettings(Base):
-    """How one user wants to hear of waiting work; no row means off."""
-
-    __tablename__ = "notification_settings"
-
-    user_id: Mapped[int] = mapped_column(ForeignKey("users.id"), primary_key=True)
-    email: Mapped[str] = mapped_column(String(EMAIL_MAX), default="")
-    mode: Mapped[str] = mapped_column(String(10), default="off")
-    updated_at: Mapped[datetime] = mapped_column(default=utcnow)
-
-
-class Notification(Base):
-    """One piece of work that landed with a user, and whether the mail about it went out."""
-
-    __tablename__ = "notifications"
-
-    id: Mapped[int] = mapped_column(primary_key=True)
-    user_id: Mapped[int] = mapped_column(ForeignKey("users.id"), index=True)
-    bulletin_id: Mapped[int] = mapped_column(ForeignKey("bulletins.id"), index=True)
-    kind: Mapped[str] = mapped_column(String(20))
-    actor_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"), default=None)
-    created_at: Mapped[datetime] = mapped_column(default=utcnow)
-    sent_at: Mapped[datetime | None] = mapped_column(default=None, index=True)
-    attempts: Mapped[int] = mapped_column(default=0)
-    last_attempt_at: Mapped[datetime | None] = mapped_column(default=None)
-    last_error: Mapped[str | None] = mapped_column(Text, default=None)
-    claimed_until: Mapped[datetime | None] = mapped_column(default=None)
-
-    actor: Mapped[User | None] = relationship(foreign_keys=[actor_id], lazy="joined")
 
 
 def preferences(session: Session, user: User) -> NotificationSettings:

@@ -21,9 +21,8 @@ from sqlalchemy.orm import Session
 from bulletins import audit, rules
 from bulletins.clock import local_date, local_time, utcnow
 from bulletins.media import AudioSettings, engine_for, jingles, normalizer
-from bulletins.models import AudioFile, Bulletin
+from bulletins.models import AudioFile, Bulletin, Program
 from bulletins.queries import approved_text
-from bulletins.radio_models import Program
 from bulletins.schedule import WEEKDAYS, part_of_day, unfit_reason
 
 log = logging.getLogger(__name__)

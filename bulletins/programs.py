@@ -17,8 +17,7 @@ from sqlalchemy.orm import Session
 from bulletins import audit
 from bulletins.clock import local_date, utcnow
 from bulletins.errors import Conflict, NotAllowed, NotFound, ValidationError
-from bulletins.models import Bulletin, User
-from bulletins.radio_models import Broadcast, Program, ProgramItem, Slot
+from bulletins.models import Broadcast, Bulletin, Program, ProgramItem, Slot, User
 from bulletins.schedule import find_program, program_title, slot_start, suggest, unfit_reason
 from bulletins.services import PRIORITY_RANK, outbox
 from bulletins.text import nfc

@@ -17,9 +17,8 @@ from sqlalchemy.orm import Session
 from bulletins import broadcasts, queries, reports, schedule, search
 from bulletins.common import get_bulletin
 from bulletins.errors import NotAllowed
-from bulletins.models import Bulletin, User
+from bulletins.models import Broadcast, Bulletin, Program, User
 from bulletins.programs import OPERATOR_ROLES, get_program
-from bulletins.radio_models import Broadcast, Program
 from bulletins.workflow import ROLES
 
 STAFF = frozenset(ROLES)

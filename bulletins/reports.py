@@ -30,8 +30,17 @@ from sqlalchemy.orm import Session, aliased
 from bulletins import params
 from bulletins.clock import local_midnight
 from bulletins.errors import ValidationError
-from bulletins.models import Bulletin, Finding, Revision, Topic, Unit, WorkflowEvent
-from bulletins.radio_models import Broadcast, BroadcastItem, Program
+from bulletins.models import (
+    Broadcast,
+    BroadcastItem,
+    Bulletin,
+    Finding,
+    Program,
+    Revision,
+    Topic,
+    Unit,
+    WorkflowEvent,
+)
 
 MAX_DAYS = 3660  #: about ten years
 CHANNELS = (("radio", "Truyền thanh"), ("web", "Trang thông tin điện tử"))

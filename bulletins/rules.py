@@ -5,59 +5,16 @@ Every change is audited. The scanner and the speech normalizer read these at use
 
 from __future__ import annotations
 
-from datetime import datetime
-
-from sqlalchemy import Boolean, ForeignKey, String, Text, UniqueConstraint, select
-from sqlalchemy.orm import Mapped, Session, mapped_column
+from sqlalchemy import select
+from sqlalchemy.orm import Session
 
 from bulletins import audit, confidentiality
 from bulletins.accounts import require_admin
-from bulletins.clock import utcnow
 from bulletins.errors import Conflict, NotFound, ValidationError
-from bulletins.models import Base, User
+from bulletins.models import AllowEntry, LexiconEntry, ScanRule, User
 from bulletins.text import nfc
 
 LEXICON_KINDS = ("abbreviation", "pronunciation")
-
-
-class ScanRule(Base):
-    """An admin's phrase: text containing it gets a 'keyword' finding."""
-
-    __tablename__ = "scan_rules"
-
-    id: Mapped[int] = mapped_column(primary_key=True)
-    phrase: Mapped[str] = mapped_column(String(200))
-    severity: Mapped[str] = mapped_column(String(10), default="block")
-    note: Mapped[str] = mapped_column(Text, default="")
-    ignore_tones: Mapped[bool] = mapped_column(Boolean, default=False)
-    created_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"), default=None)
-    created_at: Mapped[datetime] = mapped_column(default=utcnow)
-
-
-class AllowEntry(Base):
-    """A contact published on purpose (the commune hotline, the office mailbox)."""
-
-    __tablename__ = "allow_entries"
-
-    id: Mapped[int] = mapped_column(primary_key=True)
-    value: Mapped[str] = mapped_column(String(200), unique=True)
-    note: Mapped[str] = mapped_column(Text, default="")
-    created_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"), default=None)
-    created_at: Mapped[datetime] = mapped_column(default=utcnow)
-
-
-class LexiconEntry(Base):
-    """How a written form is spoken: an abbreviation or a local name's pronunciation."""
-
-    __tablename__ = "lexicon_entries"
-    __table_args__ = (UniqueConstraint("kind", "written"),)
-
-    id: Mapped[int] = mapped_column(primary_key=True)
-    kind: Mapped[str] = mapped_column(String(20))
-    written: Mapped[str] = mapped_column(String(100))
-    spoken: Mapped[str] = mapped_column(String(300))
-    created_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"), default=None)
-    created_at: Mapped[datetime] = mapped_column(default=utcnow)
 
 
 def scanner(session: Session) -> confidentiality.Scanner:

@@ -11,8 +11,7 @@ from sqlalchemy import exists, func, or_, select
 from sqlalchemy.orm import Session, aliased, lazyload, load_only
 
 from bulletins.clock import LOCAL_TZ, local_date, utcnow
-from bulletins.models import AudioFile, Bulletin
-from bulletins.radio_models import AirPlan, Broadcast, Program, ProgramItem, Slot
+from bulletins.models import AirPlan, AudioFile, Broadcast, Bulletin, Program, ProgramItem, Slot
 from bulletins.services import PRIORITY_RANK
 from bulletins.workflow import State
 

@@ -8,10 +8,7 @@ from typing import Any
 
 from sqlalchemy.orm import Session
 
-from bulletins import (
-    params,
-    radio_models,  # noqa: F401  (gives Bulletin its air-plan attributes)
-)
+from bulletins import params
 from bulletins.clock import LOCAL_TZ
 from bulletins.errors import ValidationError
 from bulletins.models import Topic, Unit

@@ -14,7 +14,7 @@ from app.errors import json_error
 from app.extensions import db
 from app.radio.files import script_text, send_playlist, send_program
 from bulletins import broadcasts, clock, params, programs, reading, schedule
-from bulletins.radio_models import Broadcast, Program, Slot
+from bulletins.models import Broadcast, Program, Slot
 
 
 def slot_json(slot: Slot | None) -> dict[str, Any] | None:

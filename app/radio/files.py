@@ -9,7 +9,7 @@ from flask import Response, abort, current_app, send_file
 
 from app.extensions import db
 from bulletins import program_audio, queries
-from bulletins.radio_models import Program
+from bulletins.models import Program
 
 
 def program_file(program: Program) -> Path:

@@ -13,7 +13,7 @@ from app.radio.forms import SlotForm
 from app.security import roles_required
 from bulletins import broadcasts, clock, programs, reading
 from bulletins.errors import DomainError
-from bulletins.radio_models import Slot
+from bulletins.models import Slot
 
 
 def _range() -> tuple:

@@ -27,8 +27,7 @@ from bulletins import (
     schedule,
 )
 from bulletins.errors import DomainError
-from bulletins.models import Bulletin
-from bulletins.radio_models import Program, Slot
+from bulletins.models import Bulletin, Program, Slot
 from bulletins.workflow import State
 
 OPERATORS = tuple(sorted(programs.OPERATOR_ROLES))  # the services check the same roles

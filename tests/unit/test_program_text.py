@@ -9,8 +9,8 @@ import pytest
 from bulletins.broadcasts import _cell, parse_range
 from bulletins.clock import local_date
 from bulletins.errors import ValidationError
+from bulletins.models import Program
 from bulletins.program_audio import closing_text, opening_text, playlist
-from bulletins.radio_models import Program
 from bulletins.schedule import part_of_day, program_title
 
 

@@ -15,8 +15,7 @@ from sqlalchemy import select
 from app.extensions import db
 from bulletins import accounts, broadcasts, bulletin_templates, calendar, clock, programs, rules
 from bulletins.findings import active_findings
-from bulletins.models import ApiToken, Bulletin
-from bulletins.radio_models import Slot
+from bulletins.models import ApiToken, Bulletin, Slot
 from tests.web.conftest import make_bulletin, user
 
 #: A phone number: the scanner's finding gives the review something to resolve.

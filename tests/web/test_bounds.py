@@ -10,7 +10,7 @@ from sqlalchemy import select
 
 from app.extensions import db
 from bulletins import clock, programs
-from bulletins.radio_models import Program, Slot
+from bulletins.models import Program, Slot
 from tests.web.conftest import login, make_bulletin, user
 
 EDGES = ("0001-01-01", "9999-12-31")

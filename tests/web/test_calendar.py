@@ -11,8 +11,7 @@ from sqlalchemy import event, func, select
 from app.extensions import db
 from bulletins import broadcasts, calendar, clock, programs, seed
 from bulletins.errors import NotAllowed, ValidationError
-from bulletins.models import AuditLog, Bulletin
-from bulletins.radio_models import Slot
+from bulletins.models import AuditLog, Bulletin, Slot
 from tests.web.conftest import login, make_bulletin, user
 
 

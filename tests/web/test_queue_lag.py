@@ -21,9 +21,8 @@ from app import create_app
 from app.config import config_for_tests
 from app.extensions import db
 from bulletins import accounts, backlog
-from bulletins.models import AudioFile, Bulletin
+from bulletins.models import AudioFile, Bulletin, Program
 from bulletins.notifications import Notification, NotificationSettings
-from bulletins.radio_models import Program
 from tests.conftest import FIXED_NOW as T0
 from tests.web.conftest import PASSWORD, ROLES, login, make_bulletin, user
 

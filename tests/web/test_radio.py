@@ -8,7 +8,7 @@ from sqlalchemy import select
 from app.extensions import db
 from bulletins import broadcasts, clock, programs, schedule, seed, services
 from bulletins.errors import Conflict, NotAllowed, ValidationError
-from bulletins.radio_models import Program, Slot
+from bulletins.models import Program, Slot
 from tests.web.conftest import login, make_bulletin, user
 
 

@@ -12,7 +12,7 @@ from app.extensions import db
 from audio.measure import loudness, probe
 from bulletins import clock, program_audio, programs, services
 from bulletins.media import jingles
-from bulletins.radio_models import Program, Slot
+from bulletins.models import Program, Slot
 from tests.web.conftest import login, make_bulletin, user
 
 P = program_audio

@@ -15,8 +15,7 @@ from app.extensions import db
 from bulletins import broadcasts, clock, findings, programs, report_export, reports, services
 from bulletins.clock import LOCAL_TZ, utcnow
 from bulletins.errors import ValidationError
-from bulletins.models import WorkflowEvent
-from bulletins.radio_models import Program, Slot
+from bulletins.models import Program, Slot, WorkflowEvent
 from tests.web.conftest import login, make_bulletin, user
 
 SVG = "{http://www.w3.org/2000/svg}"

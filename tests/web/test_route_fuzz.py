@@ -42,8 +42,7 @@ from bulletins import (
     seed,
 )
 from bulletins.calendar import KeyDate
-from bulletins.models import AudioFile, Bulletin, User
-from bulletins.radio_models import Slot
+from bulletins.models import AudioFile, Bulletin, Slot, User
 from bulletins.text import slugify
 from tests.web.conftest import PASSWORD, ROLES, login, make_bulletin, user
 

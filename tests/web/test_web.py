@@ -249,7 +249,7 @@ def test_operator_nav_counts_bulletins_still_to_air(app, client, users):
     from sqlalchemy import select
 
     from bulletins import broadcasts, programs
-    from bulletins.radio_models import Slot
+    from bulletins.models import Slot
     from tests.web.conftest import user
 
     make_bulletin(app, to="published", channels=["radio", "web"])

@@ -1,7 +1,7 @@
 """Tables of the radio desk: slots, programs, the broadcast log and bulletins' air plans.
 
-Kept beside ``bulletins.models`` (same ``Base``); importing this module registers the tables
-and gives ``Bulletin`` its ``air_plan`` and the three plan attributes the field parser sets.
+Importing this module gives ``Bulletin`` its ``air_plan`` and the three plan attributes the
+field parser sets.
 """
 
 from __future__ import annotations
@@ -23,7 +23,9 @@ from sqlalchemy import (
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from bulletins.clock import utcnow
-from bulletins.models import Base, Bulletin, User
+from bulletins.models.base import Base
+from bulletins.models.bulletin import Bulletin
+from bulletins.models.people import User
 
 #: program states; "stale" means a bulletin in it was withdrawn or expired and a rebuild waits
 PROGRAM_STATES = ("queued", "building", "ready", "failed", "stale", "empty")
