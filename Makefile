@@ -16,6 +16,7 @@ run: system-deps $(VENV)/.runtime translations
 test: BROWSER = 1
 test: system-deps $(VENV)/.test translations
 	$(BIN)/ruff check .
+	$(BIN)/lint-imports
 	$(BIN)/pytest -q $(PYTEST_ARGS)
 
 # The unit and web suites again with Python's clock moved ahead (tests/conftest.py):
@@ -36,6 +37,7 @@ docs: system-deps $(VENV)/.test translations
 
 lint: $(VENV)/.test
 	$(BIN)/ruff check .
+	$(BIN)/lint-imports
 
 # espeak-ng and ffmpeg from Debian when missing (as root; otherwise say what to run).
 system-deps:

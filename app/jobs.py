@@ -16,18 +16,14 @@ from huey.consumer import Consumer
 from sqlalchemy import event, select
 
 from app.extensions import db
-from bulletins import (
-    backlog,
-    mailer,
-    media,
-    notice_mail,
-    notifications,
-    program_audio,
-    programs,
-    services,
-)
+from bulletins import backlog, services
 from bulletins.clock import utcnow
 from bulletins.models import ProgramItem
+from bulletins.notifications import delivery as notice_mail
+from bulletins.notifications import notices as notifications
+from bulletins.notifications import smtp as mailer
+from bulletins.radio import program_audio, programs
+from bulletins.speech import synthesis as media
 
 log = logging.getLogger(__name__)
 

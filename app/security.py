@@ -91,7 +91,7 @@ def init_app(app: Flask) -> None:
         if not getattr(current_user, "is_authenticated", False) or request.blueprint in (
                 "portal", "api", "help"):
             return {"waiting": {}}
-        from bulletins.queries import waiting_counts
+        from bulletins.reading import waiting_counts
 
         return {"waiting": waiting_counts(db.session, current_user)}
 

@@ -31,7 +31,7 @@ from bulletins.models import (
     Slot,
     WorkflowEvent,
 )
-from bulletins.schedule import program_title
+from bulletins.radio.schedule import program_title
 from bulletins.seed import UNITS, seed_lists
 from bulletins.text import content_hash, fold, nfc, review_text
 

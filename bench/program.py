@@ -26,7 +26,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from audio.jingle import default_chime  # noqa: E402
 from audio.measure import loudness, probe  # noqa: E402
 from audio.mix import loudness_chain, program_layout, render  # noqa: E402
-from bulletins import program_audio as P  # noqa: E402
+from bulletins.radio import program_audio as P
 
 RATE = 22050
 TEXT = ("Ủy ban nhân dân xã thông báo lịch tiêm chủng mở rộng cho trẻ em dưới năm tuổi tại trạm "

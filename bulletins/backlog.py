@@ -16,7 +16,7 @@ from sqlalchemy.orm import Session
 
 from bulletins.clock import utcnow
 from bulletins.models import AudioFile, Bulletin, Program
-from bulletins.notifications import Notification, NotificationSettings
+from bulletins.notifications.notices import Notification, NotificationSettings
 from bulletins.workflow import State
 
 #: program states that wait for a build job (`building` is being worked on)

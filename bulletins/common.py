@@ -10,7 +10,6 @@ from bulletins.errors import Conflict, NotAllowed, NotFound
 from bulletins.models import Bulletin, User, WorkflowEvent
 
 OUTBOX = "loa.outbox"
-PRIORITY_RANK = {"emergency": 100, "priority": 50, "normal": 0}
 
 
 def outbox(session: Session) -> list[tuple[str, dict[str, Any]]]:

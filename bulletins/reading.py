@@ -14,11 +14,13 @@ from typing import Any
 
 from sqlalchemy.orm import Session
 
-from bulletins import broadcasts, queries, reports, schedule, search
 from bulletins.common import get_bulletin
+from bulletins.editorial import queries, search
 from bulletins.errors import NotAllowed
 from bulletins.models import Broadcast, Bulletin, Program, User
-from bulletins.programs import OPERATOR_ROLES, get_program
+from bulletins.radio import broadcasts, schedule
+from bulletins.radio.programs import OPERATOR_ROLES, get_program
+from bulletins.reporting import reports
 from bulletins.workflow import ROLES
 
 STAFF = frozenset(ROLES)
@@ -107,3 +109,15 @@ def log_csv(session: Session, actor: User, first: date, last: date) -> str:
     """The broadcast log between two local dates as CSV."""
     require_read(actor, "broadcast_log")
     return broadcasts.export_csv(session, first, last)
+
+
+def waiting_counts(session: Session, user: User) -> dict[str, int]:
+    """What waits for this user: drafts and returns, reviews, approvals, bulletins to air."""
+    counts = {}
+    for role in ("editor", "reviewer", "leader"):
+        if user.has_role(role):
+            counts[role] = queries.queue_count(session, user, role)
+    if user.has_role("operator"):
+        counts["operator"] = schedule.owed_count(session)  # the radio desk's own rule
+
+    return counts

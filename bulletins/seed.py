@@ -6,11 +6,11 @@ from sqlalchemy import func, or_, select
 from sqlalchemy.orm import Session
 
 from bulletins import accounts, audit, services
-from bulletins.bulletin_templates import seed_templates
-from bulletins.calendar import seed_key_dates
+from bulletins.editorial.templates import seed_templates
 from bulletins.errors import Conflict
 from bulletins.models import Bulletin, Topic, Unit, User
-from bulletins.programs import seed_slots
+from bulletins.radio.programs import seed_slots
+from bulletins.reporting.calendar import seed_key_dates
 from bulletins.text import nfc
 
 COMMUNE = "xã Vũ Dương"

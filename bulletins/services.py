@@ -13,11 +13,10 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from bulletins import audit, notifications
+from bulletins import audit
 from bulletins.clock import utcnow
 from bulletins.common import (  # noqa: F401 (re-exported: callers use services.*)
     OUTBOX,
-    PRIORITY_RANK,
     actor_name,
     check_version,
     event,
@@ -25,17 +24,19 @@ from bulletins.common import (  # noqa: F401 (re-exported: callers use services.
     outbox,
     require_role,
 )
-from bulletins.errors import Conflict, InvalidTransition, NotFound, ValidationError
-from bulletins.findings import (  # noqa: F401 (re-exported)
+from bulletins.confidentiality.findings import (  # noqa: F401 (re-exported)
     active_findings,
     resolve_finding,
     scan_bulletin,
     unresolved_blocking,
 )
+from bulletins.errors import Conflict, InvalidTransition, NotFound, ValidationError
 from bulletins.models import AudioFile, Bulletin, Revision, User
+from bulletins.notifications import notices as notifications
 from bulletins.text import content_hash, fold
 from bulletins.validation import parse_fields
 from bulletins.workflow import (
+    PRIORITY_RANK,
     Action,
     State,
     Transition,

@@ -34,6 +34,8 @@ class Action(StrEnum):
 
 ROLES = ("editor", "reviewer", "leader", "operator", "admin")
 PRIORITIES = ("normal", "priority", "emergency")
+#: Order of the job queue and of a program: each priority outranks the one before it by 50.
+PRIORITY_RANK = {name: 50 * rank for rank, name in enumerate(PRIORITIES)}
 
 
 class Actor(Protocol):

@@ -47,7 +47,7 @@ def get_metadata():
 
 def include_name(name, type_, parent_names):
     """Leave the full-text index (FTS5 tables, tsvector column) out of autogenerate."""
-    from bulletins.search import is_index_object
+    from bulletins.editorial.search import is_index_object
 
     return not is_index_object(name, type_)
 

@@ -13,8 +13,8 @@ from app.admin.forms import JingleForm
 from app.extensions import db
 from app.security import roles_required
 from app.uploads import saved
-from bulletins import recordings
 from bulletins.errors import DomainError
+from bulletins.speech import recordings
 
 
 @bp.route("/audio", methods=["GET", "POST"])

@@ -16,8 +16,8 @@ from app.admin.forms import EmptyForm
 from app.desk.forms import options
 from app.extensions import db
 from app.security import roles_required
-from bulletins import calendar
 from bulletins.errors import DomainError, NotFound
+from bulletins.reporting import calendar
 
 KIND_CHOICES = [("holiday", _l("Ngày lễ")), ("anniversary", _l("Ngày kỷ niệm")),
                 ("congress", _l("Đại hội")), ("local", _l("Sự kiện địa phương"))]

@@ -12,7 +12,7 @@ from app.admin.forms import AllowForm, EmptyForm, LexiconForm, RuleForm
 from app.extensions import db
 from app.security import roles_required
 from audio.lexicon import DEFAULT_ABBREVIATIONS
-from bulletins import rules
+from bulletins.confidentiality import rules
 
 MODELS = {"rule": rules.ScanRule, "allow": rules.AllowEntry, "lexicon": rules.LexiconEntry}
 

@@ -13,8 +13,9 @@ from app.api.serialize import iso
 from app.errors import json_error
 from app.extensions import db
 from app.radio.files import script_text, send_playlist, send_program
-from bulletins import broadcasts, clock, params, programs, reading, schedule
+from bulletins import clock, params, reading
 from bulletins.models import Broadcast, Program, Slot
+from bulletins.radio import broadcasts, programs, schedule
 
 
 def slot_json(slot: Slot | None) -> dict[str, Any] | None:

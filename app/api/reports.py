@@ -11,8 +11,9 @@ from flask import g, jsonify, request
 from app.api import bp
 from app.api.auth import token_required
 from app.extensions import db
-from bulletins import reading, reports
+from bulletins import reading
 from bulletins.clock import local_today
+from bulletins.reporting import reports
 
 
 def _plain(value: Any) -> Any:

@@ -13,7 +13,8 @@ from app.api.openapi import spec
 from app.errors import json_error
 from app.extensions import db
 from app.media import send_audio
-from bulletins import params, queries, reading, services
+from bulletins import params, reading, services
+from bulletins.editorial import queries
 from bulletins.errors import ValidationError
 from bulletins.models import Topic, Unit
 from bulletins.workflow import allowed_actions

@@ -14,7 +14,8 @@ from app.actions import attempt
 from app.auth import bp
 from app.desk.forms import options
 from app.extensions import db
-from bulletins import errors, notifications
+from bulletins import errors
+from bulletins.notifications import notices as notifications
 
 
 class NotificationForm(FlaskForm):

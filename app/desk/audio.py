@@ -13,7 +13,9 @@ from app.jobs import audio_settings
 from app.media import send_audio
 from app.security import roles_required
 from app.uploads import saved
-from bulletins import media, recordings, services
+from bulletins import services
+from bulletins.speech import recordings
+from bulletins.speech import synthesis as media
 
 PREVIEWERS = ("editor", "reviewer", "leader", "admin")
 

@@ -8,9 +8,10 @@ from flask_babel import gettext as _
 from app.desk import bp
 from app.extensions import db
 from app.security import roles_required
-from bulletins import calendar, params
+from bulletins import params
 from bulletins.clock import local_today
 from bulletins.errors import ValidationError
+from bulletins.reporting import calendar
 from bulletins.workflow import ROLES as STAFF
 
 

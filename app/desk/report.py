@@ -12,10 +12,12 @@ from markupsafe import Markup
 from app.desk import bp
 from app.extensions import db
 from app.security import roles_required
-from bulletins import reading, report_export, reports
-from bulletins.charts import bar_chart, column_chart
+from bulletins import reading
 from bulletins.clock import local_today
 from bulletins.errors import DomainError, ValidationError
+from bulletins.reporting import export as report_export
+from bulletins.reporting import reports
+from bulletins.reporting.charts import bar_chart, column_chart
 from bulletins.workflow import ROLES as STAFF  # counts only, no titles: every role may read
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"

@@ -13,7 +13,7 @@ from app.desk.forms import ActionForm
 from app.extensions import db
 from app.security import roles_required
 from bulletins import params, reading, services
-from bulletins.diff import changed_words, diff_words
+from bulletins.editorial.diff import changed_words, diff_words
 from bulletins.models import Revision
 from bulletins.workflow import ROLES as STAFF
 

@@ -20,7 +20,8 @@ from app.desk.forms import (
 )
 from app.extensions import db
 from app.security import home_endpoint, roles_required
-from bulletins import comments, params, queries, reading, services
+from bulletins import params, reading, services
+from bulletins.editorial import comments, queries
 from bulletins.errors import DomainError, ValidationError
 from bulletins.text import review_text
 from bulletins.workflow import ROLES as STAFF

@@ -15,8 +15,8 @@ from app.desk import bp
 from app.desk.forms import TextFields, field_errors, fill_choices
 from app.extensions import db
 from app.security import roles_required
-from bulletins import bulletin_templates as templates
 from bulletins import params
+from bulletins.editorial import templates
 from bulletins.errors import DomainError, NotFound, ValidationError
 
 

@@ -19,9 +19,10 @@ from app.extensions import db
 from app.portal import bp
 from app.portal.feedcache import FeedCache, etag, marker
 from app.portal.routes import IMAGE, LANGUAGES, absolute, audio_path, public_audio
-from bulletins import feeds, queries
 from bulletins.clock import utcnow
+from bulletins.editorial import queries
 from bulletins.models import AudioFile, Bulletin
+from bulletins.publishing import feeds
 from bulletins.text import slugify
 
 FEED_SIZE = 50

@@ -16,7 +16,8 @@ from sqlalchemy import select, text
 from app.extensions import db
 from app.media import send_audio
 from app.portal import bp
-from bulletins import params, queries
+from bulletins import params
+from bulletins.editorial import queries
 from bulletins.models import AudioFile, Bulletin, Topic
 from bulletins.text import slugify
 

@@ -8,8 +8,9 @@ from pathlib import Path
 from flask import Response, abort, current_app, send_file
 
 from app.extensions import db
-from bulletins import program_audio, queries
+from bulletins.editorial import queries
 from bulletins.models import Program
+from bulletins.radio import program_audio
 
 
 def program_file(program: Program) -> Path:

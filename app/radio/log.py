@@ -11,9 +11,10 @@ from app.extensions import db
 from app.radio import bp
 from app.radio.forms import SlotForm
 from app.security import roles_required
-from bulletins import broadcasts, clock, programs, reading
+from bulletins import clock, reading
 from bulletins.errors import DomainError
 from bulletins.models import Slot
+from bulletins.radio import broadcasts, programs
 
 
 def _range() -> tuple:

@@ -15,19 +15,12 @@ from app.radio import bp
 from app.radio.files import send_playlist, send_program
 from app.radio.forms import BroadcastForm
 from app.security import roles_required
-from bulletins import (
-    broadcasts,
-    clock,
-    media,
-    params,
-    program_audio,
-    programs,
-    queries,
-    reading,
-    schedule,
-)
+from bulletins import clock, params, reading
+from bulletins.editorial import queries
 from bulletins.errors import DomainError
 from bulletins.models import Bulletin, Program, Slot
+from bulletins.radio import broadcasts, program_audio, programs, schedule
+from bulletins.speech import synthesis as media
 from bulletins.workflow import State
 
 OPERATORS = tuple(sorted(programs.OPERATOR_ROLES))  # the services check the same roles

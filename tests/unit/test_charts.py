@@ -6,7 +6,7 @@ import re
 
 from lxml import etree as ElementTree
 
-from bulletins.charts import bar_chart, column_chart
+from bulletins.reporting.charts import bar_chart, column_chart
 
 SVG = "{http://www.w3.org/2000/svg}"
 

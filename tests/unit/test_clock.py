@@ -7,7 +7,8 @@ from datetime import UTC, date, datetime, timedelta
 
 import time_machine
 
-from bulletins import clock, media
+from bulletins import clock
+from bulletins.speech import synthesis as media
 
 
 def test_local_day_turns_at_vietnam_midnight_across_the_year():

@@ -5,7 +5,7 @@ from __future__ import annotations
 from hypothesis import given
 from hypothesis import strategies as st
 
-from bulletins.diff import changed_words, diff_words
+from bulletins.editorial.diff import changed_words, diff_words
 
 
 def test_changed_word_is_deleted_then_inserted():

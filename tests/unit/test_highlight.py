@@ -7,7 +7,7 @@ import unicodedata
 from hypothesis import given
 from hypothesis import strategies as st
 
-from bulletins.highlight import (
+from bulletins.editorial.highlight import (
     MAX_TOKEN_LENGTH,
     MAX_TOKENS,
     Segment,

@@ -6,12 +6,12 @@ from datetime import date, datetime
 
 import pytest
 
-from bulletins.broadcasts import _cell, parse_range
 from bulletins.clock import local_date
 from bulletins.errors import ValidationError
 from bulletins.models import Program
-from bulletins.program_audio import closing_text, opening_text, playlist
-from bulletins.schedule import part_of_day, program_title
+from bulletins.radio.broadcasts import _cell, parse_range
+from bulletins.radio.program_audio import closing_text, opening_text, playlist
+from bulletins.radio.schedule import part_of_day, program_title
 
 
 def test_program_names_follow_the_local_day_and_hour() -> None:

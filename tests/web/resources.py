@@ -13,9 +13,13 @@ from flask import Flask
 from sqlalchemy import select
 
 from app.extensions import db
-from bulletins import accounts, broadcasts, bulletin_templates, calendar, clock, programs, rules
-from bulletins.findings import active_findings
+from bulletins import accounts, clock
+from bulletins.confidentiality import rules
+from bulletins.confidentiality.findings import active_findings
+from bulletins.editorial import templates as bulletin_templates
 from bulletins.models import ApiToken, Bulletin, Slot
+from bulletins.radio import broadcasts, programs
+from bulletins.reporting import calendar
 from tests.web.conftest import make_bulletin, user
 
 #: A phone number: the scanner's finding gives the review something to resolve.

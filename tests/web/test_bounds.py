@@ -9,8 +9,9 @@ import pytest
 from sqlalchemy import select
 
 from app.extensions import db
-from bulletins import clock, programs
+from bulletins import clock
 from bulletins.models import Program, Slot
+from bulletins.radio import programs
 from tests.web.conftest import login, make_bulletin, user
 
 EDGES = ("0001-01-01", "9999-12-31")

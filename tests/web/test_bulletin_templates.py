@@ -9,7 +9,7 @@ import pytest
 from sqlalchemy import func, select
 
 from app.extensions import db
-from bulletins import bulletin_templates as templates
+from bulletins.editorial import templates
 from bulletins.errors import NotAllowed, ValidationError
 from bulletins.models import AuditLog, Bulletin
 from tests.web.conftest import login, make_bulletin, user

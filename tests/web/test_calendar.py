@@ -9,9 +9,11 @@ import pytest
 from sqlalchemy import event, func, select
 
 from app.extensions import db
-from bulletins import broadcasts, calendar, clock, programs, seed
+from bulletins import clock, seed
 from bulletins.errors import NotAllowed, ValidationError
 from bulletins.models import AuditLog, Bulletin, Slot
+from bulletins.radio import broadcasts, programs
+from bulletins.reporting import calendar
 from tests.web.conftest import login, make_bulletin, user
 
 

@@ -10,8 +10,8 @@ from sqlalchemy import text
 from app import create_app
 from app.config import config_for_tests
 from app.extensions import db
+from bulletins.editorial.search import is_index_object
 from bulletins.models import Base
-from bulletins.search import is_index_object
 
 
 @pytest.fixture

@@ -10,8 +10,8 @@ import pytest
 from lxml import etree
 
 from app.extensions import db
-from bulletins import feeds
 from bulletins.models import AudioFile
+from bulletins.publishing import feeds
 from tests.web.conftest import make_bulletin
 
 ATOM = "http://www.w3.org/2005/Atom"

@@ -16,9 +16,10 @@ from aiosmtpd.controller import Controller
 from sqlalchemy import func, select
 
 from app.extensions import db
-from bulletins import accounts, notifications, services
+from bulletins import accounts, services
 from bulletins.models import AuditLog
-from bulletins.notifications import Notification, NotificationSettings
+from bulletins.notifications import notices as notifications
+from bulletins.notifications.notices import Notification, NotificationSettings
 from tests.web.conftest import login, make_bulletin, user
 
 BASE = "https://loa.vuduong.example"

@@ -22,7 +22,7 @@ from app.config import config_for_tests
 from app.extensions import db
 from bulletins import accounts, backlog
 from bulletins.models import AudioFile, Bulletin, Program
-from bulletins.notifications import Notification, NotificationSettings
+from bulletins.notifications.notices import Notification, NotificationSettings
 from tests.conftest import FIXED_NOW as T0
 from tests.web.conftest import PASSWORD, ROLES, login, make_bulletin, user
 

@@ -6,9 +6,10 @@ import pytest
 from sqlalchemy import select
 
 from app.extensions import db
-from bulletins import broadcasts, clock, programs, schedule, seed, services
+from bulletins import clock, seed, services
 from bulletins.errors import Conflict, NotAllowed, ValidationError
 from bulletins.models import Program, Slot
+from bulletins.radio import broadcasts, programs, schedule
 from tests.web.conftest import login, make_bulletin, user
 
 

@@ -10,9 +10,10 @@ from sqlalchemy import select
 
 from app.extensions import db
 from audio.measure import loudness, probe
-from bulletins import clock, program_audio, programs, services
-from bulletins.media import jingles
+from bulletins import clock, services
 from bulletins.models import Program, Slot
+from bulletins.radio import program_audio, programs
+from bulletins.speech.synthesis import jingles
 from tests.web.conftest import login, make_bulletin, user
 
 P = program_audio

@@ -5,8 +5,9 @@ from __future__ import annotations
 from datetime import datetime, time, timedelta
 
 from app.extensions import db
-from bulletins import clock, schedule
+from bulletins import clock
 from bulletins.clock import LOCAL_TZ
+from bulletins.radio import schedule
 from tests.web.conftest import make_bulletin
 
 

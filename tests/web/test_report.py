@@ -12,10 +12,14 @@ from openpyxl import load_workbook
 from sqlalchemy import select
 
 from app.extensions import db
-from bulletins import broadcasts, clock, findings, programs, report_export, reports, services
+from bulletins import clock, services
 from bulletins.clock import LOCAL_TZ, utcnow
+from bulletins.confidentiality import findings
 from bulletins.errors import ValidationError
 from bulletins.models import Program, Slot, WorkflowEvent
+from bulletins.radio import broadcasts, programs
+from bulletins.reporting import export as report_export
+from bulletins.reporting import reports
 from tests.web.conftest import login, make_bulletin, user
 
 SVG = "{http://www.w3.org/2000/svg}"

@@ -31,18 +31,13 @@ from app import create_app
 from app.config import config_for_tests
 from app.extensions import db
 from app.help.render import PAGES
-from bulletins import (
-    accounts,
-    broadcasts,
-    bulletin_templates,
-    clock,
-    comments,
-    programs,
-    rules,
-    seed,
-)
-from bulletins.calendar import KeyDate
+from bulletins import accounts, clock, seed
+from bulletins.confidentiality import rules
+from bulletins.editorial import comments
+from bulletins.editorial import templates as bulletin_templates
 from bulletins.models import AudioFile, Bulletin, Slot, User
+from bulletins.radio import broadcasts, programs
+from bulletins.reporting.calendar import KeyDate
 from bulletins.text import slugify
 from tests.web.conftest import PASSWORD, ROLES, login, make_bulletin, user
 

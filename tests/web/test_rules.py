@@ -6,7 +6,8 @@ import pytest
 from sqlalchemy import select
 
 from app.extensions import db
-from bulletins import rules, services
+from bulletins import services
+from bulletins.confidentiality import rules
 from bulletins.errors import NotAllowed
 from bulletins.models import AuditLog, Bulletin
 from tests.web.conftest import login, make_bulletin, user

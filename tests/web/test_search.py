@@ -1,4 +1,4 @@
-"""Staff full-text search (bulletins.search, /desk/all, API q) on SQLite FTS5 and PostgreSQL."""
+"""Staff full-text search (editorial.search, /desk/all, API q) on SQLite FTS5 and PostgreSQL."""
 
 from __future__ import annotations
 
@@ -11,9 +11,10 @@ from hypothesis import strategies as st
 from sqlalchemy import update
 
 from app.extensions import db
-from bulletins import search, services
+from bulletins import services
+from bulletins.editorial import search
+from bulletins.editorial.highlight import Segment
 from bulletins.errors import ValidationError
-from bulletins.highlight import Segment
 from bulletins.models import Bulletin
 from tests.web.conftest import login, make_bulletin, user
 

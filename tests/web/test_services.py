@@ -10,8 +10,9 @@ import pytest
 from sqlalchemy import select, text
 
 from app.extensions import db
-from bulletins import audit, queries, services
+from bulletins import audit, services
 from bulletins.clock import utcnow
+from bulletins.editorial import queries
 from bulletins.errors import Conflict, InvalidTransition, NotAllowed, ValidationError
 from bulletins.models import AuditLog, Bulletin, Revision
 from tests.web.conftest import make_bulletin, user
@@ -152,8 +153,8 @@ def test_audit_catches_deleted_entries(app, users):
 
 
 def test_failed_audio_is_retried_and_lost_jobs_are_requeued(app, users):
-    from bulletins import media
     from bulletins.models import AudioFile
+    from bulletins.speech import synthesis as media
 
     bid = make_bulletin(app, to="published")
     with app.app_context():

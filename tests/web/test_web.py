@@ -248,8 +248,8 @@ def test_nav_counts_what_waits_for_me(app, client, users):
 def test_operator_nav_counts_bulletins_still_to_air(app, client, users):
     from sqlalchemy import select
 
-    from bulletins import broadcasts, programs
     from bulletins.models import Slot
+    from bulletins.radio import broadcasts, programs
     from tests.web.conftest import user
 
     make_bulletin(app, to="published", channels=["radio", "web"])

@@ -19,9 +19,10 @@ from app import create_app
 from app.config import config_for_tests
 from app.extensions import db
 from audio.measure import probe
-from bulletins import accounts, media, seed, services
+from bulletins import accounts, seed, services
 from bulletins.clock import utcnow
 from bulletins.models import AudioFile, AuditLog
+from bulletins.speech import synthesis as media
 
 REDIS_URL = os.environ.get("LOA_TEST_REDIS_URL", "redis://127.0.0.1:6379/15")
 ROOT = Path(__file__).resolve().parents[2]

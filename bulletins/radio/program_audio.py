@@ -18,12 +18,14 @@ from pathlib import Path
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from bulletins import audit, rules
+from bulletins import audit
 from bulletins.clock import local_date, local_time, utcnow
-from bulletins.media import AudioSettings, engine_for, jingles, normalizer
+from bulletins.confidentiality import rules
+from bulletins.editorial.queries import approved_text
 from bulletins.models import AudioFile, Bulletin, Program
-from bulletins.queries import approved_text
-from bulletins.schedule import WEEKDAYS, part_of_day, unfit_reason
+from bulletins.radio.programs import check_programs
+from bulletins.radio.schedule import WEEKDAYS, part_of_day, unfit_reason
+from bulletins.speech.synthesis import AudioSettings, engine_for, jingles, normalizer
 
 log = logging.getLogger(__name__)
 
@@ -163,8 +165,6 @@ def build(session: Session, program_id: int, settings: AudioSettings,
     if program is None or program.status in ("ready", "empty"):
         return program
     if any(unfit_reason(i.bulletin, program.starts_at) for i in program.items):
-        from bulletins.programs import check_programs
-
         check_programs(session, bulletin_id=None)  # never speak a withdrawn bulletin
         commit()
     if not program.items:

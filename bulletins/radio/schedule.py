@@ -12,8 +12,8 @@ from sqlalchemy.orm import Session, aliased, lazyload, load_only
 
 from bulletins.clock import LOCAL_TZ, local_date, utcnow
 from bulletins.models import AirPlan, AudioFile, Broadcast, Bulletin, Program, ProgramItem, Slot
-from bulletins.services import PRIORITY_RANK
-from bulletins.workflow import State
+from bulletins.radio.airings import aired_counts, times_aired
+from bulletins.workflow import PRIORITY_RANK, State
 
 AIRABLE = (State.APPROVED, State.PUBLISHED)
 WEEKDAYS = ("thứ Hai", "thứ Ba", "thứ Tư", "thứ Năm", "thứ Sáu", "thứ Bảy", "Chủ nhật")
@@ -126,8 +126,6 @@ def _airable(session: Session, at: datetime, owing: bool, *options: Any) -> list
     more (expired, past its air window, or aired as often as wanted), so the cost follows
     what is still to air rather than every bulletin ever published.
     """
-    from bulletins.broadcasts import times_aired
-
     stmt = select(Bulletin).where(
         Bulletin.status.in_(AIRABLE), Bulletin.channels.like("%radio%"),
         Bulletin.content_hash.is_not(None))
@@ -152,8 +150,6 @@ class Pool:
 
 def owing_pool(session: Session, since: datetime) -> Pool:
     """One read of what may still owe airings at `since` or later, for several suggestions."""
-    from bulletins.broadcasts import aired_counts
-
     rows = _airable(session, since, True)
     return Pool(rows, aired_counts(session, [b.id for b in rows]),
                 estimate_seconds(session, rows))
@@ -161,8 +157,6 @@ def owing_pool(session: Session, since: datetime) -> Pool:
 
 def owed_count(session: Session, now: datetime | None = None) -> int:
     """How many bulletins owe an airing now (the operator's count): no lengths, no order."""
-    from bulletins.broadcasts import aired_counts
-
     now = now or utcnow()
     rows = _airable(session, now, True, lazyload(Bulletin.author), lazyload(Bulletin.topic),
                     lazyload(Bulletin.unit), load_only(  # what unfit_reason and owed read
@@ -182,8 +176,6 @@ def candidates(session: Session, at: datetime, now: datetime | None = None,
     `owing` keeps only those that may still owe an airing (see _airable); a `pool` read
     once for an earlier time serves instead of reading again.
     """
-    from bulletins.broadcasts import aired_counts
-
     now = now or utcnow()
     source = pool.bulletins if pool else _airable(session, at, owing)
     fit = [b for b in source if unfit_reason(b, at) is None]

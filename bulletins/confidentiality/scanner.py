@@ -7,11 +7,11 @@ import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from bulletins import confidentiality_rules as R
-from bulletins.confidentiality_contacts import digits, emails, numbers
-from bulletins.confidentiality_personal import bank, dob, id_context, sensitive
-from bulletins.confidentiality_secrets import MARK_KEYS, marking, topic
-from bulletins.confidentiality_text import (
+from bulletins.confidentiality import phrases as R
+from bulletins.confidentiality.contacts import digits, emails, numbers
+from bulletins.confidentiality.personal import bank, dob, id_context, sensitive
+from bulletins.confidentiality.secrets import MARK_KEYS, marking, topic
+from bulletins.confidentiality.text import (
     SEVERITY_BLOCK,
     SEVERITY_WARN,
     Doc,

@@ -14,10 +14,10 @@ from datetime import UTC, datetime, timedelta
 from sqlalchemy import func, or_, select, update
 from sqlalchemy.orm import Session
 
-from bulletins import mailer
 from bulletins.clock import LOCAL_TZ, local_text, utcnow
 from bulletins.models import User
-from bulletins.notifications import (
+from bulletins.notifications import smtp as mailer
+from bulletins.notifications.notices import (
     CLAIM,
     DESK_PATH,
     KINDS,

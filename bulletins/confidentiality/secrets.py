@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import re
 
-from bulletins import confidentiality_rules as R
-from bulletins.confidentiality_text import (
+from bulletins.confidentiality import phrases as R
+from bulletins.confidentiality.text import (
     SEVERITY_BLOCK,
     Doc,
     Hit,

@@ -8,8 +8,8 @@ from datetime import date, datetime
 from sqlalchemy import Select, func, or_, select
 from sqlalchemy.orm import Session
 
-from bulletins import search
 from bulletins.clock import utcnow
+from bulletins.editorial import search
 from bulletins.errors import NotFound
 from bulletins.models import AudioFile, Bulletin, Finding, Revision, User, WorkflowEvent
 from bulletins.workflow import State
@@ -134,16 +134,3 @@ def earlier_findings(session: Session, bulletin: Bulletin) -> Sequence:
     return session.scalars(select(Finding).where(
         Finding.bulletin_id == bulletin.id, Finding.revision < bulletin.revision_number)
         .order_by(Finding.revision.desc(), Finding.start)).all()
-
-
-def waiting_counts(session: Session, user: User) -> dict[str, int]:
-    """What waits for this user: drafts and returns, reviews, approvals, bulletins to air."""
-    counts = {}
-    for role in ("editor", "reviewer", "leader"):
-        if user.has_role(role):
-            counts[role] = queue_count(session, user, role)
-    if user.has_role("operator"):
-        from bulletins.schedule import owed_count  # the radio desk's own rule of what may air
-
-        counts["operator"] = owed_count(session)
-    return counts

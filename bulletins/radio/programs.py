@@ -1,7 +1,7 @@
 """The radio desk's programs: saving the operator's order, asking for audio, keeping it current.
 
 Every service takes the acting user, checks the role itself, writes an audit entry and leaves
-the commit to the caller; building the audio is a background job (bulletins.program_audio).
+the commit to the caller; building the audio is a background job (bulletins.radio.program_audio).
 """
 
 from __future__ import annotations
@@ -18,9 +18,10 @@ from bulletins import audit
 from bulletins.clock import local_date, utcnow
 from bulletins.errors import Conflict, NotAllowed, NotFound, ValidationError
 from bulletins.models import Broadcast, Bulletin, Program, ProgramItem, Slot, User
-from bulletins.schedule import find_program, program_title, slot_start, suggest, unfit_reason
-from bulletins.services import PRIORITY_RANK, outbox
+from bulletins.radio.schedule import find_program, program_title, slot_start, suggest, unfit_reason
+from bulletins.services import outbox
 from bulletins.text import nfc
+from bulletins.workflow import PRIORITY_RANK
 
 OPERATOR_ROLES = frozenset({"operator", "admin"})
 DEFAULT_SLOTS = (("sang", "Buổi sáng", "06:00"), ("chieu", "Buổi chiều", "17:00"))

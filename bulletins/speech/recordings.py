@@ -12,9 +12,9 @@ from sqlalchemy.orm import Session
 from bulletins import audit
 from bulletins.clock import utcnow
 from bulletins.errors import InvalidTransition, NotAllowed, ValidationError
-from bulletins.media import AudioSettings
 from bulletins.models import AudioFile, Bulletin, User
 from bulletins.services import get_bulletin
+from bulletins.speech.synthesis import AudioSettings
 from bulletins.text import content_hash
 from bulletins.workflow import State
 

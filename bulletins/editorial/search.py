@@ -25,8 +25,7 @@ from sqlalchemy.orm import Session
 
 from bulletins import params
 from bulletins.clock import local_midnight
-from bulletins.errors import ValidationError
-from bulletins.highlight import (
+from bulletins.editorial.highlight import (
     Segment,
     ascii_tokens,
     highlight,
@@ -36,6 +35,7 @@ from bulletins.highlight import (
     tokens,
     wants_prefix,
 )
+from bulletins.errors import ValidationError
 from bulletins.models import Bulletin, User
 from bulletins.workflow import State
 

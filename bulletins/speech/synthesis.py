@@ -16,13 +16,14 @@ from pathlib import Path
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from bulletins import audit, rules
+from bulletins import audit
 from bulletins.clock import utcnow
+from bulletins.confidentiality import rules
+from bulletins.editorial.queries import approved_text
 from bulletins.errors import InvalidTransition, NotAllowed
 from bulletins.models import AudioFile, Bulletin, User
-from bulletins.queries import approved_text
-from bulletins.services import PRIORITY_RANK, get_bulletin, outbox, request_audio
-from bulletins.workflow import State
+from bulletins.services import get_bulletin, outbox, request_audio
+from bulletins.workflow import PRIORITY_RANK, State
 
 log = logging.getLogger(__name__)
 

@@ -8,49 +8,22 @@ from collections.abc import Mapping, Sequence
 from datetime import date, datetime, timedelta
 from typing import Any
 
-from sqlalchemy import exists, func, select
-from sqlalchemy.orm import Session, aliased
+from sqlalchemy import select
+from sqlalchemy.orm import Session
 
 from bulletins import audit, params
 from bulletins.clock import local_text, utcnow
 from bulletins.errors import Conflict, ValidationError
 from bulletins.models import Broadcast, BroadcastItem, Bulletin, Program, User
-from bulletins.programs import get_program, require_operator
-from bulletins.schedule import AIRABLE
+from bulletins.radio.airings import _corrected, aired_counts
+from bulletins.radio.programs import get_program, require_operator
+from bulletins.radio.schedule import AIRABLE
 from bulletins.text import nfc
 from bulletins.validation import to_utc
 
 NOTE_MAX = 2000
 FIELDS = ("aired_at", "note", "not_aired", "corrects")
 FUTURE_SLACK = timedelta(minutes=5)
-
-
-def _corrected():
-    """A clause true for log entries that a later entry corrects."""
-    later = aliased(Broadcast)
-    return exists().where(later.corrects_id == Broadcast.id)
-
-
-def times_aired(bulletin_id: Any) -> Any:
-    """SQL: how many times the bulletin of this id (a column or a value) aired, in force."""
-    return (select(func.count()).select_from(BroadcastItem)
-            .join(Broadcast, Broadcast.id == BroadcastItem.broadcast_id)
-            .where(BroadcastItem.bulletin_id == bulletin_id, Broadcast.aired.is_(True),
-                   ~_corrected())
-            .scalar_subquery())
-
-
-def aired_counts(session: Session, bulletin_ids: Sequence[int] | None = None) -> dict[int, int]:
-    """How many times each bulletin aired, by the log's entries still in force."""
-    stmt = (select(BroadcastItem.bulletin_id, func.count())
-            .join(Broadcast, Broadcast.id == BroadcastItem.broadcast_id)
-            .where(Broadcast.aired.is_(True), ~_corrected())
-            .group_by(BroadcastItem.bulletin_id))
-    if bulletin_ids is not None:
-        if not bulletin_ids:
-            return {}
-        stmt = stmt.where(BroadcastItem.bulletin_id.in_(bulletin_ids))
-    return {bulletin_id: count for bulletin_id, count in session.execute(stmt)}
 
 
 def program_log(session: Session, program_id: int) -> Sequence[Broadcast]:

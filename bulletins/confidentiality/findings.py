@@ -5,9 +5,10 @@ from __future__ import annotations
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from bulletins import audit, rules
+from bulletins import audit
 from bulletins.clock import utcnow
 from bulletins.common import event, get_bulletin, require_role
+from bulletins.confidentiality import rules
 from bulletins.errors import Conflict, InvalidTransition, NotAllowed, NotFound, ValidationError
 from bulletins.models import Bulletin, Finding, Revision, User
 from bulletins.text import nfc, review_text

@@ -7,7 +7,7 @@ import unicodedata
 from bisect import bisect_right
 from collections.abc import Iterable
 
-from bulletins import confidentiality_rules as R
+from bulletins.confidentiality import phrases as R
 
 SEVERITY_BLOCK = "block"
 SEVERITY_WARN = "warn"

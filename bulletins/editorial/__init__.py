@@ -1,0 +1,1 @@
+"""The editorial desk around a bulletin: comments, templates, version diffs, search, queues."""

@@ -1,0 +1,1 @@
+"""What the public sees: the one definition of published, and the RSS/Atom/podcast feeds."""

@@ -1,0 +1,42 @@
+"""How often each bulletin aired: the broadcast log's entries still in force (not corrected).
+
+The schedule's suggestions and the log both count airings by this one rule.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+from sqlalchemy import exists, func, select
+from sqlalchemy.orm import Session, aliased
+
+from bulletins.models import Broadcast, BroadcastItem
+
+
+def _corrected():
+    """A clause true for log entries that a later entry corrects."""
+    later = aliased(Broadcast)
+    return exists().where(later.corrects_id == Broadcast.id)
+
+
+def times_aired(bulletin_id: Any) -> Any:
+    """SQL: how many times the bulletin of this id (a column or a value) aired, in force."""
+    return (select(func.count()).select_from(BroadcastItem)
+            .join(Broadcast, Broadcast.id == BroadcastItem.broadcast_id)
+            .where(BroadcastItem.bulletin_id == bulletin_id, Broadcast.aired.is_(True),
+                   ~_corrected())
+            .scalar_subquery())
+
+
+def aired_counts(session: Session, bulletin_ids: Sequence[int] | None = None) -> dict[int, int]:
+    """How many times each bulletin aired, by the log's entries still in force."""
+    stmt = (select(BroadcastItem.bulletin_id, func.count())
+            .join(Broadcast, Broadcast.id == BroadcastItem.broadcast_id)
+            .where(Broadcast.aired.is_(True), ~_corrected())
+            .group_by(BroadcastItem.bulletin_id))
+    if bulletin_ids is not None:
+        if not bulletin_ids:
+            return {}
+        stmt = stmt.where(BroadcastItem.bulletin_id.in_(bulletin_ids))
+    return {bulletin_id: count for bulletin_id, count in session.execute(stmt)}

@@ -1,0 +1,1 @@
+"""Figures and overviews: the plan's implementation report, its exports and charts, the calendar."""

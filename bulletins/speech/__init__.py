@@ -1,0 +1,1 @@
+"""Turning approved text into sound: synthesis jobs, people's recorded readings, jingles."""
