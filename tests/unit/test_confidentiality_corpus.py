@@ -2,74 +2,23 @@
 
 from __future__ import annotations
 
-import json
-import unicodedata
-from collections import defaultdict
-from pathlib import Path
-
 import pytest
 
 from bulletins.confidentiality import KINDS, scan
+from tests.corpus.score import CORPORA, evaluate, load, ratio
 
-CORPUS = Path(__file__).resolve().parents[1] / "corpus" / "confidentiality.json"
+CORPUS = CORPORA["legacy"]
 
 
 def load_corpus() -> list[dict]:
-    """The labelled documents, each expected label resolved to a span of the NFC text."""
-    docs = json.loads(CORPUS.read_text(encoding="utf-8"))["documents"]
-    for doc in docs:
-        text = unicodedata.normalize("NFC", doc["text"])
-        seen: dict[tuple[str, str], int] = defaultdict(int)
-        for label in doc["expected"]:
-            needle = unicodedata.normalize("NFC", label["text"])
-            key = (label["kind"], needle)
-            pos = -1
-            for _ in range(seen[key] + 1):
-                pos = text.find(needle, pos + 1)
-            seen[key] += 1
-            assert pos >= 0, (doc["id"], needle)
-            label["span"] = (pos, pos + len(needle))
-    return docs
-
-
-def evaluate(docs: list[dict]) -> dict:
-    """Per-kind and overall counts; a finding matches a same-kind label whose span overlaps."""
-    tally = {k: {"expected": 0, "found": 0, "hit": 0, "correct": 0, "severity_ok": 0}
-             for k in KINDS}
-    misses, extras = [], []
-    for doc in docs:
-        findings = scan(doc["text"])
-        for label in doc["expected"]:
-            t = tally[label["kind"]]
-            t["expected"] += 1
-            s, e = label["span"]
-            match = [f for f in findings if f.kind == label["kind"] and f.start < e and s < f.end]
-            if match:
-                t["hit"] += 1
-                t["severity_ok"] += any(f.severity == label["severity"] for f in match)
-            else:
-                misses.append((doc["id"], label["kind"], label["text"]))
-        for f in findings:
-            t = tally[f.kind]
-            t["found"] += 1
-            if any(lb["kind"] == f.kind and lb["span"][0] < f.end and f.start < lb["span"][1]
-                   for lb in doc["expected"]):
-                t["correct"] += 1
-            else:
-                extras.append((doc["id"], f.kind, f.text))
-    total = {key: sum(t[key] for t in tally.values()) for key in tally[KINDS[0]]}
-    return {"kinds": tally, "total": total, "misses": misses, "extras": extras}
-
-
-def ratio(num: int, den: int) -> float:
-    """num / den, or 1.0 when there is nothing to count."""
-    return num / den if den else 1.0
+    """The hand-labelled documents, each expected label resolved to a span of the NFC text."""
+    return load(CORPUS)
 
 
 @pytest.fixture(scope="module")
 def result() -> dict:
     """The evaluation of the whole corpus."""
-    return evaluate(load_corpus())
+    return evaluate(load_corpus(), scan)
 
 
 def test_corpus_is_big_and_mixed() -> None:
