@@ -40,13 +40,16 @@ def content_hash(title: str, body: str) -> str:
 
 def slugify(value: str) -> str:
     """ASCII slug of a Vietnamese title, for readable public URLs."""
-    folded = unicodedata.normalize("NFD", value.replace("đ", "d").replace("Đ", "D"))
-    ascii_text = "".join(c for c in folded if not unicodedata.combining(c)).lower()
-    words = "".join(c if c.isalnum() else " " for c in ascii_text).split()
+    words = "".join(c if c.isalnum() else " " for c in fold(value)).split()
     return "-".join(words)[:80] or "ban-tin"
 
 
 def fold(value: str) -> str:
-    """Lower case without tone marks, đ→d: the form both sides of a search are compared in."""
+    """Lower case without tone marks, đ→d: the form both sides of a search are compared in.
+
+    The one diacritic fold of the domain: slugs, the search index's SQL translation and the
+    scanner's tone-blind table derive from it (the migration 20261126_5e4c1a7d2b90 keeps a
+    frozen copy, checked against this one by tests/unit/test_text.py).
+    """
     value = unicodedata.normalize("NFD", value.replace("đ", "d").replace("Đ", "D"))
     return "".join(c for c in value if not unicodedata.combining(c)).lower()

@@ -6,6 +6,8 @@ import re
 import unicodedata
 from collections.abc import Iterable
 
+from bulletins.text import fold
+
 # Characters removed before matching: zero-width space/joiners, word joiner, BOM, soft hyphen.
 INVISIBLE = "\u200b\u200c\u200d\u2060\ufeff\u00ad"
 
@@ -203,17 +205,21 @@ NAME_EXCL = ("Hồ Chí Minh", "Trần Hưng Đạo", "Lê Lợi", "Hà Nội", 
 
 
 def fold_tones(text: str) -> str:
-    """Strip Vietnamese diacritics (keeping length) and map đ to d."""
+    """Strip Vietnamese diacritics (keeping length and case) and map đ to d."""
     return text.translate(_FOLD)
 
 
 def _fold_table() -> dict[int, str]:
-    """Build a one-to-one translation table from accented letters to their base letter."""
-    table: dict[int, str] = {ord("đ"): "d", ord("Đ"): "D"}
+    """One-to-one table from each accented letter to its base letter in its own case.
+
+    The letters are those `bulletins.text.fold` turns into one ASCII letter; unlike `fold`,
+    the table keeps the text's length and case, so offsets into the scanned text hold.
+    """
+    table: dict[int, str] = {}
     for cp in range(0xC0, 0x1F00):
-        base = unicodedata.normalize("NFD", chr(cp))[0]
-        if base != chr(cp) and base.isascii() and base.isalpha():
-            table[cp] = base
+        base = fold(chr(cp))
+        if len(base) == 1 and base.isascii() and base.isalpha():
+            table[cp] = base.upper() if chr(cp).isupper() else base
     return table
 
 

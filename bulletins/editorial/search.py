@@ -16,7 +16,6 @@ the migration 20261126_5e4c1a7d2b90; the ORM models do not map them.
 from __future__ import annotations
 
 import math
-import unicodedata
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
@@ -37,6 +36,7 @@ from bulletins.editorial.highlight import (
 )
 from bulletins.errors import ValidationError
 from bulletins.models import Bulletin, User
+from bulletins.text import fold
 from bulletins.workflow import State
 
 FTS_TABLE = "bulletin_fts"
@@ -82,8 +82,7 @@ def _pg_translation() -> tuple[str, str]:
     source, target = [], []
     for code in (*range(0xC0, 0x250), *range(0x1E00, 0x1F00)):
         char = chr(code)
-        decomposed = unicodedata.normalize("NFD", char.replace("đ", "d").replace("Đ", "D"))
-        folded = "".join(c for c in decomposed if not unicodedata.combining(c)).lower()
+        folded = fold(char)
         if len(folded) == 1 and folded.isascii() and folded.isalnum() and folded != char:
             source.append(char)
             target.append(folded)

@@ -52,6 +52,8 @@ SQLITE_DOWN = (
 )
 
 
+# A frozen copy of the diacritic fold: the living version is bulletins.text.fold (used by
+# bulletins/editorial/search.py); tests/unit/test_text.py checks that the two still agree.
 def _translation():
     """Accented Latin letters (both cases) and the ASCII letter they fold to."""
     source, target = [], []
