@@ -42,19 +42,39 @@ class Unit(Base):
     active: Mapped[bool] = mapped_column(Boolean, default=True)
 
 
-class Bulletin(Base):
+class BulletinFields:
+    """The text and its labels, as a bulletin and a bulletin template both hold them.
+
+    A mixin, so both tables keep exactly the same columns, types, lengths and defaults.
+    Mixin columns would otherwise come last; sort_order keeps them where the migrations
+    created them: after the table's id (-2) and a template's name.
+    """
+
+    title: Mapped[str] = mapped_column(String(300), sort_order=-1)
+    summary: Mapped[str] = mapped_column(Text, default="", sort_order=-1)
+    body: Mapped[str] = mapped_column(Text, sort_order=-1)
+    topic_slug: Mapped[str | None] = mapped_column(ForeignKey("topics.slug"), default=None,
+                                                   sort_order=-1)
+    unit_slug: Mapped[str | None] = mapped_column(ForeignKey("units.slug"), default=None,
+                                                  sort_order=-1)
+    channels: Mapped[str] = mapped_column(String(20), default="radio,web", sort_order=-1)
+    language: Mapped[str] = mapped_column(String(5), default="vi", sort_order=-1)
+    priority: Mapped[str] = mapped_column(String(10), default="normal", sort_order=-1)
+
+    @property
+    def channel_list(self) -> list[str]:
+        return [c for c in self.channels.split(",") if c]
+
+
+class Bulletin(BulletinFields, Base):
+    """A bulletin; its working text (the latest revision) comes from BulletinFields.
+
+    The public sees the approved revision only.
+    """
+
     __tablename__ = "bulletins"
 
-    id: Mapped[int] = mapped_column(primary_key=True)
-    #: working text (the latest revision); the public sees the approved revision only
-    title: Mapped[str] = mapped_column(String(300))
-    summary: Mapped[str] = mapped_column(Text, default="")
-    body: Mapped[str] = mapped_column(Text)
-    topic_slug: Mapped[str | None] = mapped_column(ForeignKey("topics.slug"), default=None)
-    unit_slug: Mapped[str | None] = mapped_column(ForeignKey("units.slug"), default=None)
-    channels: Mapped[str] = mapped_column(String(20), default="radio,web")
-    language: Mapped[str] = mapped_column(String(5), default="vi")
-    priority: Mapped[str] = mapped_column(String(10), default="normal")
+    id: Mapped[int] = mapped_column(primary_key=True, sort_order=-2)
     publish_at: Mapped[datetime | None] = mapped_column(default=None)
     expire_at: Mapped[datetime | None] = mapped_column(default=None)
     status: Mapped[str] = mapped_column(String(20), default="draft")
@@ -103,10 +123,6 @@ class Bulletin(Base):
         Index("ix_bulletins_filters", "status", "topic_slug", "unit_slug", "created_at",
               "author_id"),
     )
-
-    @property
-    def channel_list(self) -> list[str]:
-        return [c for c in self.channels.split(",") if c]
 
     def has_channel(self, channel: str) -> bool:
         return channel in self.channel_list

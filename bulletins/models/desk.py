@@ -16,6 +16,7 @@ from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from bulletins.clock import utcnow
 from bulletins.models.base import Base
+from bulletins.models.bulletin import BulletinFields
 from bulletins.models.people import User
 
 
@@ -36,29 +37,17 @@ class Comment(Base):
 TEMPLATE_NAME_MAX = 200
 
 
-class BulletinTemplate(Base):
-    """A named bulletin text an editor starts a new draft from."""
+class BulletinTemplate(BulletinFields, Base):
+    """A named bulletin text (BulletinFields) an editor starts a new draft from."""
 
     __tablename__ = "bulletin_templates"
 
-    id: Mapped[int] = mapped_column(primary_key=True)
-    name: Mapped[str] = mapped_column(String(TEMPLATE_NAME_MAX), unique=True)
-    title: Mapped[str] = mapped_column(String(300))
-    summary: Mapped[str] = mapped_column(Text, default="")
-    body: Mapped[str] = mapped_column(Text)
-    topic_slug: Mapped[str | None] = mapped_column(ForeignKey("topics.slug"), default=None)
-    unit_slug: Mapped[str | None] = mapped_column(ForeignKey("units.slug"), default=None)
-    channels: Mapped[str] = mapped_column(String(20), default="radio,web")
-    language: Mapped[str] = mapped_column(String(5), default="vi")
-    priority: Mapped[str] = mapped_column(String(10), default="normal")
+    id: Mapped[int] = mapped_column(primary_key=True, sort_order=-3)
+    name: Mapped[str] = mapped_column(String(TEMPLATE_NAME_MAX), unique=True, sort_order=-2)
     created_by: Mapped[str] = mapped_column(String(64), default="system")
     updated_by: Mapped[str] = mapped_column(String(64), default="system")
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
     updated_at: Mapped[datetime] = mapped_column(default=utcnow)
-
-    @property
-    def channel_list(self) -> list[str]:
-        return [c for c in self.channels.split(",") if c]
 
     def form_data(self) -> dict[str, Any]:
         """The fields under the names the bulletin form and API use."""
