@@ -1,9 +1,12 @@
-"""Data tables for Vietnamese text normalization, and the letter helpers that use them."""
+"""The word tables of Vietnamese text normalization: abbreviations and the pronunciation
+lexicon, both extended by the entries an admin adds (admin entries win).
+
+The tables that belong to one reader live with it: document codes in audio.documents,
+units in audio.quantities, letter names in audio.letters, web-address words in
+audio.addresses, Roman-numeral context words in audio.romans.
+"""
 
 from __future__ import annotations
-
-import re
-import unicodedata
 
 # Administrative and common abbreviations, matched case-sensitively as whole tokens.
 DEFAULT_ABBREVIATIONS: dict[str, str] = {
@@ -195,66 +198,6 @@ DEFAULT_ABBREVIATIONS: dict[str, str] = {
     "QR": "quy rờ",
 }
 
-# Codes inside document numbers ("72/KH-UBND"); they win over DEFAULT_ABBREVIATIONS there.
-DOC_CODES: dict[str, str] = {
-    "KH": "kế hoạch", "QĐ": "quyết định", "TB": "thông báo", "CV": "công văn",
-    "NQ": "nghị quyết", "NĐ": "nghị định", "TT": "thông tư", "TTLT": "thông tư liên tịch",
-    "CT": "chỉ thị", "BC": "báo cáo", "HD": "hướng dẫn", "TTr": "tờ trình",
-    "GM": "giấy mời", "BB": "biên bản", "KL": "kết luận", "QC": "quy chế",
-    "QyĐ": "quy định", "CĐ": "công điện", "HĐ": "hợp đồng", "CTr": "chương trình",
-    "ĐA": "đề án", "PA": "phương án", "L": "luật", "UBND": "ủy ban nhân dân",
-    "CP": "chính phủ", "TTg": "thủ tướng", "BTC": "bộ tài chính", "BNV": "bộ nội vụ",
-    "BTNMT": "bộ tài nguyên và môi trường", "BXD": "bộ xây dựng",
-    "BGTVT": "bộ giao thông vận tải", "BCT": "bộ công thương",
-    "BKHĐT": "bộ kế hoạch và đầu tư", "BVHTTDL": "bộ văn hóa thể thao và du lịch",
-    "BLĐTBXH": "bộ lao động thương binh và xã hội", "TU": "tỉnh ủy", "HU": "huyện ủy",
-    "BTG": "ban tuyên giáo", "BDV": "ban dân vận", "SYT": "sở y tế",
-    "STTTT": "sở thông tin và truyền thông", "SGDĐT": "sở giáo dục và đào tạo",
-    "SNV": "sở nội vụ", "STC": "sở tài chính", "VPCP": "văn phòng chính phủ",
-    "QH": "quốc hội khóa", "UBTVQH": "ủy ban thường vụ quốc hội khóa",
-}
-
-# Letter names used to spell acronyms and web addresses.
-LETTER_NAMES: dict[str, str] = {
-    "a": "a", "b": "bê", "c": "xê", "d": "đê", "đ": "đê", "e": "e", "f": "ép",
-    "g": "giê", "h": "hát", "i": "i", "j": "gi", "k": "ca", "l": "e lờ", "m": "em",
-    "n": "en", "o": "o", "p": "pê", "q": "quy", "r": "e rờ", "s": "ét", "t": "tê",
-    "u": "u", "v": "vê", "w": "vê kép", "x": "ích", "y": "i dài", "z": "dét",
-    "ă": "á", "â": "ớ", "ê": "ê", "ô": "ô", "ơ": "ơ", "ư": "ư",
-}
-
-# Units after a number (longest first when compiled); value is the spoken form.
-UNITS: dict[str, str] = {
-    "km/h": "ki lô mét trên giờ", "m/s": "mét trên giây",
-    "km²": "ki lô mét vuông", "km2": "ki lô mét vuông", "km": "ki lô mét",
-    "m²": "mét vuông", "m2": "mét vuông", "m³": "mét khối", "m3": "mét khối",
-    "cm": "xen ti mét", "mm": "mi li mét", "m": "mét", "ha": "héc ta",
-    "kg": "ki lô gam", "mg": "mi li gam", "g": "gam", "tấn": "tấn", "tạ": "tạ",
-    "ml": "mi li lít", "l": "lít", "lít": "lít", "°C": "độ C", "ºC": "độ C", "°F": "độ F",
-    "°": "độ", "%": "phần trăm", "kWh": "ki lô oát giờ", "kW": "ki lô oát",
-    "MW": "mê ga oát", "W": "oát", "kV": "ki lô vôn", "V": "vôn", "Hz": "héc",
-    "GB": "gi ga bai", "MB": "mê ga bai", "đ": "đồng", "đồng": "đồng", "VNĐ": "đồng",
-    "VND": "đồng", "vnđ": "đồng", "USD": "đô la Mỹ", "$": "đô la Mỹ", "EUR": "ơ rô",
-    "€": "ơ rô", "k": "nghìn", "K": "nghìn", "tr": "triệu",
-}
-
-# Web-address words and unaccented place names (keys are lower-case, no spaces).
-DOMAIN_WORDS: dict[str, str] = {
-    "www": "vê kép vê kép vê kép", "com": "com", "vn": "vi en", "gov": "gov",
-    "net": "nét", "org": "o rờ gờ", "edu": "e đu", "info": "in phô", "gmail": "gờ meo",
-    "mail": "meo", "email": "i meo", "yahoo": "da hu", "facebook": "phây búc",
-    "fb": "ép bê", "zalo": "da lô", "youtube": "diu túp", "google": "gu gồ",
-    "html": "hát tê em e lờ", "portal": "po tồ", "tiktok": "tích tóc",
-}
-
-# Accented phrases recognized when written without accents in web addresses.
-DOMAIN_PHRASES: tuple[str, ...] = (
-    "vũ dương", "ninh bình", "việt nam", "hà nội", "chính phủ", "hoa lư", "tam điệp",
-    "kim sơn", "yên mô", "yên khánh", "gia viễn", "nho quan", "nam định", "hà nam",
-    "thông tin", "điện tử", "cổng thông tin", "báo chính phủ", "dân sinh", "dịch vụ công",
-    "xã", "tỉnh", "huyện", "tin tức", "văn phòng", "ủy ban", "công an", "y tế", "bảo hiểm xã hội",
-)
-
 # Small default pronunciation lexicon for common foreign words (admin entries win).
 DEFAULT_LEXICON: dict[str, str] = {
     "Facebook": "phây búc", "facebook": "phây búc", "Zalo": "da lô", "zalo": "da lô",
@@ -265,49 +208,3 @@ DEFAULT_LEXICON: dict[str, str] = {
     "livestream": "lai trim", "video": "vi đê ô", "camera": "ca mê ra", "virus": "vi rút",
     "hotline": "hót lai", "Hotline": "hót lai", "app": "áp", "smartphone": "smát phôn",
 }
-
-# Words after which an upper-case Roman numeral is read as a number.
-ROMAN_CONTEXT: tuple[str, ...] = (
-    "lần thứ", "thứ", "khóa", "khoá", "đại hội", "phần", "mục", "quý", "thế kỷ", "thế kỉ",
-    "chương", "tập", "kỳ", "kì", "đợt", "giai đoạn", "phụ lục", "hội nghị", "trung ương",
-    "vòng", "loại", "hạng", "bậc", "cấp", "tiểu mục", "bài", "học kỳ", "học kì", "vùng",
-    "khu vực", "quân khu", "tuần", "số", "điều", "nhóm", "đội", "tiết",
-)
-
-# Letters before a number that name a road or a legislature: 'QL1A', 'QH15'.
-ALNUM_PREFIXES: dict[str, str] = {
-    "QL": "quốc lộ", "ĐT": "đường tỉnh", "TL": "tỉnh lộ", "ĐH": "đường huyện",
-    "QH": "quốc hội khóa",
-}
-# Words before 'a/b' that make it a fraction ('khoảng 1/3' -> 'một phần ba').
-FRACTION_PREV: tuple[str, ...] = (
-    "khoảng", "chiếm", "gần", "hơn", "còn", "bằng", "giảm", "tăng", "mất", "quá", "chừng",
-)
-# Words before 'a-b' that make it a score, not a range ('tỷ số 2-1').
-SCORE_PREV: tuple[str, ...] = ("số", "thắng", "thua", "hòa", "hoà", "cách")
-
-# One Vietnamese syllable without tone marks: onset, vowel nucleus, coda.
-_SYLLABLE = re.compile(r"(?:ngh|ng|nh|ch|gh|gi|kh|ph|th|tr|qu|[bcdđghklmnprstvx])?"
-                       r"[aăâeêioôơuưy]{1,3}(?:ch|ng|nh|[cmnpt])?")
-
-
-def strip_accents(text: str) -> str:
-    """Remove Vietnamese diacritics: 'Vũ Dương' -> 'Vu Duong'."""
-    decomposed = unicodedata.normalize("NFD", text.replace("đ", "d").replace("Đ", "D"))
-    return "".join(c for c in decomposed if not unicodedata.combining(c))
-
-
-def is_syllable(word: str) -> bool:
-    """Whether a word (any case) has the shape of one Vietnamese syllable."""
-    base = unicodedata.normalize("NFD", word.lower())
-    base = "".join(c for c in base if c not in "\u0300\u0301\u0303\u0309\u0323")
-    return bool(_SYLLABLE.fullmatch(unicodedata.normalize("NFC", base)))
-
-
-def spell(letters: str) -> str:
-    """Spell letters with Vietnamese letter names: 'HTX' -> 'hát tê ích'."""
-    out = []
-    for ch in letters.lower():
-        name = LETTER_NAMES.get(ch) or LETTER_NAMES.get(strip_accents(ch))
-        out.append(name or ch)
-    return " ".join(out)
