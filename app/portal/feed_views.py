@@ -17,12 +17,13 @@ from werkzeug.http import http_date
 
 from app.extensions import db
 from app.portal import bp
-from app.portal.feedcache import FeedCache, etag, marker
+from app.portal.feedcache import FeedCache, etag
 from app.portal.routes import IMAGE, LANGUAGES, absolute, audio_path, public_audio
 from bulletins.clock import utcnow
 from bulletins.editorial import queries
 from bulletins.models import AudioFile, Bulletin
-from bulletins.publishing import feeds
+from bulletins.publishing import feeds, public
+from bulletins.publishing.fingerprint import marker
 from bulletins.text import slugify
 
 FEED_SIZE = 50
@@ -90,8 +91,8 @@ def _items(channel: str, topic: str | None, lang: str | None,
            now: datetime) -> list[feeds.FeedItem]:
     """Public bulletins of the channel, newest first, with the approved text only."""
     items = []
-    for b in queries.public_bulletins(db.session, channel=channel, topic=topic, language=lang,
-                                      limit=FEED_SIZE, now=now):
+    for b in public.public_bulletins(db.session, channel=channel, topic=topic, language=lang,
+                                     limit=FEED_SIZE, now=now):
         revision = queries.approved_text(db.session, b)
         audio = public_audio(b)
         enclosure = None

@@ -19,6 +19,7 @@ from app.portal import bp
 from bulletins import params
 from bulletins.editorial import queries
 from bulletins.models import AudioFile, Bulletin, Topic
+from bulletins.publishing import public
 from bulletins.text import slugify
 
 PAGE_SIZE = 20
@@ -62,8 +63,8 @@ def index():
     """The portal: published bulletins, newest first, by page, topic and language."""
     topic, lang = filter_args()
     page = params.page(request.args.get("page"))  # past PAGE_MAX or unreadable: a 422 page
-    found = queries.public_bulletins(db.session, channel=None, topic=topic, language=lang,
-                                     limit=PAGE_SIZE + 1, offset=(page - 1) * PAGE_SIZE)
+    found = public.public_bulletins(db.session, channel=None, topic=topic, language=lang,
+                                    limit=PAGE_SIZE + 1, offset=(page - 1) * PAGE_SIZE)
     items = [(b, queries.approved_text(db.session, b)) for b in found[:PAGE_SIZE]]
     topics = list(db.session.scalars(select(Topic).where(Topic.active).order_by(Topic.position)))
     here = {"topic": topic, "lang": lang}
@@ -79,9 +80,9 @@ def index():
 @bp.route("/tin/<int:bulletin_id>-<slug>")
 def bulletin(bulletin_id: int, slug: str | None = None):
     """One published bulletin: its approved text and, for radio, a player."""
-    found = queries.public_bulletin(db.session, bulletin_id)
+    found = public.public_bulletin(db.session, bulletin_id)
     if found is None:
-        abort(410 if _was_public(bulletin_id) else 404)
+        abort(410 if public.was_public(db.session, bulletin_id) else 404)
     revision = queries.approved_text(db.session, found)
     wanted = slugify(revision.title)
     if slug != wanted:
@@ -95,18 +96,12 @@ def bulletin(bulletin_id: int, slug: str | None = None):
         image_url=absolute("static", filename=IMAGE))
 
 
-def _was_public(bulletin_id: int) -> bool:
-    """True for a withdrawn or expired bulletin: answer 410 Gone, not 404."""
-    row = db.session.get(Bulletin, bulletin_id)
-    return row is not None and row.published_at is not None
-
-
 @bp.route("/audio/<int:bulletin_id>/<digest>.mp3")
 def audio(bulletin_id: int, digest: str):
     """Public MP3 of a published bulletin's approved text; gone the moment it is withdrawn."""
-    found = queries.public_bulletin(db.session, bulletin_id)
+    found = public.public_bulletin(db.session, bulletin_id)
     if found is None:
-        abort(410 if _was_public(bulletin_id) else 404)
+        abort(410 if public.was_public(db.session, bulletin_id) else 404)
     audio_row = public_audio(found)
     if audio_row is None or audio_row.content_hash[:16] != digest:
         abort(404)

@@ -19,6 +19,7 @@ from bulletins import clock, params, reading
 from bulletins.editorial import queries
 from bulletins.errors import DomainError
 from bulletins.models import Bulletin, Program, Slot
+from bulletins.publishing import public
 from bulletins.radio import broadcasts, program_audio, programs, schedule
 from bulletins.speech import synthesis as media
 from bulletins.workflow import State
@@ -43,7 +44,7 @@ def index():
     """Today's and tomorrow's slots with their programs or suggestions; radio bulletins."""
     today = clock.local_today()
     plan = reading.day_plan(db.session, current_user, [today, today + timedelta(days=1)])
-    on_air = queries.public_bulletins(db.session, channel="radio", limit=100)
+    on_air = public.public_bulletins(db.session, channel="radio", limit=100)
     coming = db.session.scalars(
         select(Bulletin).where(Bulletin.status == State.APPROVED,
                                Bulletin.channels.like("%radio%"))

@@ -1,14 +1,16 @@
-"""Read-side queries: desk lists, search, and what the public may see."""
+"""Read-side queries of the desk: lists, queues, history, audio, approved text.
+
+What the public may see is publishing.public's.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
-from datetime import date, datetime
+from datetime import date
 
-from sqlalchemy import Select, func, or_, select
+from sqlalchemy import func, or_, select
 from sqlalchemy.orm import Session
 
-from bulletins.clock import utcnow
 from bulletins.editorial import search
 from bulletins.errors import NotFound
 from bulletins.models import AudioFile, Bulletin, Finding, Revision, User, WorkflowEvent
@@ -100,33 +102,6 @@ def approved_text(session: Session, bulletin: Bulletin) -> Revision:
     if revision is None:
         raise NotFound("Bản tin chưa được phê duyệt.")
     return revision
-
-
-def _public(now: datetime) -> Select:
-    return select(Bulletin).where(
-        Bulletin.status == State.PUBLISHED,
-        or_(Bulletin.expire_at.is_(None), Bulletin.expire_at > now))
-
-
-def public_bulletins(session: Session, *, channel: str | None = "web", topic: str | None = None,
-                     language: str | None = None, limit: int = 50, offset: int = 0,
-                     now: datetime | None = None) -> Sequence[Bulletin]:
-    """Published, unexpired bulletins, newest first."""
-    stmt = _public(now or utcnow())
-    if channel:
-        stmt = stmt.where(Bulletin.channels.like(f"%{channel}%"))
-    if topic:
-        stmt = stmt.where(Bulletin.topic_slug == topic)
-    if language:
-        stmt = stmt.where(Bulletin.language == language)
-    stmt = stmt.order_by(Bulletin.published_at.desc(), Bulletin.id.desc())
-    return session.scalars(stmt.limit(limit).offset(offset)).unique().all()
-
-
-def public_bulletin(session: Session, bulletin_id: int,
-                    now: datetime | None = None) -> Bulletin | None:
-    """The bulletin if the public may see it now, else None."""
-    return session.scalar(_public(now or utcnow()).where(Bulletin.id == bulletin_id))
 
 
 def earlier_findings(session: Session, bulletin: Bulletin) -> Sequence:
