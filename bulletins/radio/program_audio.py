@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import hashlib
 import json
-import logging
 import tempfile
 from collections.abc import Callable, Sequence
 from dataclasses import asdict, dataclass
@@ -25,9 +24,8 @@ from bulletins.editorial.queries import approved_text
 from bulletins.models import AudioFile, Bulletin, Program
 from bulletins.radio.programs import check_programs
 from bulletins.radio.schedule import WEEKDAYS, part_of_day, unfit_reason
+from bulletins.speech.failures import recorded_failure
 from bulletins.speech.synthesis import AudioSettings, engine_for, jingles, normalizer
-
-log = logging.getLogger(__name__)
 
 LEAD_IN = 0.3
 AFTER_JINGLE = 0.6
@@ -182,32 +180,26 @@ def build(session: Session, program_id: int, settings: AudioSettings,
     program.status, program.error, program.updated_at = "building", "", utcnow()
     commit()
     rel = f"programs/{program.air_date:%Y/%m}/{program.id}-{key[:16]}.mp3"
-    try:
-        with tempfile.TemporaryDirectory(prefix="loa-program-") as tmp:
-            speak = Speaker(settings, lexicon, Path(tmp))
+    with (
+        recorded_failure(session, Program, program_id, commit, "program.failed",
+                         f"program:{program.id}", f"building program {program_id}"),
+        tempfile.TemporaryDirectory(prefix="loa-program-") as tmp,
+    ):
+        speak = Speaker(settings, lexicon, Path(tmp))
+        layout = sections(session, pieces, speak, (intro, outro), settings.data_dir)
+        if len(speak.voices) > 1:  # the online voice failed midway: one voice throughout
+            speak = Speaker(AudioSettings(**{**asdict(settings), "engine": "espeak"}),
+                            lexicon, Path(tmp))
             layout = sections(session, pieces, speak, (intro, outro), settings.data_dir)
-            if len(speak.voices) > 1:  # the online voice failed midway: one voice throughout
-                speak = Speaker(AudioSettings(**{**asdict(settings), "engine": "espeak"}),
-                                lexicon, Path(tmp))
-                layout = sections(session, pieces, speak, (intro, outro), settings.data_dir)
-            parts, chapters = program_layout(layout)
-            out = settings.data_dir / rel
-            out.parent.mkdir(parents=True, exist_ok=True)
-            done = render(parts, out, chapters=chapters, target_lufs=settings.loudness_target,
-                          tags={"title": program.title,
-                                "artist": f"Đài truyền thanh {settings.commune}",
-                                "album": "Chương trình phát thanh",
-                                "date": program.air_date.isoformat(),
-                                "comment": f"program={program.id} key={key[:16]}"})
-    except Exception as exc:
-        log.exception("building program %s failed", program_id)
-        session.rollback()
-        program = session.get(Program, program_id)
-        program.status, program.error, program.updated_at = "failed", str(exc)[:2000], utcnow()
-        audit.record(session, "system", "program.failed", f"program:{program.id}",
-                     error=str(exc)[:200])
-        commit()
-        raise
+        parts, chapters = program_layout(layout)
+        out = settings.data_dir / rel
+        out.parent.mkdir(parents=True, exist_ok=True)
+        done = render(parts, out, chapters=chapters, target_lufs=settings.loudness_target,
+                      tags={"title": program.title,
+                            "artist": f"Đài truyền thanh {settings.commune}",
+                            "album": "Chương trình phát thanh",
+                            "date": program.air_date.isoformat(),
+                            "comment": f"program={program.id} key={key[:16]}"})
     old = program.path
     program.path, program.build_key, program.built_at = rel, key, utcnow()
     program.size_bytes, program.duration_s = done.size_bytes, round(done.duration_s, 3)

@@ -5,7 +5,6 @@ from __future__ import annotations
 import functools
 import hashlib
 import json
-import logging
 import os
 import socket
 from collections.abc import Callable
@@ -23,9 +22,8 @@ from bulletins.editorial.queries import approved_text
 from bulletins.errors import InvalidTransition, NotAllowed
 from bulletins.models import AudioFile, Bulletin, User
 from bulletins.services import get_bulletin, outbox, request_audio
+from bulletins.speech.failures import recorded_failure
 from bulletins.workflow import PRIORITY_RANK, State
-
-log = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True)
@@ -144,22 +142,15 @@ def synthesize(session: Session, audio_id: int, settings: AudioSettings,
         commit()
 
     rel = f"audio/{key[:2]}/{key}.mp3"
-    try:
+    with recorded_failure(session, AudioFile, audio_id, commit, "audio.failed",
+                          f"bulletin:{bulletin.id}", f"synthesis of audio {audio_id}",
+                          audio=audio_id):
         result = _speak(
             voice, settings, revision.title, revision.body, bulletin.language,
             settings.data_dir / rel, on_stage=stage,
             tags={"title": revision.title, "artist": f"Đài truyền thanh {settings.commune}",
                   "date": (bulletin.approved_at or utcnow()).strftime("%Y-%m-%d"),
                   "comment": f"content_hash={audio.content_hash}"})
-    except Exception as exc:
-        log.exception("synthesis of audio %s failed", audio_id)
-        session.rollback()
-        audio = session.get(AudioFile, audio_id)
-        audio.status, audio.error, audio.updated_at = "failed", str(exc)[:2000], utcnow()
-        audit.record(session, "system", "audio.failed", f"bulletin:{audio.bulletin_id}",
-                     audio=audio.id, error=str(exc)[:200])
-        commit()
-        raise
     audio.engine, audio.settings, audio.fallback = result.engine, result.settings, result.fallback
     audio.path, audio.size_bytes, audio.duration_s = rel, result.size_bytes, result.duration_s
     audio.lufs, audio.true_peak = result.lufs, result.true_peak
