@@ -9,11 +9,11 @@ from datetime import datetime, timedelta
 from pathlib import Path
 from typing import Any
 
-from flask import Flask, current_app, has_app_context, request
+from flask import Flask, request
 from flask_login import current_user
 from huey import PriorityRedisHuey, SqliteHuey, crontab
 from huey.consumer import Consumer
-from sqlalchemy import event, select
+from sqlalchemy import select
 
 from app.extensions import db
 from bulletins import backlog, services
@@ -54,13 +54,6 @@ def mail_delivery(app: Flask) -> notice_mail.Delivery | None:
         password=c["MAIL_PASSWORD"], starttls=c["MAIL_STARTTLS"], ssl=c["MAIL_SSL"],
         sender=c["MAIL_FROM"], timeout=c["MAIL_TIMEOUT"],
     ), link_base=c.get("MAIL_LINK_BASE") or c.get("PUBLIC_BASE_URL"))
-
-
-@event.listens_for(db.session, "after_begin")
-def _mail_flag(session, _transaction, _connection) -> None:
-    """Tell the domain whether mail is configured: without it no notification rows are made."""
-    if has_app_context():
-        session.info[notifications.MAIL_ON] = bool(current_app.config.get("MAIL_SERVER"))
 
 
 class Jobs:
@@ -163,7 +156,8 @@ class Jobs:
                 self.build_program(payload["program_id"], priority=payload.get("priority", 0))
             elif kind == "changed" and self._in_programs(payload["bulletin_id"]):
                 self.check_programs(payload["bulletin_id"], priority=50)
-            elif kind == "notify":
+            elif kind == "notify" and self.app.config.get("MAIL_SERVER"):
+                # the domain always records who is notified; only configured mail is sent
                 self.send_notification(payload["notification_id"], priority=20)
 
     def run_pending(self) -> int:

@@ -16,7 +16,7 @@ from sqlalchemy.orm import Session
 
 from bulletins.clock import utcnow
 from bulletins.models import AudioFile, Bulletin, Program
-from bulletins.notifications.notices import Notification, NotificationSettings
+from bulletins.notifications.notices import SEND_WITHIN, Notification, NotificationSettings
 from bulletins.workflow import State
 
 #: program states that wait for a build job (`building` is being worked on)
@@ -60,6 +60,7 @@ def measure(session: Session, now: datetime | None = None, *, mail: bool = True)
         kinds["mail"] = _waiting(
             session, Notification.created_at,
             Notification.sent_at.is_(None), Notification.attempts == 0,
+            Notification.created_at > now - SEND_WITHIN,  # older ones are never sent
             Notification.user_id.in_(select(NotificationSettings.user_id).where(
                 NotificationSettings.mode == "immediate")))
     waits = {kind: max(0, int((now - since).total_seconds()))

@@ -23,6 +23,7 @@ from bulletins.notifications.notices import (
     KINDS,
     MAX_ATTEMPTS,
     RETRY_AFTER,
+    SEND_WITHIN,
     SETTINGS_PATH,
     Notification,
     NotificationSettings,
@@ -99,7 +100,7 @@ def send_immediate(session: Session, notification_id: int, delivery: Delivery,
                    commit: Callable[[], None]) -> bool:
     """Mail one row now if its user still wants immediate mail; MailError on failure."""
     row = session.get(Notification, notification_id)
-    if row is None or row.sent_at is not None:
+    if row is None or row.sent_at is not None or row.created_at <= utcnow() - SEND_WITHIN:
         return False
     settings = session.get(NotificationSettings, row.user_id)
     user = session.get(User, row.user_id)
@@ -119,7 +120,7 @@ def requeue_immediate(session: Session, now: datetime | None = None) -> list[int
         select(Notification.id)
         .join(NotificationSettings, NotificationSettings.user_id == Notification.user_id)
         .where(NotificationSettings.mode == "immediate", Notification.sent_at.is_(None),
-               Notification.attempts < MAX_ATTEMPTS,
+               Notification.attempts < MAX_ATTEMPTS, Notification.created_at > now - SEND_WITHIN,
                or_(Notification.claimed_until.is_(None), Notification.claimed_until < now),
                func.coalesce(Notification.last_attempt_at, Notification.created_at)
                <= now - RETRY_AFTER)
@@ -146,6 +147,7 @@ def due_digests(session: Session, boundary: datetime, now: datetime | None = Non
         .where(NotificationSettings.mode == "digest", NotificationSettings.email != "",
                User.active.is_(True), Notification.sent_at.is_(None),
                Notification.created_at <= boundary, Notification.attempts < MAX_ATTEMPTS,
+               Notification.created_at > now - SEND_WITHIN,
                or_(Notification.claimed_until.is_(None), Notification.claimed_until < now),
                or_(Notification.last_attempt_at.is_(None),
                    Notification.last_attempt_at <= now - retry_after))

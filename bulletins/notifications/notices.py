@@ -26,12 +26,12 @@ from bulletins.workflow import Action, State, is_own
 
 MODES = ("off", "immediate", "digest")
 
-#: session.info key the app sets to True when an SMTP server is configured; without it no
-#: rows are made at all (nothing would send them, and they would flood out later)
-MAIL_ON = "loa.mail_on"
 MAX_ATTEMPTS = 10
 RETRY_AFTER = timedelta(minutes=15)  #: pause after a failed attempt before the next sweep
 CLAIM = timedelta(minutes=5)  #: a sender that died releases its rows after this
+#: a notice not mailed within this is never mailed: the work it announced has moved on, and
+#: the rows made while no SMTP server was configured do not flood out once one is
+SEND_WITHIN = timedelta(days=3)
 DESK_PATH = "/desk/b/{id}"
 SETTINGS_PATH = "/account/notifications"
 #: what waits, completing "Bản tin số N …"
@@ -114,9 +114,11 @@ def _kinds_for(user: User, bulletin: Bulletin, action: str, emergency: bool) -> 
 
 def on_transition(session: Session, bulletin: Bulletin, action: str, actor: User | None, *,
                   emergency: bool = False) -> list[Notification]:
-    """Record who now has work from this action; immediate ones go to the outbox."""
-    if not session.info.get(MAIL_ON):
-        return []
+    """Record who now has work from this action; immediate ones go to the outbox.
+
+    Every caller (web, API, CLI, scheduler, a script) notifies: the rows are made whether
+    or not mail is configured; sending them is the delivery's business (`delivery`).
+    """
     candidates = session.execute(
         select(User, NotificationSettings.mode)
         .join(NotificationSettings, NotificationSettings.user_id == User.id)
