@@ -44,8 +44,24 @@ def audio_settings(app: Flask) -> media.AudioSettings:
     )
 
 
+def mail_links(app: Flask) -> notice_mail.Links:
+    """The desk's links in notification mail, built from the app's routes.
+
+    Under MAIL_LINK_BASE, else PUBLIC_BASE_URL; a bare path when neither is set.
+    """
+    c = app.config
+    base = (c.get("MAIL_LINK_BASE") or c.get("PUBLIC_BASE_URL") or "").rstrip("/")
+    routes = app.url_map.bind("localhost", script_name=c.get("APPLICATION_ROOT") or "/")
+
+    def bulletin(bulletin_id: int) -> str:
+        return base + routes.build("desk.detail", {"bulletin_id": bulletin_id})
+
+    return notice_mail.Links(bulletin=bulletin,
+                             preferences=base + routes.build("auth.notifications"))
+
+
 def mail_delivery(app: Flask) -> notice_mail.Delivery | None:
-    """SMTP settings and link base for notification mail; None while MAIL_SERVER is unset."""
+    """SMTP settings and links for notification mail; None while MAIL_SERVER is unset."""
     c = app.config
     if not c.get("MAIL_SERVER"):
         return None
@@ -53,7 +69,7 @@ def mail_delivery(app: Flask) -> notice_mail.Delivery | None:
         server=c["MAIL_SERVER"], port=c["MAIL_PORT"], username=c["MAIL_USERNAME"],
         password=c["MAIL_PASSWORD"], starttls=c["MAIL_STARTTLS"], ssl=c["MAIL_SSL"],
         sender=c["MAIL_FROM"], timeout=c["MAIL_TIMEOUT"],
-    ), link_base=c.get("MAIL_LINK_BASE") or c.get("PUBLIC_BASE_URL"))
+    ), mail_links(app))
 
 
 class Jobs:

@@ -19,37 +19,42 @@ from bulletins.models import User
 from bulletins.notifications import smtp as mailer
 from bulletins.notifications.notices import (
     CLAIM,
-    DESK_PATH,
     KINDS,
     MAX_ATTEMPTS,
     RETRY_AFTER,
     SEND_WITHIN,
-    SETTINGS_PATH,
     Notification,
     NotificationSettings,
 )
 
 
 @dataclass(frozen=True)
+class Links:
+    """Where a mail's links lead: the web layer builds them from its routes.
+
+    The domain names no URL; it only asks for a bulletin's page and the preferences page.
+    """
+
+    bulletin: Callable[[int], str]  #: a bulletin's page on the staff desk, by its id
+    preferences: str  #: the page where one changes how notices come
+
+
+@dataclass(frozen=True)
 class Delivery:
-    """How mail leaves: the SMTP settings and the base of links back to the desk."""
+    """How mail leaves: the SMTP settings and the links back to the desk."""
 
     mail: mailer.MailSettings
-    link_base: str | None = None
+    links: Links
 
 
-def _link(base: str | None, path: str) -> str:
-    return f"{base.rstrip('/')}{path}" if base else path
-
-
-def _item(row: Notification, base: str | None) -> str:
+def _item(row: Notification, links: Links) -> str:
     who = f"{row.actor.display_name} ({row.actor.username})" if row.actor else "hệ thống"
     return (f"Bản tin số {row.bulletin_id} {KINDS.get(row.kind, row.kind)}.\n"
             f"  Người thực hiện: {who}, lúc {local_text(row.created_at)}\n"
-            f"  Mở: {_link(base, DESK_PATH.format(id=row.bulletin_id))}")
+            f"  Mở: {links.bulletin(row.bulletin_id)}")
 
 
-def compose(rows: list[Notification], base: str | None) -> tuple[str, str]:
+def compose(rows: list[Notification], links: Links) -> tuple[str, str]:
     """Subject and text of one mail about these rows: no title, no body of any bulletin."""
     if len(rows) == 1:
         row = rows[0]
@@ -58,9 +63,9 @@ def compose(rows: list[Notification], base: str | None) -> tuple[str, str]:
     else:
         subject = f"[Loa] Tổng hợp: {len(rows)} việc đang chờ bạn"
         intro = f"Các việc trên Loa đang chờ bạn ({len(rows)} mục):\n\n"
-    text = (intro + "\n\n".join(_item(row, base) for row in rows)
+    text = (intro + "\n\n".join(_item(row, links) for row in rows)
             + "\n\n-- \nThư không chứa nội dung bản tin; hãy đăng nhập Loa để xem.\n"
-            + f"Đổi cách nhận thư: {_link(base, SETTINGS_PATH)}\n")
+            + f"Đổi cách nhận thư: {links.preferences}\n")
     return subject, text
 
 
@@ -78,7 +83,7 @@ def _deliver(session: Session, rows: list[Notification], email: str, delivery: D
         session.rollback()
         return False
     commit()
-    subject, text = compose(rows, delivery.link_base)
+    subject, text = compose(rows, delivery.links)
     try:
         mailer.send(delivery.mail, email, subject, text)
     except mailer.MailError as error:

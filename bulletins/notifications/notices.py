@@ -32,8 +32,6 @@ CLAIM = timedelta(minutes=5)  #: a sender that died releases its rows after this
 #: a notice not mailed within this is never mailed: the work it announced has moved on, and
 #: the rows made while no SMTP server was configured do not flood out once one is
 SEND_WITHIN = timedelta(days=3)
-DESK_PATH = "/desk/b/{id}"
-SETTINGS_PATH = "/account/notifications"
 #: what waits, completing "Bản tin số N …"
 KINDS = {
     "review": "đang chờ bạn thẩm định",

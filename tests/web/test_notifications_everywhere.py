@@ -13,6 +13,7 @@ from sqlalchemy import create_engine, select
 from sqlalchemy.orm import Session
 
 from app.extensions import db
+from app.jobs import mail_links
 from bulletins import accounts, services
 from bulletins.clock import utcnow
 from bulletins.notifications.notices import SEND_WITHIN, Notification
@@ -93,3 +94,23 @@ def test_without_mail_rows_are_kept_unsent_and_never_flood_out_later(app, users)
     assert sent[old] is None and sent[new] is not None
     with app.app_context():
         assert db.session.scalars(select(Notification.id)).all()  # the record stays
+
+
+def test_mail_links_are_the_web_routes_under_the_configured_base(app, users):
+    bulletin_id = make_bulletin(app)
+    choose(app, "reviewer", "immediate")
+    port = free_port()
+    controller, inbox = start_server(port)
+    try:
+        app.config.update(MAIL_SERVER="127.0.0.1", MAIL_PORT=port, MAIL_LINK_BASE=BASE + "/")
+        act(app, "editor", bulletin_id, "submit")
+        run_jobs(app)
+    finally:
+        controller.stop()
+    [message] = inbox.to(addr("reviewer"))
+    text = message.get_content().replace("\r\n", "\n")
+    assert f"  Mở: {BASE}/desk/b/{bulletin_id}\n" in text
+    assert text.endswith(f"\nĐổi cách nhận thư: {BASE}/account/notifications\n")
+    app.config.update(MAIL_LINK_BASE=None, PUBLIC_BASE_URL=None)  # no base: bare paths
+    links = mail_links(app)
+    assert (links.bulletin(7), links.preferences) == ("/desk/b/7", "/account/notifications")
