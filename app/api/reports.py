@@ -13,7 +13,7 @@ from app.api.auth import token_required
 from app.extensions import db
 from bulletins import reading
 from bulletins.clock import local_today
-from bulletins.reporting import reports
+from bulletins.reporting import figures
 
 
 def _plain(value: Any) -> Any:
@@ -31,7 +31,7 @@ def _plain(value: Any) -> Any:
 @token_required
 def report():
     """The report for ?from=&to= (default: this year until today); counts only, no texts."""
-    first, last = reports.parse_range(request.args.get("from"), request.args.get("to"),
+    first, last = figures.parse_range(request.args.get("from"), request.args.get("to"),
                                       local_today())
     data = reading.report(db.session, g.user, first, last)
     return jsonify({**_plain(dataclasses.asdict(data)), "returns": data.returns})

@@ -16,7 +16,7 @@ from bulletins import reading
 from bulletins.clock import local_today
 from bulletins.errors import DomainError, ValidationError
 from bulletins.reporting import export as report_export
-from bulletins.reporting import reports
+from bulletins.reporting import figures
 from bulletins.reporting.charts import bar_chart, column_chart
 from bulletins.workflow import ROLES as STAFF  # counts only, no titles: every role may read
 
@@ -24,7 +24,7 @@ XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
 def _range() -> tuple[date, date]:
-    return reports.parse_range(request.args.get("from"), request.args.get("to"),
+    return figures.parse_range(request.args.get("from"), request.args.get("to"),
                                local_today())
 
 
@@ -51,7 +51,7 @@ def report():
         first, last = _range()
     except DomainError as error:
         flash(error.message, "error")
-        first, last = reports.parse_range(None, None, local_today())
+        first, last = figures.parse_range(None, None, local_today())
     data = reading.report(db.session, current_user, first, last)
     # the chart functions escape every label and title themselves
     months = column_chart([(m.month.strftime("%m/%Y"), m.published) for m in data.months],
@@ -60,7 +60,7 @@ def report():
                        title=_("Bản tin đã đăng theo chủ đề"))
     charts = {"months": Markup(months), "topics": Markup(topics)}  # noqa: S704
     return render_template("desk/report.html", report=data, first=first, last=last,
-                           charts=charts, hours=reports.format_hours)
+                           charts=charts, hours=figures.format_hours)
 
 
 @bp.route("/report.csv")

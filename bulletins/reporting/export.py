@@ -11,7 +11,7 @@ from openpyxl.chart import BarChart, Reference
 from openpyxl.styles import Font
 from openpyxl.utils import get_column_letter
 
-from bulletins.reporting.reports import ImplementationReport
+from bulletins.reporting.figures import ImplementationReport
 
 Number = int | float
 
