@@ -22,24 +22,22 @@ from bulletins.models.base import Base
 from bulletins.models.people import User
 
 
-class Topic(Base):
+class PlanEntry:
+    """An entry of one of the plan's lists an admin edits: same columns in each list's table."""
+
+    slug: Mapped[str] = mapped_column(String(64), primary_key=True)
+    name: Mapped[str] = mapped_column(String(200))
+    name_en: Mapped[str] = mapped_column(String(200), default="")
+    position: Mapped[int] = mapped_column(Integer, default=0)
+    active: Mapped[bool] = mapped_column(Boolean, default=True)
+
+
+class Topic(PlanEntry, Base):
     __tablename__ = "topics"
 
-    slug: Mapped[str] = mapped_column(String(64), primary_key=True)
-    name: Mapped[str] = mapped_column(String(200))
-    name_en: Mapped[str] = mapped_column(String(200), default="")
-    position: Mapped[int] = mapped_column(Integer, default=0)
-    active: Mapped[bool] = mapped_column(Boolean, default=True)
 
-
-class Unit(Base):
+class Unit(PlanEntry, Base):
     __tablename__ = "units"
-
-    slug: Mapped[str] = mapped_column(String(64), primary_key=True)
-    name: Mapped[str] = mapped_column(String(200))
-    name_en: Mapped[str] = mapped_column(String(200), default="")
-    position: Mapped[int] = mapped_column(Integer, default=0)
-    active: Mapped[bool] = mapped_column(Boolean, default=True)
 
 
 class BulletinFields:
