@@ -9,9 +9,9 @@ from typing import Any
 from flask import Flask, abort, flash, redirect, request, url_for
 from flask_babel import lazy_gettext as _l
 from flask_login import current_user, login_user, user_loaded_from_cookie
-from sqlalchemy import select
 
 from app.extensions import db, login_manager
+from bulletins import accounts
 from bulletins.models import User
 
 HOME_BY_ROLE = (
@@ -25,7 +25,7 @@ HOME_BY_ROLE = (
 
 @login_manager.user_loader
 def load_user(session_token: str) -> User | None:
-    return db.session.scalar(select(User).where(User.session_token == session_token))
+    return accounts.user_for_session(db.session, session_token)
 
 
 def _bind_remembered_session(app: Flask, user: User) -> None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import secrets
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from datetime import datetime, timedelta
 
 from sqlalchemy import func, select
@@ -13,6 +13,7 @@ from werkzeug.security import check_password_hash, generate_password_hash
 
 from bulletins import audit
 from bulletins.clock import utcnow
+from bulletins.common import fetch
 from bulletins.errors import Conflict, NotAllowed, ValidationError
 from bulletins.models import ApiToken, User, UserRole
 from bulletins.text import nfc
@@ -71,6 +72,22 @@ def clean_roles(roles: Iterable[str]) -> list[str]:
 
 def find_user(session: Session, username: str) -> User | None:
     return session.scalar(select(User).where(User.username == nfc(username).lower()))
+
+
+def user_for_session(session: Session, session_token: str) -> User | None:
+    """The user a login session belongs to (the token rotates at logout and lock), or None."""
+    return session.scalar(select(User).where(User.session_token == session_token))
+
+
+def get_user(session: Session, user_id: int) -> User:
+    """The account, or NotFound."""
+    return fetch(session, User, user_id, f"Không có tài khoản số {user_id}.")
+
+
+def list_users(session: Session, actor: User | None) -> Sequence[User]:
+    """Every account, by username (admin)."""
+    require_admin(actor)
+    return session.scalars(select(User).order_by(User.username)).all()
 
 
 def require_admin(actor: User | None) -> str:
@@ -196,6 +213,18 @@ def user_for_token(session: Session, raw: str) -> User | None:
 
 def count_users(session: Session) -> int:
     return session.scalar(select(func.count(User.id))) or 0
+
+
+def get_token(session: Session, token_id: int) -> ApiToken:
+    """The API token, or NotFound."""
+    return fetch(session, ApiToken, token_id, f"Không có khóa API số {token_id}.")
+
+
+def tokens_of(session: Session, actor: User | None, user: User) -> Sequence[ApiToken]:
+    """A user's API tokens, newest first (admin)."""
+    require_admin(actor)
+    return session.scalars(select(ApiToken).where(ApiToken.user_id == user.id)
+                           .order_by(ApiToken.id.desc())).all()
 
 
 def revoke_token(session: Session, actor: User, token: ApiToken) -> None:

@@ -1,8 +1,8 @@
-"""What every use case shares: the outbox, role and version checks, workflow events."""
+"""What every use case shares: the outbox, lookups by id, role and version checks, events."""
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, TypeVar
 
 from sqlalchemy.orm import Session
 
@@ -10,6 +10,7 @@ from bulletins.errors import Conflict, NotAllowed, NotFound
 from bulletins.models import Bulletin, User, WorkflowEvent
 
 OUTBOX = "loa.outbox"
+T = TypeVar("T")
 
 
 def outbox(session: Session) -> list[tuple[str, dict[str, Any]]]:
@@ -27,12 +28,17 @@ def require_role(actor: User, role: str) -> None:
         raise NotAllowed(f"Thao tác này cần vai trò '{role}'.")
 
 
+def fetch(session: Session, model: type[T], ident: Any, message: str) -> T:
+    """The row with this primary key, or NotFound(message): the web and the API answer 404."""
+    row = session.get(model, ident) if ident is not None else None
+    if row is None:
+        raise NotFound(message)
+    return row
+
+
 def get_bulletin(session: Session, bulletin_id: int) -> Bulletin:
     """The bulletin, or NotFound."""
-    bulletin = session.get(Bulletin, bulletin_id)
-    if bulletin is None:
-        raise NotFound(f"Không có bản tin số {bulletin_id}.")
-    return bulletin
+    return fetch(session, Bulletin, bulletin_id, f"Không có bản tin số {bulletin_id}.")
 
 
 def check_version(bulletin: Bulletin, expected: Any) -> None:

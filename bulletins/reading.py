@@ -17,7 +17,8 @@ from sqlalchemy.orm import Session
 from bulletins.common import get_bulletin
 from bulletins.editorial import queries, search
 from bulletins.errors import NotAllowed
-from bulletins.models import Broadcast, Bulletin, Program, User
+from bulletins.models import AudioFile, Broadcast, Bulletin, Program, User
+from bulletins.publishing.public import public_bulletins
 from bulletins.radio import broadcasts, schedule
 from bulletins.radio.programs import OPERATOR_ROLES, get_program
 from bulletins.reporting import reports
@@ -84,6 +85,13 @@ def day_plan(session: Session, actor: User, days: Iterable[date]) -> list[schedu
     """The radio slots of these days, with their saved programs or suggestions."""
     require_read(actor, "program")
     return schedule.day_plan(session, days)
+
+
+def radio_bulletins(session: Session, actor: User) -> list[tuple[Bulletin, AudioFile | None]]:
+    """The radio desk's bulletins with their audio: approved ones waiting, then those on air."""
+    require_read(actor, "program")
+    found = [*broadcasts.coming(session), *public_bulletins(session, channel="radio", limit=100)]
+    return [(b, queries.latest_audio(session, b)) for b in found]
 
 
 def program(session: Session, actor: User, program_id: int) -> Program:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from flask import abort, flash, redirect, render_template, request, url_for
+from flask import flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from flask_login import current_user
@@ -16,7 +16,7 @@ from app.admin.forms import EmptyForm
 from app.desk.forms import options
 from app.extensions import db
 from app.security import roles_required
-from bulletins.errors import DomainError, NotFound
+from bulletins.errors import DomainError
 from bulletins.reporting import calendar
 
 KIND_CHOICES = [("holiday", _l("Ngày lễ")), ("anniversary", _l("Ngày kỷ niệm")),
@@ -72,10 +72,7 @@ def key_dates():
 @roles_required("admin")
 def key_date_edit(key_date_id: int):
     """Change a key date, e.g. set the official day of a congress."""
-    try:
-        item = calendar.get_key_date(db.session, key_date_id)
-    except NotFound:
-        abort(404)
+    item = calendar.get_key_date(db.session, key_date_id)
     form = KeyDateForm(obj=item if request.method == "GET" else None)
     if form.validate_on_submit() and _save(form, calendar.update_key_date, key_date_id):
         flash(_("Đã lưu."), "success")

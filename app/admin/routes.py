@@ -2,27 +2,20 @@
 
 from __future__ import annotations
 
-from flask import abort, flash, redirect, render_template, url_for
+from flask import flash, redirect, render_template, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
-from sqlalchemy import select
 
 from app.actions import attempt
 from app.admin import bp
 from app.admin.forms import EmptyForm, RolesForm, TokenForm, UserForm
-from app.desk.forms import options
+from app.desk.forms import options, slug_choices
 from app.extensions import db
 from app.security import roles_required
 from bulletins import accounts
+from bulletins.editorial import queries
 from bulletins.errors import DomainError
-from bulletins.models import ApiToken, Unit, User
-
-
-def _user(user_id: int) -> User:
-    user = db.session.get(User, user_id)
-    if user is None:
-        abort(404)
-    return user
+from bulletins.models import Unit
 
 
 @bp.route("/users", methods=["GET", "POST"])
@@ -30,8 +23,7 @@ def _user(user_id: int) -> User:
 def users():
     """List accounts and create one; its one-time password is shown once."""
     form = UserForm()
-    form.unit.choices = options([("", "—")] + [
-        (u.slug, u.name) for u in db.session.scalars(select(Unit).order_by(Unit.position))])
+    form.unit.choices = slug_choices(queries.listed(db.session, Unit, include_inactive=True))
     created = None
     if form.validate_on_submit():
         try:
@@ -46,8 +38,8 @@ def users():
             created = (user.username, password)
             form = UserForm(formdata=None)
             form.unit.choices = options([("", "—")])
-    all_users = db.session.scalars(select(User).order_by(User.username)).all()
-    return render_template("admin/users.html", form=form, users=all_users, created=created,
+    return render_template("admin/users.html", form=form, created=created,
+                           users=accounts.list_users(db.session, current_user),
                            roles_form=RolesForm(), empty=EmptyForm())
 
 
@@ -56,7 +48,7 @@ def users():
 def set_roles(user_id: int):
     """Replace a user's roles."""
     form = RolesForm()
-    user = _user(user_id)
+    user = accounts.get_user(db.session, user_id)
     if form.validate_on_submit():
         attempt(accounts.set_roles, user, form.roles.data, success=_("Đã cập nhật vai trò."))
     else:
@@ -68,7 +60,7 @@ def set_roles(user_id: int):
 @roles_required("admin")
 def reset_password(user_id: int):
     """Give a user a new one-time password, shown once."""
-    user = _user(user_id)
+    user = accounts.get_user(db.session, user_id)
     if EmptyForm().validate_on_submit():
         password = accounts.reset_password(db.session, current_user, user)
         db.session.commit()
@@ -81,7 +73,7 @@ def reset_password(user_id: int):
 @roles_required("admin")
 def toggle_active(user_id: int):
     """Lock or unlock an account."""
-    user = _user(user_id)
+    user = accounts.get_user(db.session, user_id)
     if EmptyForm().validate_on_submit():
         attempt(accounts.set_active, user, not user.active)
     return users_redirect()
@@ -91,13 +83,12 @@ def toggle_active(user_id: int):
 @roles_required("admin")
 def tokens(user_id: int):
     """A user's API tokens: create (shown once), list, revoke."""
-    user = _user(user_id)
+    user = accounts.get_user(db.session, user_id)
     form, raw = TokenForm(), None
     if form.validate_on_submit():
         raw = accounts.create_token(db.session, current_user, user, form.name.data or "")
         db.session.commit()
-    items = db.session.scalars(select(ApiToken).where(ApiToken.user_id == user.id)
-                               .order_by(ApiToken.id.desc())).all()
+    items = accounts.tokens_of(db.session, current_user, user)
     return render_template("admin/tokens.html", user=user, form=form, raw=raw, tokens=items,
                            empty=EmptyForm())
 
@@ -106,9 +97,7 @@ def tokens(user_id: int):
 @roles_required("admin")
 def revoke_token(token_id: int):
     """Revoke an API token at once."""
-    token = db.session.get(ApiToken, token_id)
-    if token is None:
-        abort(404)
+    token = accounts.get_token(db.session, token_id)
     if EmptyForm().validate_on_submit():
         accounts.revoke_token(db.session, current_user, token)
         db.session.commit()

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from flask import redirect, render_template, url_for
 from flask_babel import gettext as _
-from sqlalchemy import select
 
 from app.actions import attempt
 from app.admin import bp
@@ -35,8 +34,8 @@ def scan_rules():
             return redirect(url_for("admin.scan_rules"))
     return render_template(
         "admin/rules.html", rule_form=rule_form, allow_form=allow_form, empty=EmptyForm(),
-        rules=db.session.scalars(select(rules.ScanRule).order_by(rules.ScanRule.id)).all(),
-        allow=db.session.scalars(select(rules.AllowEntry).order_by(rules.AllowEntry.id)).all())
+        rules=rules.entries(db.session, rules.ScanRule),
+        allow=rules.entries(db.session, rules.AllowEntry))
 
 
 @bp.route("/lexicon", methods=["GET", "POST"])
@@ -47,9 +46,8 @@ def lexicon():
     if form.validate_on_submit():
         if _save(rules.set_lexicon, form.kind.data, form.written.data, form.spoken.data):
             return redirect(url_for("admin.lexicon"))
-    entries = db.session.scalars(select(rules.LexiconEntry)
-                                 .order_by(rules.LexiconEntry.kind, rules.LexiconEntry.written))
-    return render_template("admin/lexicon.html", form=form, entries=entries.all(),
+    return render_template("admin/lexicon.html", form=form,
+                           entries=rules.entries(db.session, rules.LexiconEntry),
                            empty=EmptyForm(), builtin=sorted(DEFAULT_ABBREVIATIONS.items()))
 
 

@@ -5,7 +5,6 @@ from __future__ import annotations
 from typing import Any
 
 from flask import g, jsonify, request
-from sqlalchemy import select
 
 from app.api import bp, serialize
 from app.api.auth import token_required
@@ -137,15 +136,13 @@ def audio(bulletin_id: int):
 @bp.get("/topics")
 @token_required
 def topics():
-    rows = db.session.scalars(select(Topic).where(Topic.active).order_by(Topic.position))
-    return jsonify([{"slug": t.slug, "name": t.name} for t in rows])
+    return jsonify([{"slug": t.slug, "name": t.name} for t in queries.listed(db.session, Topic)])
 
 
 @bp.get("/units")
 @token_required
 def units():
-    rows = db.session.scalars(select(Unit).where(Unit.active).order_by(Unit.position))
-    return jsonify([{"slug": u.slug, "name": u.name} for u in rows])
+    return jsonify([{"slug": u.slug, "name": u.name} for u in queries.listed(db.session, Unit)])
 
 
 @bp.get("/openapi.json")

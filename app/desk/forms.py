@@ -1,10 +1,11 @@
 """The desk's forms: bulletins, templates, workflow actions, findings, comments."""
 
+from collections.abc import Iterable
+
 from flask import flash
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
 from flask_wtf.file import FileField, FileRequired
-from sqlalchemy import select
 from wtforms import (
     BooleanField,
     DateField,
@@ -21,6 +22,7 @@ from wtforms.fields.choices import SelectChoice
 from wtforms.validators import DataRequired, InputRequired, Length, NumberRange, Optional
 
 from app.extensions import db
+from bulletins.editorial import queries
 from bulletins.errors import DomainError
 from bulletins.models import Topic, Unit
 from bulletins.text import BODY_MAX, SUMMARY_MAX, TITLE_MAX
@@ -29,6 +31,11 @@ from bulletins.text import BODY_MAX, SUMMARY_MAX, TITLE_MAX
 def options(pairs) -> list[SelectChoice]:
     """WTForms 3.3 wants SelectChoice objects rather than (value, label) tuples."""
     return [SelectChoice(value, label) for value, label in pairs]
+
+
+def slug_choices(rows: Iterable[Topic | Unit]) -> list[SelectChoice]:
+    """Topics or units as a select's choices, after an empty "—"."""
+    return options([("", "—")] + [(row.slug, row.name) for row in rows])
 
 
 PRIORITY_CHOICES = [
@@ -69,10 +76,8 @@ class TextFields(FlaskForm):
 
 def fill_choices(form: TextFields) -> None:
     """Active topics and units, in the plan's order, as the form's choices."""
-    topics = db.session.scalars(select(Topic).where(Topic.active).order_by(Topic.position))
-    units = db.session.scalars(select(Unit).where(Unit.active).order_by(Unit.position))
-    form.topic.choices = options([("", "—")] + [(t.slug, t.name) for t in topics])
-    form.unit.choices = options([("", "—")] + [(u.slug, u.name) for u in units])
+    form.topic.choices = slug_choices(queries.listed(db.session, Topic))
+    form.unit.choices = slug_choices(queries.listed(db.session, Unit))
 
 
 def field_errors(form: FlaskForm, error: DomainError) -> None:

@@ -5,7 +5,6 @@ from __future__ import annotations
 from flask import redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
-from sqlalchemy import select
 
 from app.actions import attempt
 from app.desk import bp
@@ -13,8 +12,8 @@ from app.desk.forms import ActionForm
 from app.extensions import db
 from app.security import roles_required
 from bulletins import params, reading, services
+from bulletins.editorial import queries
 from bulletins.editorial.diff import changed_words, diff_words
-from bulletins.models import Revision
 from bulletins.workflow import ROLES as STAFF
 
 
@@ -23,8 +22,7 @@ from bulletins.workflow import ROLES as STAFF
 def revisions(bulletin_id: int):
     """The versions, and an inline diff of two of them (by default the last two)."""
     bulletin = reading.bulletin(db.session, current_user, bulletin_id)
-    rows = db.session.scalars(select(Revision).where(Revision.bulletin_id == bulletin_id)
-                              .order_by(Revision.number)).all()
+    rows = queries.revisions(db.session, bulletin_id)
     numbers = [r.number for r in rows]
     new = params.record_id(request.args.get("b"), "b") or numbers[-1]
     old = params.record_id(request.args.get("a"), "a") or numbers[max(len(numbers) - 2, 0)]

@@ -7,13 +7,13 @@ from datetime import date
 from flask import render_template, request
 from flask_babel import gettext as _
 from flask_login import current_user
-from sqlalchemy import select
 
 from app.desk import bp
 from app.extensions import db
 from app.i18n import labels
 from app.security import roles_required
 from bulletins import params, reading
+from bulletins.editorial import queries
 from bulletins.errors import ValidationError
 from bulletins.models import Topic, Unit
 from bulletins.workflow import ROLES as STAFF
@@ -60,8 +60,8 @@ def all_bulletins():
         except ValidationError as error:
             errors.append(error.message if not error.fields.get("date_from")
                           else _("Từ ngày phải trước hoặc bằng đến ngày."))
-    topics = db.session.scalars(select(Topic).order_by(Topic.position, Topic.name)).all()
-    units = db.session.scalars(select(Unit).order_by(Unit.position, Unit.name)).all()
+    topics = queries.listed(db.session, Topic, include_inactive=True)
+    units = queries.listed(db.session, Unit, include_inactive=True)
     here = {k: v for k, v in given.items() if v}
     return render_template("desk/search.html", results=results, errors=errors, given=given,
                            here=here, topics=topics, units=units)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from flask import abort, flash, redirect, render_template, request, url_for
+from flask import flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from flask_login import current_user
@@ -40,10 +40,9 @@ class DeleteForm(FlaskForm):
 def prefill(form: FlaskForm, raw_id: str) -> None:
     """Fill a new bulletin's form from a template; unknown id → a message, form untouched."""
     try:
-        template_id = params.record_id(raw_id, "template")
-    except ValidationError:
-        template_id = None
-    template = db.session.get(templates.BulletinTemplate, template_id) if template_id else None
+        template = templates.get_template(db.session, params.record_id(raw_id, "template"))
+    except (ValidationError, NotFound):
+        template = None
     if template is None:
         flash(_("Không có mẫu bản tin này; hãy viết từ đầu hoặc chọn mẫu khác."), "error")
         return
@@ -66,12 +65,7 @@ def templates_list():
 @roles_required(*templates.MANAGERS)
 def template_edit(template_id: int | None):
     """Write a new template or change one."""
-    item = None
-    if template_id is not None:
-        try:
-            item = templates.get_template(db.session, template_id)
-        except NotFound:
-            abort(404)
+    item = None if template_id is None else templates.get_template(db.session, template_id)
     stored = item.form_data() | {"name": item.name} if item is not None else None
     form = TemplateForm(data=stored if request.method == "GET" else None)
     fill_choices(form)

@@ -11,7 +11,7 @@ from flask import (
     request,
     url_for,
 )
-from sqlalchemy import select, text
+from sqlalchemy import text
 
 from app.extensions import db
 from app.media import send_audio
@@ -53,8 +53,10 @@ def filter_args() -> tuple[str | None, str | None]:
     if lang not in (None, *LANGUAGES):
         abort(400)
     topic = request.args.get("topic") or None
-    if topic is not None and (len(topic) > 64 or db.session.get(Topic, topic) is None):
+    if topic is not None and len(topic) > 64:
         abort(404)
+    if topic is not None:
+        queries.get_topic(db.session, topic)  # NotFound: 404
     return topic, lang
 
 
@@ -66,7 +68,7 @@ def index():
     found = public.public_bulletins(db.session, channel=None, topic=topic, language=lang,
                                     limit=PAGE_SIZE + 1, offset=(page - 1) * PAGE_SIZE)
     items = [(b, queries.approved_text(db.session, b)) for b in found[:PAGE_SIZE]]
-    topics = list(db.session.scalars(select(Topic).where(Topic.active).order_by(Topic.position)))
+    topics = queries.listed(db.session, Topic)
     here = {"topic": topic, "lang": lang}
     return render_template(
         "portal/index.html", items=items, page=page, has_next=len(found) > PAGE_SIZE,

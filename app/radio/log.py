@@ -5,7 +5,6 @@ from __future__ import annotations
 from flask import Response, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
-from sqlalchemy import select
 
 from app.extensions import db
 from app.radio import bp
@@ -13,8 +12,7 @@ from app.radio.forms import SlotForm
 from app.security import roles_required
 from bulletins import clock, reading
 from bulletins.errors import DomainError
-from bulletins.models import Slot
-from bulletins.radio import broadcasts, programs
+from bulletins.radio import broadcasts, programs, schedule
 
 
 def _range() -> tuple:
@@ -55,15 +53,15 @@ def slots():
     form = SlotForm()
     if form.validate_on_submit() and _save(None, form):
         return redirect(url_for("radio.slots"))
-    rows = db.session.scalars(select(Slot).order_by(Slot.time_of_day, Slot.id)).all()
-    return render_template("radio/slots.html", slots=rows, form=form, slot=None)
+    return render_template("radio/slots.html", slots=schedule.all_slots(db.session), form=form,
+                           slot=None)
 
 
 @bp.route("/slots/<int:slot_id>", methods=["GET", "POST"])
 @roles_required("admin")
 def slot_edit(slot_id: int):
     """Change a slot (time, weekdays, length, on/off)."""
-    slot = db.get_or_404(Slot, slot_id)
+    slot = programs.get_slot(db.session, slot_id)
     form = SlotForm(obj=slot if request.method == "GET" else None)
     if request.method == "GET":
         form.weekdays.data = list(slot.weekdays)

@@ -7,7 +7,6 @@ from datetime import date, timedelta
 from flask import abort, current_app, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
-from sqlalchemy import select
 
 from app.admin.forms import EmptyForm
 from app.extensions import db
@@ -16,13 +15,10 @@ from app.radio.files import send_playlist, send_program
 from app.radio.forms import BroadcastForm
 from app.security import roles_required
 from bulletins import clock, params, reading
-from bulletins.editorial import queries
 from bulletins.errors import DomainError
 from bulletins.models import Bulletin, Program, Slot
-from bulletins.publishing import public
 from bulletins.radio import broadcasts, program_audio, programs, schedule
 from bulletins.speech import synthesis as media
-from bulletins.workflow import State
 
 OPERATORS = tuple(sorted(programs.OPERATOR_ROLES))  # the services check the same roles
 
@@ -44,14 +40,8 @@ def index():
     """Today's and tomorrow's slots with their programs or suggestions; radio bulletins."""
     today = clock.local_today()
     plan = reading.day_plan(db.session, current_user, [today, today + timedelta(days=1)])
-    on_air = public.public_bulletins(db.session, channel="radio", limit=100)
-    coming = db.session.scalars(
-        select(Bulletin).where(Bulletin.status == State.APPROVED,
-                               Bulletin.channels.like("%radio%"))
-        .order_by(Bulletin.publish_at)).unique().all()
-    bulletins = [*coming, *on_air]
-    rows = [(b, queries.latest_audio(db.session, b)) for b in bulletins]
-    aired = broadcasts.aired_counts(db.session, [b.id for b in bulletins])
+    rows = reading.radio_bulletins(db.session, current_user)
+    aired = broadcasts.aired_counts(db.session, [b.id for b, _audio in rows])
     return render_template("radio/index.html", items=rows, plan=plan, aired=aired,
                            emergencies=broadcasts.pending_emergencies(db.session),
                            today=today, form=EmptyForm())
@@ -75,7 +65,7 @@ def _rows(program: Program | None, slot: Slot, day: date) -> list[tuple]:
 @roles_required(*OPERATORS)
 def slot_program(slot_id: int, day: date):
     """Edit a slot's program for a day: the suggestion until saved, then the saved order."""
-    slot, when = db.get_or_404(Slot, slot_id), day
+    slot, when = programs.get_slot(db.session, slot_id), day
     program = schedule.find_program(db.session, slot.id, when)
     form = EmptyForm()
     if request.method == "POST" and form.validate_on_submit():

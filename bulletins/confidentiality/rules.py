@@ -5,12 +5,15 @@ Every change is audited. The scanner and the speech normalizer read these at use
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from bulletins import audit, confidentiality
 from bulletins.accounts import require_admin
-from bulletins.errors import Conflict, NotFound, ValidationError
+from bulletins.common import fetch
+from bulletins.errors import Conflict, ValidationError
 from bulletins.models import AllowEntry, LexiconEntry, ScanRule, User
 from bulletins.text import nfc
 
@@ -31,6 +34,12 @@ def lexicon(session: Session) -> tuple[dict[str, str], dict[str, str]]:
     for entry in session.scalars(select(LexiconEntry)):
         maps[entry.kind][entry.written] = entry.spoken
     return maps["abbreviation"], maps["pronunciation"]
+
+
+def entries(session: Session, model: type) -> Sequence:
+    """One kind of the admin's entries: rules and allow-list as added, the lexicon by word."""
+    order = (LexiconEntry.kind, LexiconEntry.written) if model is LexiconEntry else (model.id,)
+    return session.scalars(select(model).order_by(*order)).all()
 
 
 def _required(value: str | None, field: str, limit: int) -> str:
@@ -95,9 +104,7 @@ def set_lexicon(session: Session, actor: User, kind: str, written: str,
 def delete(session: Session, actor: User, model: type, entry_id: int) -> None:
     """Remove a rule, allow-list entry or lexicon entry (admin)."""
     name = require_admin(actor)
-    entry = session.get(model, entry_id)
-    if entry is None:
-        raise NotFound("Không có mục này.")
+    entry = fetch(session, model, entry_id, "Không có mục này.")
     detail = {c.name: getattr(entry, c.name) for c in model.__table__.columns
               if c.name in ("phrase", "value", "kind", "written", "spoken", "severity")}
     session.delete(entry)

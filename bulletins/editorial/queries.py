@@ -1,4 +1,4 @@
-"""Read-side queries of the desk: lists, queues, history, audio, approved text.
+"""Read-side queries of the desk: lists, queues, history, audio, approved text, topics, units.
 
 What the public may see is publishing.public's.
 """
@@ -11,9 +11,19 @@ from datetime import date
 from sqlalchemy import func, or_, select
 from sqlalchemy.orm import Session
 
+from bulletins.common import fetch
 from bulletins.editorial import search
 from bulletins.errors import NotFound
-from bulletins.models import AudioFile, Bulletin, Finding, Revision, User, WorkflowEvent
+from bulletins.models import (
+    AudioFile,
+    Bulletin,
+    Finding,
+    Revision,
+    Topic,
+    Unit,
+    User,
+    WorkflowEvent,
+)
 from bulletins.workflow import State
 
 QUEUES = {
@@ -79,6 +89,26 @@ def last_return_comments(session: Session, ids: Sequence[int]) -> dict[int, Work
         WorkflowEvent.bulletin_id.in_(ids), WorkflowEvent.action == "return")
         .order_by(WorkflowEvent.id))
     return {e.bulletin_id: e for e in events}
+
+
+def listed(session: Session, model: type[Topic] | type[Unit], *,
+           include_inactive: bool = False) -> Sequence:
+    """Topics or units in the plan's order; only the active ones unless asked."""
+    stmt = select(model).order_by(model.position, model.name)
+    if not include_inactive:
+        stmt = stmt.where(model.active)
+    return session.scalars(stmt).all()
+
+
+def get_topic(session: Session, slug: str) -> Topic:
+    """The topic (active or not), or NotFound."""
+    return fetch(session, Topic, slug, f"Không có chủ đề '{slug}'.")
+
+
+def revisions(session: Session, bulletin_id: int) -> Sequence[Revision]:
+    """Every saved version of a bulletin, oldest first."""
+    return session.scalars(select(Revision).where(Revision.bulletin_id == bulletin_id)
+                           .order_by(Revision.number)).all()
 
 
 def history(session: Session, bulletin_id: int) -> Sequence[WorkflowEvent]:

@@ -11,8 +11,8 @@ from sqlalchemy.orm import Session
 
 from bulletins import audit
 from bulletins.clock import utcnow
-from bulletins.common import get_bulletin
-from bulletins.errors import NotAllowed, NotFound, ValidationError
+from bulletins.common import fetch, get_bulletin
+from bulletins.errors import NotAllowed, ValidationError
 from bulletins.models import BulletinTemplate, User
 from bulletins.models.desk import TEMPLATE_NAME_MAX as NAME_MAX
 from bulletins.validation import parse_fields, text_field
@@ -64,10 +64,8 @@ def _flush(session: Session) -> None:
 
 def get_template(session: Session, template_id: int) -> BulletinTemplate:
     """The template, or NotFound."""
-    found = session.get(BulletinTemplate, template_id)
-    if found is None:
-        raise NotFound(f"Không có mẫu bản tin số {template_id}.")
-    return found
+    return fetch(session, BulletinTemplate, template_id,
+                 f"Không có mẫu bản tin số {template_id}.")
 
 
 def list_templates(session: Session) -> Sequence[BulletinTemplate]:

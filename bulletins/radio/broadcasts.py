@@ -20,6 +20,7 @@ from bulletins.radio.programs import get_program, require_operator
 from bulletins.radio.schedule import AIRABLE
 from bulletins.text import nfc
 from bulletins.validation import to_utc
+from bulletins.workflow import State
 
 NOTE_MAX = 2000
 FIELDS = ("aired_at", "note", "not_aired", "corrects")
@@ -129,6 +130,13 @@ def pending_emergencies(session: Session, now: datetime | None = None) -> list[B
         (Bulletin.expire_at.is_(None)) | (Bulletin.expire_at > now))).unique().all()
     aired = aired_counts(session, [b.id for b in rows])
     return [b for b in rows if not aired.get(b.id)]
+
+
+def coming(session: Session) -> Sequence[Bulletin]:
+    """Approved radio bulletins waiting for their publication time, soonest first."""
+    return session.scalars(select(Bulletin).where(
+        Bulletin.status == State.APPROVED, Bulletin.channels.like("%radio%"))
+        .order_by(Bulletin.publish_at)).unique().all()
 
 
 def parse_range(start: object, end: object, today: date) -> tuple[date, date]:

@@ -16,7 +16,8 @@ from sqlalchemy.orm import Session
 
 from bulletins import audit
 from bulletins.clock import local_date, utcnow
-from bulletins.errors import Conflict, NotAllowed, NotFound, ValidationError
+from bulletins.common import fetch, get_bulletin
+from bulletins.errors import Conflict, NotAllowed, ValidationError
 from bulletins.models import Broadcast, Bulletin, Program, ProgramItem, Slot, User
 from bulletins.radio.schedule import find_program, program_title, slot_start, suggest, unfit_reason
 from bulletins.services import outbox
@@ -67,9 +68,7 @@ def save_slot(session: Session, actor: User, slot_id: int | None,
     if "admin" not in actor.role_names:
         raise NotAllowed("Chỉ quản trị viên được sửa khung giờ phát.")
     fields = _slot_fields(data)
-    slot = Slot() if slot_id is None else session.get(Slot, slot_id)
-    if slot is None:
-        raise NotFound(f"Không có khung giờ số {slot_id}.")
+    slot = Slot() if slot_id is None else get_slot(session, slot_id)
     for key, value in fields.items():
         setattr(slot, key, value)
     slot.updated_at = utcnow()
@@ -85,12 +84,14 @@ def require_operator(actor: User) -> None:
         raise NotAllowed("Cần vai trò vận hành đài hoặc quản trị.")
 
 
+def get_slot(session: Session, slot_id: int) -> Slot:
+    """The airing slot, or NotFound."""
+    return fetch(session, Slot, slot_id, f"Không có khung giờ số {slot_id}.")
+
+
 def get_program(session: Session, program_id: int) -> Program:
     """The program, or NotFound."""
-    program = session.get(Program, program_id)
-    if program is None:
-        raise NotFound(f"Không có chương trình số {program_id}.")
-    return program
+    return fetch(session, Program, program_id, f"Không có chương trình số {program_id}.")
 
 
 def _ids(values: object) -> list[int]:
@@ -148,9 +149,7 @@ def save_program(session: Session, actor: User, slot_id: int, day: date, bulleti
                  now: datetime | None = None) -> Program:
     """Set a slot's program for a day (the operator's order) and queue its audio."""
     require_operator(actor)
-    slot = session.get(Slot, slot_id)
-    if slot is None:
-        raise NotFound(f"Không có khung giờ số {slot_id}.")
+    slot = get_slot(session, slot_id)
     if not slot.airs_on(day):
         raise ValidationError("Khung giờ này không phát vào ngày đó.", fields={"date": "slot"})
     ids = _ids(bulletin_ids)
@@ -188,9 +187,7 @@ def emergency_program(session: Session, actor: User, bulletin_id: int,
     """A program outside the slots that airs one emergency bulletin at once."""
     require_operator(actor)
     now = now or utcnow()
-    bulletin = session.get(Bulletin, bulletin_id)
-    if bulletin is None:
-        raise NotFound(f"Không có bản tin số {bulletin_id}.")
+    bulletin = get_bulletin(session, bulletin_id)
     if bulletin.priority != "emergency":
         raise Conflict("Chỉ bản tin khẩn cấp mới được phát ngay ngoài khung giờ.")
     _check_items(session, [bulletin.id], now)

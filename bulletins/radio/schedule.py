@@ -204,6 +204,11 @@ def suggest(session: Session, slot: Slot, day: date, now: datetime | None = None
     return chosen
 
 
+def all_slots(session: Session) -> Sequence[Slot]:
+    """Every airing slot, on or off, by time of day."""
+    return session.scalars(select(Slot).order_by(Slot.time_of_day, Slot.id)).all()
+
+
 def find_program(session: Session, slot_id: int, day: date) -> Program | None:
     return session.scalar(select(Program).where(Program.slot_id == slot_id,
                                                 Program.air_date == day))
