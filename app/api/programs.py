@@ -12,7 +12,7 @@ from app.api.routes import body
 from app.api.serialize import iso
 from app.errors import json_error
 from app.extensions import db
-from app.radio.files import script_text, send_playlist, send_program
+from app.media import script_text, send_playlist, send_program
 from bulletins import clock, params, reading
 from bulletins.models import Broadcast, Program, Slot
 from bulletins.radio import broadcasts, programs, schedule

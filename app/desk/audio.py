@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from flask import abort, current_app, flash, redirect, send_file, url_for
+from flask import abort, current_app, flash, redirect, url_for
 from flask_babel import gettext as _
 
 from app.actions import attempt
@@ -10,7 +10,7 @@ from app.desk import bp
 from app.desk.forms import RecordingForm
 from app.extensions import db
 from app.jobs import audio_settings
-from app.media import send_audio
+from app.media import send_audio, send_mp3
 from app.security import roles_required
 from app.uploads import saved
 from bulletins import services
@@ -33,7 +33,7 @@ def preview(bulletin_id: int):
     except Exception as error:  # the engines' own errors: say so instead of a 500
         current_app.logger.warning("preview failed: %s", error)
         abort(503, description=_("Chưa đọc thử được: %(e)s", e=str(error)[:200]))
-    return send_file(path, mimetype="audio/mpeg", conditional=True, max_age=0)
+    return send_mp3(path, etag=path.stem, name=f"nghe-thu-{bulletin_id}.mp3")
 
 
 @bp.route("/b/<int:bulletin_id>/recording", methods=["POST"])

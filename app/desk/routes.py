@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from flask import abort, flash, redirect, render_template, request, url_for
+from flask import flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user, login_required
 
@@ -19,6 +19,7 @@ from app.desk.forms import (
     fill_choices,
 )
 from app.extensions import db
+from app.media import send_audio
 from app.security import home_endpoint, roles_required
 from bulletins import params, reading, services
 from bulletins.editorial import comments, queries
@@ -189,13 +190,9 @@ def resolve(bulletin_id: int, finding_id: int):
 @roles_required(*STAFF)
 def audio(bulletin_id: int):
     """Staff download of a bulletin's audio, whatever its public state."""
-    from app.media import send_audio
-
     bulletin = reading.bulletin(db.session, current_user, bulletin_id)
-    found = queries.latest_audio(db.session, bulletin)
-    if found is None or found.status != "ready":
-        abort(404)
-    return send_audio(found, download=request.args.get("download") == "1")
+    return send_audio(queries.latest_audio(db.session, bulletin),
+                      download=request.args.get("download") == "1")
 
 
 @bp.route("/b/<int:bulletin_id>/comments", methods=["POST"])

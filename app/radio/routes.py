@@ -4,14 +4,14 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
-from flask import abort, current_app, flash, redirect, render_template, request, url_for
+from flask import current_app, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
 
 from app.admin.forms import EmptyForm
 from app.extensions import db
+from app.media import send_playlist, send_program
 from app.radio import bp
-from app.radio.files import send_playlist, send_program
 from app.radio.forms import BroadcastForm
 from app.security import roles_required
 from bulletins import clock, params, reading
@@ -170,8 +170,6 @@ def _attempt(call, success: str):  # noqa: ANN001, ANN202
 @roles_required(*OPERATORS)
 def audio_file(program_id: int):
     found = reading.program(db.session, current_user, program_id)
-    if found.status != "ready":
-        abort(404)
     return send_program(found, download=bool(request.args.get("download")))
 
 

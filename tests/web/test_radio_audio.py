@@ -10,7 +10,7 @@ from sqlalchemy import select
 
 from app.extensions import db
 from audio.measure import loudness, probe
-from bulletins import clock, services
+from bulletins import accounts, clock, services
 from bulletins.models import Program, Slot
 from bulletins.radio import program_audio, programs
 from bulletins.speech.synthesis import jingles
@@ -82,3 +82,30 @@ def test_program_audio_script_playlist_and_withdrawal(app, client, api, tmp_path
     assert rebuilt["duration"] < info["duration"] - 2
     page = client.get("/radio/").get_data(as_text=True)
     assert "Thu gom rác thải" in page and "đã bỏ khỏi chương trình" in page
+
+
+@pytest.mark.slow
+def test_program_audio_answers_ranges_like_bulletin_audio(app, client, users):
+    """One sender for every MP3: the program's audio answers 206 and 416 as the portal's does."""
+    bid = make_bulletin(app, to="published", title="Lịch họp", body="Họp thôn lúc 8 giờ.")
+    with app.app_context():
+        slot = db.session.scalar(select(Slot).where(Slot.key == "sang"))
+        pid = programs.save_program(db.session, user("operator"), slot.id,
+                                    clock.local_today(), [bid]).id
+        token = accounts.create_token(db.session, None, user("operator"))
+        db.session.commit()
+        app.extensions["loa.jobs"].run_pending()
+        size = (Path(app.config["DATA_DIR"]) / db.session.get(Program, pid).path).stat().st_size
+    login(client, "operator")
+    for url, auth in ((f"/radio/programs/{pid}/audio.mp3", {}),
+                      (f"/api/v1/programs/{pid}/audio", {"Authorization": f"Bearer {token}"})):
+        full = client.get(url, headers=auth, buffered=True)
+        assert full.status_code == 200 and full.headers["Accept-Ranges"] == "bytes", url
+        assert len(full.data) == size
+        part = client.get(url, headers={**auth, "Range": "bytes=10-19"}, buffered=True)
+        assert part.status_code == 206 and part.data == full.data[10:20], url
+        assert part.headers["Content-Range"] == f"bytes 10-19/{size}"
+        beyond = client.get(url, headers={**auth, "Range": f"bytes={size}-"}, buffered=True)
+        assert beyond.status_code == 416, url
+        assert beyond.headers["Content-Range"] == f"bytes */{size}"
+        assert beyond.headers["Accept-Ranges"] == "bytes" and beyond.data == b"", url
