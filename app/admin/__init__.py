@@ -1,5 +1,6 @@
-from flask import Blueprint
+"""Administration: accounts and API tokens, scanner rules and lexicon, key dates, jingles."""
 
-bp = Blueprint("admin", __name__, url_prefix="/admin")
+from app.admin import audio, keydates, routes, rules  # noqa: F401  (each adds its views to bp)
+from app.admin.blueprint import bp
 
-from app.admin import audio, keydates, routes, rules  # noqa: E402,F401  (routes attach themselves to bp)
+__all__ = ["bp"]

@@ -8,7 +8,7 @@ from flask import current_app, flash, redirect, render_template, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
 
-from app.admin import bp
+from app.admin.blueprint import bp
 from app.admin.forms import JingleForm
 from app.extensions import db
 from app.security import roles_required

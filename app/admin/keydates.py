@@ -11,7 +11,7 @@ from wtforms import BooleanField, DateField, SelectField, StringField, TextAreaF
 from wtforms.validators import DataRequired, Length, Optional
 
 from app.actions import attempt
-from app.admin import bp
+from app.admin.blueprint import bp
 from app.admin.forms import EmptyForm
 from app.desk.forms import options
 from app.extensions import db

@@ -7,7 +7,7 @@ from flask_babel import gettext as _
 from flask_login import current_user
 
 from app.actions import attempt
-from app.admin import bp
+from app.admin.blueprint import bp
 from app.admin.forms import EmptyForm, RolesForm, TokenForm, UserForm
 from app.desk.forms import options, slug_choices
 from app.extensions import db

@@ -6,7 +6,7 @@ from flask import redirect, render_template, url_for
 from flask_babel import gettext as _
 
 from app.actions import attempt
-from app.admin import bp
+from app.admin.blueprint import bp
 from app.admin.forms import AllowForm, EmptyForm, LexiconForm, RuleForm
 from app.extensions import db
 from app.security import roles_required

@@ -1,7 +1,6 @@
-from flask import Blueprint
+"""The JSON API v1 (CONTRACT §5): bulletins, topics, units, radio programs, the report."""
 
-bp = Blueprint("api", __name__, url_prefix="/api/v1")
+from app.api import programs, reports, routes  # noqa: F401  (each adds its views to bp)
+from app.api.blueprint import bp
 
-import app.api.programs  # noqa: E402,F401  (the radio desk's routes)
-import app.api.reports  # noqa: E402,F401  (the implementation report)
-from app.api import routes  # noqa: E402,F401  (routes attach themselves to bp)
+__all__ = ["bp"]

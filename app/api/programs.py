@@ -6,8 +6,8 @@ from typing import Any
 
 from flask import Response, g, jsonify, request, url_for
 
-from app.api import bp
 from app.api.auth import token_required
+from app.api.blueprint import bp
 from app.api.routes import body
 from app.api.serialize import iso
 from app.errors import json_error

@@ -8,8 +8,8 @@ from typing import Any
 
 from flask import g, jsonify, request
 
-from app.api import bp
 from app.api.auth import token_required
+from app.api.blueprint import bp
 from app.extensions import db
 from bulletins import reading
 from bulletins.clock import local_today

@@ -6,8 +6,9 @@ from typing import Any
 
 from flask import g, jsonify, request
 
-from app.api import bp, serialize
+from app.api import serialize
 from app.api.auth import token_required
+from app.api.blueprint import bp
 from app.api.openapi import spec
 from app.errors import json_error
 from app.extensions import db

@@ -1,5 +1,6 @@
-from flask import Blueprint
+"""Signing in and out, passwords, and each user's notification settings."""
 
-bp = Blueprint("auth", __name__)
+from app.auth import notifications, routes  # noqa: F401  (each adds its views to bp)
+from app.auth.blueprint import bp
 
-from app.auth import notifications, routes  # noqa: E402,F401  (routes attach themselves to bp)
+__all__ = ["bp"]

@@ -11,7 +11,7 @@ from wtforms import RadioField, StringField
 from wtforms.validators import Length, ValidationError
 
 from app.actions import attempt
-from app.auth import bp
+from app.auth.blueprint import bp
 from app.desk.forms import options
 from app.extensions import db
 from bulletins import errors

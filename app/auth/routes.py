@@ -8,7 +8,7 @@ from flask import current_app, flash, redirect, render_template, request, sessio
 from flask_babel import gettext as _
 from flask_login import current_user, login_required, login_user, logout_user
 
-from app.auth import bp
+from app.auth.blueprint import bp
 from app.auth.forms import LoginForm, PasswordForm
 from app.extensions import db, limiter
 from app.security import home_endpoint

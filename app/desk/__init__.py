@@ -1,5 +1,6 @@
-from flask import Blueprint
+"""The editorial desk: queues, drafts, review, approval, revisions, templates, search."""
 
-bp = Blueprint("desk", __name__, url_prefix="/desk")
+from app.desk import audio, calendar, report, revisions, routes, search, templates_views  # noqa: F401  (each adds its views to bp)
+from app.desk.blueprint import bp
 
-from app.desk import audio, calendar, report, revisions, routes, search, templates_views  # noqa: E402,F401  (routes attach themselves to bp)
+__all__ = ["bp"]

@@ -6,7 +6,7 @@ from flask import abort, current_app, flash, redirect, url_for
 from flask_babel import gettext as _
 
 from app.actions import attempt
-from app.desk import bp
+from app.desk.blueprint import bp
 from app.desk.forms import RecordingForm
 from app.extensions import db
 from app.jobs import audio_settings

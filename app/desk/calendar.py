@@ -5,7 +5,7 @@ from __future__ import annotations
 from flask import flash, render_template, request
 from flask_babel import gettext as _
 
-from app.desk import bp
+from app.desk.blueprint import bp
 from app.extensions import db
 from app.security import roles_required
 from bulletins import params

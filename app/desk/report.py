@@ -9,7 +9,7 @@ from flask_babel import gettext as _
 from flask_login import current_user
 from markupsafe import Markup
 
-from app.desk import bp
+from app.desk.blueprint import bp
 from app.extensions import db
 from app.security import roles_required
 from bulletins import reading

@@ -7,7 +7,7 @@ from flask_babel import gettext as _
 from flask_login import current_user
 
 from app.actions import attempt
-from app.desk import bp
+from app.desk.blueprint import bp
 from app.desk.forms import ActionForm
 from app.extensions import db
 from app.security import roles_required

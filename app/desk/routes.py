@@ -7,7 +7,7 @@ from flask_babel import gettext as _
 from flask_login import current_user, login_required
 
 from app.actions import attempt
-from app.desk import bp
+from app.desk.blueprint import bp
 from app.desk.forms import (
     ActionForm,
     BulletinForm,
@@ -18,6 +18,7 @@ from app.desk.forms import (
     field_errors,
     fill_choices,
 )
+from app.desk.templates_views import prefill
 from app.extensions import db
 from app.media import send_audio
 from app.security import home_endpoint, roles_required
@@ -82,8 +83,6 @@ def new():
     if request.method == "GET":
         form.unit.data = current_user.unit_slug or ""
         if request.args.get("template"):
-            from app.desk.templates_views import prefill
-
             prefill(form, request.args["template"])
     if form.validate_on_submit():
         try:

@@ -8,7 +8,7 @@ from flask import render_template, request
 from flask_babel import gettext as _
 from flask_login import current_user
 
-from app.desk import bp
+from app.desk.blueprint import bp
 from app.extensions import db
 from app.i18n import labels
 from app.security import roles_required

@@ -11,7 +11,7 @@ from wtforms import StringField
 from wtforms.validators import DataRequired, Length
 
 from app.actions import attempt
-from app.desk import bp
+from app.desk.blueprint import bp
 from app.desk.forms import TextFields, field_errors, fill_choices
 from app.extensions import db
 from app.security import roles_required

@@ -1,5 +1,6 @@
-from flask import Blueprint
+"""The user guide, one page per role."""
 
-bp = Blueprint("help", __name__, url_prefix="/huong-dan")
+from app.help import routes  # noqa: F401  (each adds its views to bp)
+from app.help.blueprint import bp
 
-from app.help import routes  # noqa: E402,F401  (routes attach themselves to bp)
+__all__ = ["bp"]

@@ -5,7 +5,7 @@ from __future__ import annotations
 from flask import abort, render_template, send_file, url_for
 from markupsafe import Markup
 
-from app.help import bp
+from app.help.blueprint import bp
 from app.help.render import IMAGE_DIR, PAGES, first_heading, image_names, page_for, render, source
 
 

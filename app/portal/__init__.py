@@ -1,5 +1,6 @@
-from flask import Blueprint
+"""The public portal: published bulletins, their audio, the feeds, health."""
 
-bp = Blueprint("portal", __name__)
+from app.portal import feed_views, routes  # noqa: F401  (each adds its views to bp)
+from app.portal.blueprint import bp
 
-from app.portal import feed_views, routes  # noqa: E402,F401  (routes attach themselves to bp)
+__all__ = ["bp"]

@@ -16,7 +16,7 @@ from flask_babel import force_locale, format_date, gettext
 from werkzeug.http import http_date
 
 from app.extensions import db
-from app.portal import bp
+from app.portal.blueprint import bp
 from app.portal.feedcache import FeedCache, etag
 from app.portal.routes import IMAGE, LANGUAGES, absolute, audio_path, public_audio
 from bulletins.clock import utcnow

@@ -15,7 +15,7 @@ from sqlalchemy import text
 
 from app.extensions import db
 from app.media import send_audio
-from app.portal import bp
+from app.portal.blueprint import bp
 from bulletins import params
 from bulletins.editorial import queries
 from bulletins.models import AudioFile, Bulletin, Topic

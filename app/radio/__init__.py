@@ -1,5 +1,6 @@
-from flask import Blueprint
+"""The radio desk: programs, their audio and script, the broadcast log, airing slots."""
 
-bp = Blueprint("radio", __name__, url_prefix="/radio")
+from app.radio import log, routes  # noqa: F401  (each adds its views to bp)
+from app.radio.blueprint import bp
 
-from app.radio import log, routes  # noqa: E402,F401  (routes attach themselves to bp)
+__all__ = ["bp"]

@@ -7,7 +7,7 @@ from flask_babel import gettext as _
 from flask_login import current_user
 
 from app.extensions import db
-from app.radio import bp
+from app.radio.blueprint import bp
 from app.radio.forms import SlotForm
 from app.security import roles_required
 from bulletins import clock, reading

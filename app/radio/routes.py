@@ -11,7 +11,7 @@ from flask_login import current_user
 from app.admin.forms import EmptyForm
 from app.extensions import db
 from app.media import send_playlist, send_program
-from app.radio import bp
+from app.radio.blueprint import bp
 from app.radio.forms import BroadcastForm
 from app.security import roles_required
 from bulletins import clock, params, reading
