@@ -4,16 +4,14 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from flask import current_app, flash, redirect, render_template, url_for
+from flask import current_app, redirect, render_template, url_for
 from flask_babel import gettext as _
-from flask_login import current_user
 
+from app.actions import attempt
 from app.admin.blueprint import bp
 from app.admin.forms import JingleForm
-from app.extensions import db
 from app.security import roles_required
 from app.uploads import saved
-from bulletins.errors import DomainError
 from bulletins.speech import recordings
 
 
@@ -24,18 +22,14 @@ def audio_settings():
     form = JingleForm()
     data_dir = Path(current_app.config["DATA_DIR"])
     if form.validate_on_submit():
-        try:
-            if form.reset.data or not form.file.data:
-                recordings.set_jingle(db.session, current_user, form.which.data, None, data_dir)
-            else:
-                with saved(form.file.data) as path:
-                    recordings.set_jingle(db.session, current_user, form.which.data, path,
-                                          data_dir)
-            db.session.commit()
-            flash(_("Đã lưu nhạc hiệu."), "success")
+        done = _("Đã lưu nhạc hiệu.")
+        if form.reset.data or not form.file.data:
+            ok = attempt(recordings.set_jingle, form.which.data, None, data_dir, success=done)[0]
+        else:
+            with saved(form.file.data) as path:
+                ok = attempt(recordings.set_jingle, form.which.data, path, data_dir,
+                             success=done)[0]
+        if ok:
             return redirect(url_for("admin.audio_settings"))
-        except DomainError as error:
-            db.session.rollback()
-            flash(error.message, "error")
     custom = {w: (data_dir / "jingles" / f"{w}.wav").is_file() for w in ("intro", "outro")}
     return render_template("admin/audio.html", form=form, custom=custom)

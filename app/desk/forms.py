@@ -2,7 +2,6 @@
 
 from collections.abc import Iterable
 
-from flask import flash
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
 from flask_wtf.file import FileField, FileRequired
@@ -23,7 +22,6 @@ from wtforms.validators import DataRequired, InputRequired, Length, NumberRange,
 
 from app.extensions import db
 from bulletins.editorial import queries
-from bulletins.errors import DomainError
 from bulletins.models import Topic, Unit
 from bulletins.text import BODY_MAX, SUMMARY_MAX, TITLE_MAX
 
@@ -78,16 +76,6 @@ def fill_choices(form: TextFields) -> None:
     """Active topics and units, in the plan's order, as the form's choices."""
     form.topic.choices = slug_choices(queries.listed(db.session, Topic))
     form.unit.choices = slug_choices(queries.listed(db.session, Unit))
-
-
-def field_errors(form: FlaskForm, error: DomainError) -> None:
-    """Show a service's refusal: each named field's message under it, the whole as a flash."""
-    names = {"topic_slug": "topic", "unit_slug": "unit"}
-    for field, message in error.fields.items():
-        target = getattr(form, names.get(field, field), None)
-        if target is not None:
-            target.errors = [*target.errors, message]
-    flash(error.message, "error")
 
 
 class BulletinForm(TextFields):

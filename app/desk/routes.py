@@ -15,7 +15,6 @@ from app.desk.forms import (
     CommentForm,
     RecordingForm,
     ResolveForm,
-    field_errors,
     fill_choices,
 )
 from app.desk.templates_views import prefill
@@ -24,7 +23,7 @@ from app.media import send_audio
 from app.security import home_endpoint, roles_required
 from bulletins import params, reading, services
 from bulletins.editorial import comments, queries
-from bulletins.errors import DomainError, ValidationError
+from bulletins.errors import ValidationError
 from bulletins.text import review_text
 from bulletins.workflow import ROLES as STAFF
 from bulletins.workflow import allowed_actions
@@ -85,14 +84,9 @@ def new():
         if request.args.get("template"):
             prefill(form, request.args["template"])
     if form.validate_on_submit():
-        try:
-            bulletin = services.create_bulletin(db.session, current_user, form.data_for_service())
-        except DomainError as error:
-            db.session.rollback()
-            field_errors(form, error)
-        else:
-            db.session.commit()
-            flash(_("Đã lưu bản nháp."), "success")
+        ok, bulletin = attempt(services.create_bulletin, form.data_for_service(), form=form,
+                               success=_("Đã lưu bản nháp."))
+        if ok:
             return redirect(url_for("desk.detail", bulletin_id=bulletin.id))
     return render_template("desk/edit.html", form=form, bulletin=None)
 
@@ -107,18 +101,11 @@ def edit(bulletin_id: int):
     if request.method == "GET":
         form.topic.data, form.unit.data = bulletin.topic_slug or "", bulletin.unit_slug or ""
         form.channels.data, form.version.data = bulletin.channel_list, bulletin.version
-    if form.validate_on_submit():
-        try:
-            version = int(form.version.data or 0)
-            services.edit_bulletin(db.session, current_user, bulletin_id,
-                                   form.data_for_service(), version)
-        except (DomainError, ValueError) as error:
-            db.session.rollback()
-            if isinstance(error, DomainError):
-                field_errors(form, error)
-        else:
-            db.session.commit()
-            flash(_("Đã lưu."), "success")
+    version = params.integer(form.version.data or "0")
+    if form.validate_on_submit() and version is not None:
+        ok, _result = attempt(services.edit_bulletin, bulletin_id, form.data_for_service(),
+                              version, form=form, success=_("Đã lưu."))
+        if ok:
             return redirect(url_for("desk.detail", bulletin_id=bulletin_id))
     return render_template("desk/edit.html", form=form, bulletin=bulletin)
 

@@ -12,12 +12,12 @@ from wtforms.validators import DataRequired, Length
 
 from app.actions import attempt
 from app.desk.blueprint import bp
-from app.desk.forms import TextFields, field_errors, fill_choices
+from app.desk.forms import TextFields, fill_choices
 from app.extensions import db
 from app.security import roles_required
 from bulletins import params
 from bulletins.editorial import templates
-from bulletins.errors import DomainError, NotFound, ValidationError
+from bulletins.errors import NotFound, ValidationError
 
 
 class TemplateForm(TextFields):
@@ -72,18 +72,9 @@ def template_edit(template_id: int | None):
     if request.method == "GET" and item is None:
         form.unit.data = current_user.unit_slug or ""
     if form.validate_on_submit():
-        try:
-            if item is None:
-                templates.create_template(db.session, current_user, form.data_for_service())
-            else:
-                templates.update_template(db.session, current_user, item.id,
-                                          form.data_for_service())
-        except DomainError as error:
-            db.session.rollback()
-            field_errors(form, error)
-        else:
-            db.session.commit()
-            flash(_("Đã lưu mẫu."), "success")
+        args = () if item is None else (item.id,)
+        save = templates.create_template if item is None else templates.update_template
+        if attempt(save, *args, form.data_for_service(), form=form, success=_("Đã lưu mẫu."))[0]:
             return redirect(url_for("desk.templates"))
     return render_template("desk/template_edit.html", form=form, item=item)
 

@@ -18,7 +18,7 @@ from werkzeug.http import http_date
 from app.extensions import db
 from app.portal.blueprint import bp
 from app.portal.feedcache import FeedCache, etag
-from app.portal.routes import IMAGE, LANGUAGES, absolute, audio_path, public_audio
+from app.portal.routes import IMAGE, absolute, audio_path, filter_args, public_audio
 from bulletins.clock import utcnow
 from bulletins.editorial import queries
 from bulletins.models import AudioFile, Bulletin
@@ -42,16 +42,6 @@ def feed_cache() -> FeedCache:
     if cache is None:
         cache = current_app.extensions.setdefault("loa.feedcache", FeedCache())
     return cache
-
-
-def _args() -> tuple[str | None, str | None]:
-    lang = request.args.get("lang") or None
-    if lang not in (None, *LANGUAGES):
-        abort(400)
-    topic = request.args.get("topic") or None
-    if topic is not None and len(topic) > 64:
-        abort(404)
-    return topic, lang
 
 
 def _meta(cache: FeedCache, kind: str, topic: str | None, lang: str | None,
@@ -141,7 +131,7 @@ def _not_modified(tag: str, last_modified: datetime | None) -> bool:
 def serve_feed(kind: str) -> Response:
     """One feed, answered from its state: 304, a cached body, or a fresh build."""
     write, channel, mimetype, _endpoint = KINDS[kind]
-    topic, lang = _args()
+    topic, lang = filter_args(look_up_topic=False)
     now = utcnow()
     cache = feed_cache()
     mark, *names = marker(db.session, topic)

@@ -47,15 +47,18 @@ def audio_path(bulletin: Bulletin, audio: AudioFile, external: bool = True) -> s
     return absolute("portal.audio", **values) if external else url_for("portal.audio", **values)
 
 
-def filter_args() -> tuple[str | None, str | None]:
-    """?topic= and ?lang= of a list or feed: 400 for a bad language, 404 for a bad topic."""
+def filter_args(look_up_topic: bool = True) -> tuple[str | None, str | None]:
+    """?topic= and ?lang= of a list or feed: 400 for a bad language, 404 for a bad topic.
+
+    The feeds pass look_up_topic=False: they read the topic with the audit head, in one query.
+    """
     lang = request.args.get("lang") or None
     if lang not in (None, *LANGUAGES):
         abort(400)
     topic = request.args.get("topic") or None
     if topic is not None and len(topic) > 64:
         abort(404)
-    if topic is not None:
+    if topic is not None and look_up_topic:
         queries.get_topic(db.session, topic)  # NotFound: 404
     return topic, lang
 

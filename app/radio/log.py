@@ -6,6 +6,7 @@ from flask import Response, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
 
+from app.actions import attempt
 from app.extensions import db
 from app.radio.blueprint import bp
 from app.radio.forms import SlotForm
@@ -71,15 +72,5 @@ def slot_edit(slot_id: int):
 
 
 def _save(slot_id: int | None, form: SlotForm) -> bool:
-    try:
-        programs.save_slot(db.session, current_user, slot_id, form.data_for_service())
-        db.session.commit()
-    except DomainError as error:
-        db.session.rollback()
-        for name, problem in error.fields.items():
-            if name in form:
-                form[name].errors = [*form[name].errors, problem]
-        flash(error.message, "error")
-        return False
-    flash(_("Đã lưu khung giờ phát."), "success")
-    return True
+    return attempt(programs.save_slot, slot_id, form.data_for_service(), form=form,
+                   success=_("Đã lưu khung giờ phát."))[0]

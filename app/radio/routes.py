@@ -8,6 +8,7 @@ from flask import current_app, flash, redirect, render_template, request, url_fo
 from flask_babel import gettext as _
 from flask_login import current_user
 
+from app.actions import attempt
 from app.admin.forms import EmptyForm
 from app.extensions import db
 from app.media import send_playlist, send_program
@@ -15,7 +16,6 @@ from app.radio.blueprint import bp
 from app.radio.forms import BroadcastForm
 from app.security import roles_required
 from bulletins import clock, params, reading
-from bulletins.errors import DomainError
 from bulletins.models import Bulletin, Program, Slot
 from bulletins.radio import broadcasts, program_audio, programs, schedule
 from bulletins.speech import synthesis as media
@@ -69,14 +69,9 @@ def slot_program(slot_id: int, day: date):
     program = schedule.find_program(db.session, slot.id, when)
     form = EmptyForm()
     if request.method == "POST" and form.validate_on_submit():
-        try:
-            saved = programs.save_program(db.session, current_user, slot.id, when, _chosen())
-            db.session.commit()
-        except DomainError as error:
-            db.session.rollback()
-            flash(error.message, "error")
-        else:
-            flash(_("Đã lưu chương trình; đang dựng âm thanh."), "success")
+        ok, saved = attempt(programs.save_program, slot.id, when, _chosen(),
+                            success=_("Đã lưu chương trình; đang dựng âm thanh."))
+        if ok:
             return redirect(url_for("radio.program", program_id=saved.id))
     if program is not None:  # after a refused save too: the program's page shows why
         return redirect(url_for("radio.program", program_id=program.id))
@@ -120,8 +115,8 @@ def program(program_id: int):
 def build(program_id: int):
     """Make the program's audio again."""
     if EmptyForm().validate_on_submit():
-        _attempt(lambda: programs.build_program(db.session, current_user, program_id),
-                 _("Đã xếp hàng dựng lại âm thanh chương trình."))
+        attempt(programs.build_program, program_id,
+                success=_("Đã xếp hàng dựng lại âm thanh chương trình."))
     return redirect(url_for("radio.program", program_id=program_id))
 
 
@@ -131,9 +126,8 @@ def record(program_id: int):
     """Record what aired, or why it did not; a correction is a new entry."""
     form = BroadcastForm()
     if form.validate_on_submit():
-        _attempt(lambda: broadcasts.record_broadcast(db.session, current_user, program_id,
-                                                     form.data_for_service()),
-                 _("Đã ghi nhật ký phát sóng."))
+        attempt(broadcasts.record_broadcast, program_id, form.data_for_service(),
+                success=_("Đã ghi nhật ký phát sóng."))
     else:
         flash(_("Dữ liệu không hợp lệ: ") + "; ".join(
             f"{form[k].label.text}: {', '.join(v)}" for k, v in form.errors.items()), "error")
@@ -145,25 +139,11 @@ def record(program_id: int):
 def emergency(bulletin_id: int):
     """Air an emergency bulletin at once, outside the slots."""
     if EmptyForm().validate_on_submit():
-        made = _attempt(lambda: programs.emergency_program(db.session, current_user,
-                                                           bulletin_id),
-                        _("Đã lập chương trình phát khẩn cấp; đang dựng âm thanh."))
-        if made is not None:
+        ok, made = attempt(programs.emergency_program, bulletin_id,
+                           success=_("Đã lập chương trình phát khẩn cấp; đang dựng âm thanh."))
+        if ok:
             return redirect(url_for("radio.program", program_id=made.id))
     return redirect(url_for("radio.index"))
-
-
-def _attempt(call, success: str):  # noqa: ANN001, ANN202
-    """Run one service call, commit, and flash its outcome."""
-    try:
-        result = call()
-        db.session.commit()
-    except DomainError as error:
-        db.session.rollback()
-        flash(error.message, "error")
-        return None
-    flash(success, "success")
-    return result
 
 
 @bp.route("/programs/<int:program_id>/audio.mp3")
@@ -194,11 +174,5 @@ def script(program_id: int):
 def retry(bulletin_id: int):
     """Make the audio again after a failed synthesis."""
     if EmptyForm().validate_on_submit():
-        try:
-            media.retry_audio(db.session, current_user, bulletin_id)
-            db.session.commit()
-            flash(_("Đã xếp hàng làm lại âm thanh."), "success")
-        except DomainError as error:
-            db.session.rollback()
-            flash(error.message, "error")
+        attempt(media.retry_audio, bulletin_id, success=_("Đã xếp hàng làm lại âm thanh."))
     return redirect(request.referrer or url_for("radio.index"))
