@@ -40,8 +40,54 @@ def valid_date(day: str, month: str) -> bool:
     return 1 <= int(day) <= 31 and 1 <= int(month) <= 12
 
 
+_MONTH_DAYS = (31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
+
+# What may stand right before a holiday written 'd-m' ('dịp 2-9', 'Quốc khánh 2-9', 'Ngày
+# Quốc tế Lao động 1-5'); without one of them 'd-m' is a range or a score ('từ 1-5 người').
+_HOLIDAY_CUE = re.compile(
+    r"(?<!\w)(?i:dịp|lễ|mừng|kỷ niệm|kỉ niệm|quốc khánh|tết|(?<!mỗi )(?<!hằng )(?<!hàng )ngày"
+    r"|mồng|mùng|hôm|sáng|chiều|tối|trưa|đêm|độc lập"
+    r"|giải phóng(?:\s+miền\s+nam)?|thống nhất(?:\s+đất\s+nước)?|lao động|thiếu nhi"
+    r"|phụ nữ(?:\s+việt\s+nam)?|nhà giáo(?:\s+việt\s+nam)?|thầy thuốc(?:\s+việt\s+nam)?"
+    r"|gia đình(?:\s+việt\s+nam)?|liệt s[ĩỹ]|thương binh|đảng|đảng cộng sản việt nam"
+    r"|bác(?:\s+hồ)?|hồ chí minh|hùng vương|điện biên phủ|cách mạng tháng tám|biên phòng"
+    r"|quân đội nhân dân(?:\s+việt\s+nam)?|công an nhân dân|toàn quốc kháng chiến"
+    r"|đại đoàn kết(?:\s+toàn\s+dân\s+tộc)?|thủ đô)\s*[:,]?\s*$")
+# Words after 'd-m' that make it a count, never a date ('nghỉ lễ 2-3 ngày').
+_COUNTERS = frozenset((
+    "người", "tuổi", "ngày", "tuần", "giờ", "phút", "giây", "hộ", "lần", "cái", "con",
+    "chiếc", "xã", "thôn", "điểm", "bàn", "trận", "đội", "suất", "phần", "buổi", "đợt",
+    "lượt", "xe", "em", "cháu", "đoàn", "nhóm", "tổ", "km", "m", "kg", "ha", "tấn", "triệu",
+    "nghìn", "ngàn", "tỷ", "tỉ", "đồng", "cm", "mm", "ca", "học", "khách", "bộ", "mâm",
+))
+_HYPHEN_DM = re.compile(r"(?<![\w/.,-])(\d{1,2})-(\d{1,2})" + END)
+_DATE_CHAIN = re.compile(r"\s*(?:,|;|và|hoặc|đến|(?i:và ngày))\s*")
+
+
+def holiday_dates(text: str) -> str:
+    """'d-m' after a holiday word, or chained to such a date ('dịp 30-4 và 1-5'): a date.
+
+    Not when the day cannot be in that month, or a counter or unit follows ('từ 1-5
+    người', 'nghỉ lễ 2-3 ngày'); scores and ranges ('tỷ số 2-1') are left to numbers.
+    """
+    out, last, chain_from = [], 0, -1
+    for m in _HYPHEN_DM.finditer(text):
+        d, mo = int(m.group(1)), int(m.group(2))
+        after = re.match(r"\s*([^\W\d_]+|%)", text[m.end():])
+        counted = after is not None and after.group(1).lower() in _COUNTERS
+        chained = chain_from >= 0 and _DATE_CHAIN.fullmatch(text[chain_from:m.start()])
+        cued = _HOLIDAY_CUE.search(text[max(0, m.start() - 40):m.start()])
+        if not (1 <= mo <= 12 and 1 <= d <= _MONTH_DAYS[mo - 1]) or counted \
+                or not (cued or chained):
+            continue
+        out += [text[last:m.start()], read_date(d, mo, None, prev_word(m))]
+        last = chain_from = m.end()
+    return "".join(out) + text[last:]
+
+
 def dates(text: str) -> str:
-    """Dates in d/m/yyyy, d-m-yyyy, d.m.yyyy, d/m, m/yyyy and 'ngày 1-5' forms."""
+    """Dates in d/m/yyyy, d-m-yyyy, d.m.yyyy, d/m, m/yyyy, 'ngày 1-5' and 'dịp 2-9' forms."""
+    text = holiday_dates(text)
     dm = r"\d{1,2}/\d{1,2}(?:/\d{4})?"
     text = re.sub(rf"(?<![\w/.,-])({dm})\s*[-–]\s*(?={dm}{END})", r"\1 đến ", text)
 
@@ -67,7 +113,7 @@ def dates(text: str) -> str:
         return m.group(1) + read_date(int(d), int(mo), None, m.group(1).strip().lower())
 
     text = re.sub(r"(?<!\w)((?i:ngày|mồng|mùng|hôm|sáng|chiều|tối|trưa|đêm)\s+)"
-                  r"(\d{1,2})[-.](\d{1,2})" + END, in_context, text)
+                  r"(\d{1,2})\.(\d{1,2})" + END, in_context, text)
 
     def month_year(m: re.Match[str]) -> str:
         mo, y, prev = int(m.group(1)), read_numeral(m.group(2)), prev_word(m)

@@ -1,5 +1,6 @@
 """Document numbers: '72/KH-UBND' -> 'số bảy mươi hai trên kế hoạch ủy ban nhân dân',
-'13/2023/NĐ-CP' -> 'số mười ba năm hai nghìn không trăm hai mươi ba nghị định chính phủ'."""
+'13/2023/NĐ-CP' -> 'số mười ba năm hai nghìn không trăm hai mươi ba nghị định chính phủ'
+('Nghị định 13/2023/NĐ-CP' without the added 'số')."""
 
 from __future__ import annotations
 
@@ -28,6 +29,11 @@ DOC_CODES: dict[str, str] = {
     "QH": "quốc hội khóa", "UBTVQH": "ủy ban thường vụ quốc hội khóa",
 }
 
+# A legal document's kind right before its number: 'Nghị định 13/2023/NĐ-CP' is read
+# without an added 'số' (administrative papers get one: 'Công văn 88/CV-UBND').
+_LEGAL_KIND = re.compile(r"(?<!\w)(?i:luật|bộ luật|pháp lệnh|nghị định|nghị quyết|quyết định"
+                         r"|thông tư(?:\s+liên\s+tịch)?)\s*$")
+
 _DOC_KINDS = ("KH", "QĐ", "TB", "CV", "NQ", "NĐ", "TT", "TTLT", "CT", "BC", "HD", "TTr", "CĐ")
 
 
@@ -39,6 +45,13 @@ def _doc_code(seg: str, abbr: Mapping[str, str]) -> str:
     return DOC_CODES.get(seg) or abbr.get(seg) or spell(seg)
 
 
+def _number_word(m: re.Match[str]) -> str:
+    """'số ' before a document number, unless the text says it or names a legal kind."""
+    if prev_word(m) == "số" or _LEGAL_KIND.search(m.string[max(0, m.start() - 30):m.start()]):
+        return ""
+    return "số "
+
+
 def documents(text: str, abbr: Mapping[str, str]) -> str:
     """Document numbers: '72/KH-UBND' -> 'số bảy mươi hai trên kế hoạch ủy ban nhân dân'."""
     code = r"[A-ZĐ][A-Za-zĐđ]*\d*"
@@ -48,7 +61,7 @@ def documents(text: str, abbr: Mapping[str, str]) -> str:
                         for p in re.findall(r"[^\W_]+|&", raw))
 
     def std(m: re.Match[str]) -> str:
-        head = "" if prev_word(m) == "số" else "số "
+        head = _number_word(m)
         num = read_numeral(m.group(1))
         if m.group(2):
             return pad(f"{head}{num} năm {read_numeral(m.group(2))} {symbol(m.group(3))}")
@@ -57,7 +70,7 @@ def documents(text: str, abbr: Mapping[str, str]) -> str:
     text = re.sub(rf"(?<![\w/.,])(\d{{1,6}})(?:/(\d{{4}}))?/({code}(?:[-&]{code})*)(?![\w/])",
                   std, text)
     text = re.sub(rf"(?<![\w/.,])(\d{{1,6}})-({code}(?:/{code})+)(?![\w/])",
-                  lambda m: pad(("" if prev_word(m) == "số" else "số ") + read_numeral(m.group(1))
+                  lambda m: pad(_number_word(m) + read_numeral(m.group(1))
                                  + " " + symbol(m.group(2))), text)
     kinds = "|".join(sorted(_DOC_KINDS, key=len, reverse=True))
     return re.sub(rf"{B}(?:{kinds})(?:[-/]{code})+(?![\w/-])",

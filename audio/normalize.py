@@ -16,12 +16,17 @@ Readings chosen (northern usage, as a commune announcer reads):
   '.' groups of three are thousands, ',' is the decimal mark (phẩy); other dotted
   numbers are read with 'chấm' (4.0 bốn chấm không).
 - dates: full dates get 'ngày' unless the text says it; days 1-10 take 'mồng';
-  month 4 is 'tư'; d/m without year is a date unless a fraction or ratio by context.
+  month 4 is 'tư'; d/m without year is a date unless a fraction or ratio by context;
+  d-m is a date only after a day or holiday word ('dịp 2-9', 'Quốc khánh 2-9') and
+  not before a counter ('từ 1-5 người', 'tỷ số 2-1' stay a range and a score).
 - document numbers: '72/KH-UBND' -> 'số bảy mươi hai trên kế hoạch ủy ban nhân dân';
   '13/2023/NĐ-CP' -> 'số mười ba năm hai nghìn không trăm hai mươi ba nghị định chính
-  phủ'; 'số' is not doubled when the text already says it.
+  phủ'; 'số' is not doubled when the text already says it, nor added after a legal
+  kind ('Nghị định 13/2023/NĐ-CP', 'Thông tư …', 'Quyết định …', 'Luật …').
 - phone numbers digit by digit in the groups written (10 digits as 4-3-3), groups
-  separated by commas; 111-116 digit by digit only after a calling context.
+  separated by commas, landlines too ('0229.3868.204', '(024) 38.25.35.36'); 111-116
+  digit by digit only after a calling context.
+- 'Đ/c' is 'đồng chí' ('địa chỉ' before a colon).
 - acronyms: dictionary first; unknown all-caps tokens that are not a Vietnamese
   syllable are spelled with the letter names in audio.letters (M 'em', N 'en').
 - case: expansions are lower case, untouched words keep their case, so proper
@@ -77,6 +82,9 @@ def _contextual(text: str) -> str:
         (r"P\.\s*(?=\d|[A-ZĐ][^\W\d_]*[a-zà-ỹ])", "phường "),
         (r"((?:T[2-7]|CN|(?i:thứ)\s+\d)\s*)[-–]\s*(?=T[2-7]|CN|(?i:thứ|chủ nhật))", r"\1 đến "),
         (r"T([2-7])" + E, lambda m: "thứ " + read_ordinal(int(m.group(1)))),
+        # 'Đ/c Nguyễn Văn A' is a comrade; 'Đ/c: thôn Đông' an address
+        (r"[Đđ]/[cC](?=[ \t]*:)", "địa chỉ"),
+        (r"[Đđ]/[cC]" + E, "đồng chí "),
     )
     for pattern, repl in rules:
         text = re.sub(B + pattern, repl, text)

@@ -7,7 +7,7 @@ import re
 
 from audio.numbers_vi import pad, read_digits
 
-_PHONE_CTX = r"(?i:điện thoại|sđt|hotline|hót lai|đường dây nóng|tổng đài|số máy|fax)"
+_PHONE_CTX = r"(?i:điện thoại|sđt|hotline|hót lai|đường dây nóng|tổng đài|số máy|máy bàn|fax)"
 _ACCOUNT_CTX = r"(?i:stk|tài khoản|cccd|cmnd|căn cước công dân|căn cước|mã số thuế|mst|mã số)"
 _EMERGENCY_CTX = re.compile(
     r"(?i:(?<!kêu )gọi|tổng đài|đường dây nóng|hotline|hót lai|cấp cứu|cứu hỏa|cứu hoả|cứu thương"
@@ -24,13 +24,19 @@ def _group_digits(groups: list[str]) -> str:
 
 
 def _phone(m: re.Match[str]) -> str:
+    """A number of 10-11 digits (9-11 after +84) in its groups; groups past that are left."""
     raw = m.group(0)
     plus = raw.startswith("+84")
-    groups = re.findall(r"\d+", raw[3:] if plus else raw)
-    count = sum(map(len, groups))
-    if not (9 <= count <= 11 if plus else 10 <= count <= 11):
+    low, high = (9, 11) if plus else (10, 11)
+    groups, count = [], 0
+    for g in re.finditer(r"\d+", raw[3:] if plus else raw):
+        if count + len(g.group(0)) > high:
+            break
+        groups.append(g.group(0))
+        count, end = count + len(g.group(0)), g.end() + (3 if plus else 0)
+    if count < low:
         return raw
-    return pad(("cộng tám bốn, " if plus else "") + _group_digits(groups))
+    return pad(("cộng tám bốn, " if plus else "") + _group_digits(groups)) + raw[end:]
 
 
 def _emergency(m: re.Match[str]) -> str:
@@ -43,13 +49,14 @@ def _emergency(m: re.Match[str]) -> str:
 def phones(text: str) -> str:
     """Phone, hotline and emergency numbers digit by digit."""
     text = re.sub(r"((?:\+84|0)\d[\d .]{7,14}\d)\s*[-–/;]\s*(?=(?:\+84|0)\d)", r"\1, ", text)
-    text = re.sub(r"(?<![\w.,/])(?:\+84[ .-]?|0)\d{2,4}(?:[ .-]?\d{2,4}){1,3}(?![\w]|[.,]\d)",
-                  _phone, text)
+    # landlines too: '0229.3868.204', '(0229) 3868 204', '024.38.25.35.36', '0229.3.868.204'
+    text = re.sub(r"(?<![\w.,/])(?:\+84[ .-]?\d{2,4}|\(0\d{2,3}\)[ .]?\d{1,4}|0\d{2,4})"
+                  r"(?:[ .-]?\d{2,4}|\.\d){1,4}(?![\w]|[.,]\d)", _phone, text)
     text = re.sub(r"(?<![\w.,])(1[89]00)[ .]?(\d{2,4})(?:[ .]?(\d{2,4}))?(?![\w]|[.,]\d)",
                   lambda m: pad(_group_digits([g for g in m.groups() if g])), text)
-    text = re.sub(_PHONE_CTX + r"(\s*(?:số\s*)?[:.]?\s*)(\d{3,})(?![\w/]|[.,]\d)",
-                  lambda m: m.group(0)[: m.start(2) - m.start()] + pad(read_digits(m.group(2))),
-                  text)
+    text = re.sub(_PHONE_CTX + r"(\s*(?:số\s*)?[:.]?\s*)(\d{3,}(?:\.\d{2,4})*)(?![\w/]|[.,]\d)",
+                  lambda m: m.group(0)[: m.start(2) - m.start()]
+                  + pad(", ".join(read_digits(g) for g in m.group(2).split("."))), text)
     text = re.sub(_ACCOUNT_CTX + r"(\s*(?:số\s*)?[:.]?\s*)(\d[\d .]{4,}\d)(?![\w/]|[.,]\d)",
                   lambda m: m.group(0)[: m.start(2) - m.start()]
                   + pad(", ".join(read_digits(g) for g in m.group(2).replace(".", " ").split())),

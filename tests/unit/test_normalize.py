@@ -184,7 +184,7 @@ CASES: list[tuple[str, str]] = [
     ("Nghị định số 13/2023/NĐ-CP",
      "nghị định số mười ba năm hai nghìn không trăm hai mươi ba nghị định chính phủ"),
     ("Nghị định 13/2023/NĐ-CP",
-     "nghị định số mười ba năm hai nghìn không trăm hai mươi ba nghị định chính phủ"),
+     "nghị định mười ba năm hai nghìn không trăm hai mươi ba nghị định chính phủ"),
     ("Quyết định số 1234/QĐ-UBND",
      "quyết định số một nghìn hai trăm ba mươi tư trên quyết định ủy ban nhân dân"),
     ("Thông báo số 15/TB-UBND", "thông báo số mười lăm trên thông báo ủy ban nhân dân"),
@@ -193,7 +193,7 @@ CASES: list[tuple[str, str]] = [
      "thông tư số năm năm hai nghìn không trăm hai mươi tư thông tư "
      "bộ thông tin và truyền thông"),
     ("Thông tư 12/2022/TT-BCA",
-     "thông tư số mười hai năm hai nghìn không trăm hai mươi hai thông tư bộ công an"),
+     "thông tư mười hai năm hai nghìn không trăm hai mươi hai thông tư bộ công an"),
     ("Luật số 15/2012/QH13",
      "luật số mười lăm năm hai nghìn không trăm mười hai quốc hội khóa mười ba"),
     ("Nghị quyết số 57-NQ/TW", "nghị quyết số năm mươi bảy nghị quyết trung ương"),
