@@ -3,52 +3,19 @@
 from __future__ import annotations
 
 import functools
-import re
 import tempfile
 import time
-import wave
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable, Mapping
 from pathlib import Path
-from typing import TYPE_CHECKING, Protocol
 
 from audio.measure import FFMPEG, AudioError, run
+from audio.piper_voice import PiperEngine
+from audio.speech import Engine, SynthesisError, atomic_wav, speech_pieces
 
-if TYPE_CHECKING:
-    from piper import PiperVoice
+__all__ = ["AutoEngine", "Breaker", "Engine", "EspeakEngine", "GttsEngine", "PiperEngine",
+           "SynthesisError", "make_engine", "shared_breaker", "speech_pieces"]
 
 ESPEAK = "espeak-ng"
-
-
-class SynthesisError(AudioError):
-    """Speech could not be produced."""
-
-
-class Engine(Protocol):
-    """Turns text into a WAV file."""
-
-    name: str
-
-    def settings(self) -> dict:
-        """JSON-able settings recorded with every file."""
-        ...
-
-    def synthesize(self, text: str, language: str, out_wav: Path) -> None:
-        """Write speech for text as a WAV file at out_wav; raise SynthesisError."""
-        ...
-
-
-@contextmanager
-def _atomic_wav(out_wav: Path) -> Iterator[Path]:
-    """A temporary WAV name beside out_wav, renamed over it only when complete."""
-    tmp = out_wav.with_name(f".{out_wav.name}.part.wav")
-    try:
-        yield tmp
-        if not tmp.is_file() or tmp.stat().st_size <= 44:
-            raise SynthesisError("the engine produced no audio")
-        tmp.replace(out_wav)
-    finally:
-        tmp.unlink(missing_ok=True)
 
 
 class EspeakEngine:
@@ -77,7 +44,7 @@ class EspeakEngine:
         """Speak text with espeak-ng into out_wav."""
         if not text.strip():
             raise SynthesisError("nothing to say")
-        with _atomic_wav(out_wav) as tmp:
+        with atomic_wav(out_wav) as tmp:
             try:
                 run(self.command(language, tmp), stdin=text.encode("utf-8"),
                     timeout=self.timeout)
@@ -127,7 +94,7 @@ class GttsEngine:
                         tts.timeout = self._timeout(end)  # applies to the next chunk's request
                 if mp3.stat().st_size == 0:
                     raise SynthesisError("gtts: empty answer")
-                with _atomic_wav(out_wav) as part:
+                with atomic_wav(out_wav) as part:
                     run([FFMPEG, "-hide_banner", "-nostdin", "-y", "-i", str(mp3),
                          "-ac", "1", "-c:a", "pcm_s16le", "-f", "wav", str(part)])
         except SynthesisError:
@@ -141,79 +108,6 @@ class GttsEngine:
             raise SynthesisError(f"gtts: {exc}") from exc
         except AudioError as exc:
             raise SynthesisError(f"gtts: {exc}") from exc
-
-
-_SENTENCE = re.compile(r"(?<=[.!?…])\s+|\n+")
-_CLAUSE = re.compile(r"(?<=[,;:])\s+")
-
-
-def speech_pieces(text: str, max_words: int = 25) -> list[str]:
-    """Sentences, with long ones cut at commas and then every max_words words."""
-    pieces: list[str] = []
-    for sentence in filter(None, (s.strip() for s in _SENTENCE.split(text))):
-        current: list[str] = []
-        for clause in _CLAUSE.split(sentence):
-            words = clause.split()
-            if current and len(current) + len(words) > max_words:
-                pieces.append(" ".join(current))
-                current = []
-            current += words
-            while len(current) > max_words:
-                pieces.append(" ".join(current[:max_words]))
-                current = current[max_words:]
-        if current:
-            pieces.append(" ".join(current))
-    return pieces
-
-
-class PiperEngine:
-    """Piper neural voices (English here), offline, one short piece at a time."""
-
-    name = "piper"
-
-    def __init__(self, voice_path: str | Path, *, max_words: int = 18) -> None:
-        self.voice_path, self.max_words = Path(voice_path), max_words
-        self._voice: PiperVoice | None = None
-
-    def settings(self) -> dict:
-        """The voice file used."""
-        return {"engine": self.name, "voice": self.voice_path.name,
-                "max_words": self.max_words}
-
-    def _load(self) -> PiperVoice:
-        """Load the voice once, importing piper only when it is wanted."""
-        if self._voice is None:
-            try:
-                from piper import PiperVoice
-            except ImportError as exc:
-                raise SynthesisError("piper: install piper-tts to use TTS_ENGINE=piper") from exc
-            if not self.voice_path.is_file():
-                raise SynthesisError(f"piper: voice file not found: {self.voice_path}")
-            try:
-                self._voice = PiperVoice.load(self.voice_path)
-            except Exception as exc:
-                raise SynthesisError(f"piper: cannot load voice: {exc}") from exc
-        return self._voice
-
-    def synthesize(self, text: str, language: str, out_wav: Path) -> None:
-        """Speak text piece by piece, so memory stays bounded by the longest piece."""
-        if not language.startswith("en"):
-            raise SynthesisError(f"piper: no voice for language {language!r}")
-        pieces = speech_pieces(text, self.max_words)
-        if not pieces:
-            raise SynthesisError("nothing to say")
-        voice = self._load()
-        rate = voice.config.sample_rate
-        with _atomic_wav(out_wav) as tmp, wave.open(str(tmp), "wb") as out:
-            out.setnchannels(1)
-            out.setsampwidth(2)
-            out.setframerate(rate)
-            try:
-                for piece in pieces:
-                    for chunk in voice.synthesize(piece):
-                        out.writeframes(chunk.audio_int16_bytes)
-            except Exception as exc:
-                raise SynthesisError(f"piper: {exc}") from exc
 
 
 class Breaker:
@@ -239,49 +133,73 @@ def shared_breaker() -> Breaker:
 
 
 class AutoEngine:
-    """gTTS when it answers, espeak-ng otherwise; a failure skips gTTS for `cooldown` s."""
+    """gTTS when it answers, else the Piper voice installed for the language, else espeak-ng.
+
+    A gTTS failure skips gTTS for `cooldown` s; the voices map a language ("vi") to a Piper
+    engine, and one that fails (missing, cannot load) hands over to espeak-ng.
+    """
 
     name = "auto"
 
     def __init__(self, primary: GttsEngine | None = None, fallback: EspeakEngine | None = None,
-                 *, cooldown: float = 300, clock: Callable[[], float] = time.monotonic,
+                 *, voices: Mapping[str, Engine] | None = None, cooldown: float = 300,
+                 clock: Callable[[], float] = time.monotonic,
                  breaker: Breaker | None = None) -> None:
         self.primary = primary or GttsEngine(clock=clock)
         self.fallback = fallback or EspeakEngine()
+        self.voices = dict(voices or {})
         self.breaker = breaker or Breaker(cooldown, clock)
+        self.used: Engine | None = None
         self.last_engine: str | None = None
         self.last_fallback = False
         self.last_error: str | None = None
+        self.passed_over: list[str] = []
 
     def settings(self) -> dict:
-        """Settings of the engine that produced the last file."""
-        used = self.primary if self.last_engine == self.primary.name else self.fallback
-        return {**used.settings(), "requested": self.name}
+        """Settings of the engine that produced the last file, and what was passed over."""
+        extra = {"passed_over": list(self.passed_over)} if self.passed_over else {}
+        return {**(self.used or self.fallback).settings(), **extra, "requested": self.name}
+
+    def _try(self, engine: Engine, text: str, language: str, out_wav: Path) -> bool:
+        try:
+            engine.synthesize(text, language, out_wav)
+        except SynthesisError as exc:
+            self.last_error = str(exc)
+            self.passed_over.append(self.last_error)
+            return False
+        self.used, self.last_engine = engine, engine.name
+        self.last_fallback = engine is not self.primary
+        return True
 
     def synthesize(self, text: str, language: str, out_wav: Path) -> None:
-        """Try gTTS unless the breaker is open, then fall back to espeak-ng."""
+        """Try gTTS unless the breaker is open, then the language's Piper voice, then espeak."""
+        self.passed_over = []
         if self.breaker.allows():
-            try:
-                self.primary.synthesize(text, language, out_wav)
-            except SynthesisError as exc:
-                self.breaker.trip()
-                self.last_error = str(exc)
-            else:
-                self.last_engine, self.last_fallback = self.primary.name, False
+            if self._try(self.primary, text, language, out_wav):
                 return
+            self.breaker.trip()
+        voice = self.voices.get(language)
+        if voice is not None and self._try(voice, text, language, out_wav):
+            return
         self.fallback.synthesize(text, language, out_wav)
-        self.last_engine, self.last_fallback = self.fallback.name, True
+        self.used, self.last_engine, self.last_fallback = self.fallback, self.fallback.name, True
 
 
-def make_engine(name: str, *, piper_voice: str | None = None, speed: int = 130,
+def make_engine(name: str, *, piper_voice: str | None = None,
+                voices: Mapping[str, str | Path] | None = None, speed: int = 130,
                 gap: int = 3) -> Engine:
-    """The engine called name: "auto", "gtts", "espeak" or "piper"."""
+    """The engine called name: "auto", "gtts", "espeak" or "piper".
+
+    voices: the installed Piper voice (.onnx path) chosen for each language, for "auto".
+    """
     if name == "espeak":
         return EspeakEngine(speed=speed, gap=gap)
     if name == "gtts":
         return GttsEngine()
     if name == "auto":
         return AutoEngine(GttsEngine(), EspeakEngine(speed=speed, gap=gap),
+                          voices={lang: PiperEngine(path, language=lang)
+                                  for lang, path in (voices or {}).items()},
                           breaker=shared_breaker())
     if name == "piper":
         if not piper_voice:
