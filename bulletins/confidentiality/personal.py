@@ -5,20 +5,29 @@ from __future__ import annotations
 import re
 
 from bulletins.confidentiality import phrases as R
+from bulletins.confidentiality.concepts.basis import (
+    BANK_REASON,
+    DOB_REASON,
+    PUBLIC_NOTICE,
+    SENSITIVE_REASON,
+)
+from bulletins.confidentiality.concepts.health import MORE_SENSITIVE
+from bulletins.confidentiality.concepts.specifics import notice
 from bulletins.confidentiality.contacts import MONEY_RE, digits, number_kind
 from bulletins.confidentiality.text import (
     SEVERITY_BLOCK,
+    SEVERITY_WARN,
     Doc,
     Hit,
     any_of,
     ci_trie,
     prev_word,
-    sentence,
 )
 
 _DIGITS_RE = re.compile(r"\d+")
 _RUN_RE = re.compile(r"\d(?:[ .\-]?\d){5,18}(?!\d)")
 _PHONE_WORDS_RE = re.compile(R.PHONE_WORDS)
+_SOCIAL_RE = re.compile(r"\s*(?:facebook|zalo|tiktok|mạng xã hội|vneid|email)")
 _BANK_BEFORE = re.compile(r"(\d(?:[ .\-]?\d){5,18})\s*(?:[,(:\-–]\s*)?(?:(?:mở\s+)?tại\s+)?"
                           r"(?:ngân\s+hàng\s+)?$")
 _ID_AFTER = re.compile(
@@ -41,6 +50,8 @@ _PERSON_RE = re.compile(
     r"|" + R.UP + r"\.\s?" + R.UP + r"\.\s?" + R.UP + r"|\d{1,3}\s*(?i:tuổi))"
 )
 _SPEAKER_RE = re.compile(R.SPEAKER, re.IGNORECASE)
+_SPEAKER_VERB_RE = re.compile(r"[^.;\n]{0,40}?\b(?:cho biết|phát biểu|chia sẻ|nhấn mạnh)",
+                              re.IGNORECASE)
 _BACKREF_RE = re.compile(R.BACKREF)
 _CAMPAIGN_RE = any_of(R.CAMPAIGN)
 _DOB_PUBLIC_RE = any_of(R.DOB_PUBLIC)
@@ -70,15 +81,17 @@ _INITIALS_HINT = re.compile(r"\.\s?" + R.UP + r"\.")
 _AGE_HINT = re.compile(r"\d\s*[Tt][Uu][Ổổ]")
 
 
-def has_person(clean: str) -> bool:
-    """True when the text names or locates an identifiable person."""
+def has_person(clean: str, officials: bool = False) -> bool:
+    """True when the text names or locates an identifiable person; a named official (", trưởng
+    thôn") counts only when officials is true, a speaker ("… cho biết") never."""
     if _AGE_HINT.search(clean) or _INITIALS_HINT.search(clean):
         matches = ((m, m.group("h"), m.group("n")) for m in _PERSON_RE.finditer(clean))
     else:
         matches = ((m, (m.lastgroup or " ")[0] == "h", (m.lastgroup or " ")[0] == "n")
                    for m in _FAST_PERSON_RE.finditer(clean))
     for m, honorific, name in matches:
-        if (name or honorific) and _SPEAKER_RE.match(clean, m.end()):
+        if (name or honorific) and (_SPEAKER_VERB_RE if officials else _SPEAKER_RE).match(
+                clean, m.end()):
             continue
         if name:
             before = prev_word(clean, m.start()).lower()
@@ -89,12 +102,27 @@ def has_person(clean: str) -> bool:
     return False
 
 
-def _person_in(doc: Doc, a: int, b: int) -> bool:
-    """has_person on clean[a:b], computed once per span of a document."""
-    known = doc.memo.get((a, b))
+# has_person by the text of a span: a pure function of it, and sentences repeat (revisions)
+_PERSON_MEMO: dict[tuple[str, bool], bool] = {}
+
+
+def _person_in(doc: Doc, a: int, b: int, officials: bool = False) -> bool:
+    """has_person on clean[a:b], computed once per text."""
+    key = (doc.clean[a:b], officials)
+    known = _PERSON_MEMO.get(key)
     if known is None:
-        known = doc.memo[(a, b)] = has_person(doc.clean[a:b])
+        if len(_PERSON_MEMO) >= 20_000:
+            _PERSON_MEMO.clear()
+        known = _PERSON_MEMO[key] = has_person(key[0], officials)
     return known
+
+
+def _published(doc: Doc, kind: str, s: int, e: int, reason: str) -> Hit:
+    """A finding, which warns instead of blocking in a notice published on purpose."""
+    a, b = doc.sentence(s, e, semicolon=False)
+    if notice(doc, a, b):
+        return (kind, s, e, SEVERITY_WARN, reason + PUBLIC_NOTICE)
+    return (kind, s, e, SEVERITY_BLOCK, reason)
 
 
 def _cohort(before: str) -> bool:
@@ -106,14 +134,14 @@ def _cohort(before: str) -> bool:
 
 def sensitive(doc: Doc, key: str, s: int, e: int, out: list[Hit]) -> None:
     """Health, drug or criminal data, reported only when tied to an identifiable person."""
-    category, strong = R.SENSITIVE[key]
-    a, b = sentence(doc.low, s, e)
+    category, strong = R.SENSITIVE.get(key) or MORE_SENSITIVE[key]
+    a, b = doc.sentence(s, e)
     if not strong and _CAMPAIGN_RE.search(doc.low, a, b):
         return
-    if not _person_in(doc, a, b):
+    if not _person_in(doc, a, b, strong):
         if not _BACKREF_RE.match(doc.low, a) or not _person_in(doc, max(0, a - 250), a):
             return
-    out.append(("sensitive_personal", s, e, SEVERITY_BLOCK, R.SENSITIVE_REASON[category]))
+    out.append(_published(doc, "sensitive_personal", s, e, SENSITIVE_REASON[category]))
 
 
 def dob(doc: Doc, s: int, e: int, out: list[Hit]) -> None:
@@ -122,7 +150,7 @@ def dob(doc: Doc, s: int, e: int, out: list[Hit]) -> None:
     m = _DATE_AFTER.match(low, e)
     if m is None:
         return
-    a, _ = sentence(low, s, e)
+    a, _ = doc.sentence(s, e)
     if _DOB_PUBLIC_RE.search(low, a, s):
         return
     before = low[a:s]
@@ -131,7 +159,7 @@ def dob(doc: Doc, s: int, e: int, out: list[Hit]) -> None:
         return
     if m.group("y") and (_cohort(before) or not _person_in(doc, a, s)):
         return
-    out.append(("date_of_birth", ds, de, SEVERITY_BLOCK, "Ngày sinh của cá nhân"))
+    out.append(_published(doc, "date_of_birth", ds, de, DOB_REASON))
 
 
 def id_context(doc: Doc, key: str, e: int, out: list[Hit], claimed: set[int]) -> None:
@@ -159,7 +187,28 @@ def bank(doc: Doc, s: int, e: int, out: list[Hit], claimed: set[int]) -> None:
         span = mb.span(1) if mb else None
     if span is None or span[0] and low[span[0] - 1].isalnum() or MONEY_RE.match(low, span[1]):
         return
-    if not explicit and number_kind(digits(low[span[0]:span[1]])) == "phone":
-        return
+    if number_kind(digits(low[span[0]:span[1]])) == "phone" and (
+            not explicit or _SOCIAL_RE.match(low, e)
+            or _PHONE_WORDS_RE.search(low, max(0, s - 60), s)):
+        return  # a phone number, or the login of a social-network account
     claimed.add(span[0])
-    out.append(("bank_account", span[0], span[1], SEVERITY_BLOCK, "Số tài khoản ngân hàng"))
+    out.append(("bank_account", span[0], span[1], SEVERITY_BLOCK, BANK_REASON))
+
+
+def merge_sensitive(doc: Doc, out: list[Hit]) -> None:
+    """Sensitive data of one person said in one sentence is one finding ("nhiễm HIV, đang điều
+    trị ARV"): hits of the same sentence merge into the first, which spans them all."""
+    hits = sorted((h[1], i) for i, h in enumerate(out) if h[0] == "sensitive_personal")
+    drop: set[int] = set()
+    keep = None
+    for s, i in hits:
+        if keep is not None:
+            k = keep
+            ks, ke = out[k][1], out[k][2]
+            if s - ke <= 80 and doc.sentence(ks, ke, semicolon=False)[1] > s:
+                out[k] = (out[k][0], ks, max(ke, out[i][2]), *out[k][3:])
+                drop.add(i)
+                continue
+        keep = i
+    if drop:
+        out[:] = [h for i, h in enumerate(out) if i not in drop]

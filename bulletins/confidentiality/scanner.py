@@ -6,10 +6,13 @@ import re
 import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
+from itertools import chain
 
 from bulletins.confidentiality import phrases as R
+from bulletins.confidentiality.concepts.engine import PASS_CUES, concept_hits, nested
+from bulletins.confidentiality.concepts.health import MORE_SENSITIVE
 from bulletins.confidentiality.contacts import digits, emails, numbers
-from bulletins.confidentiality.personal import bank, dob, id_context, sensitive
+from bulletins.confidentiality.personal import bank, dob, id_context, merge_sensitive, sensitive
 from bulletins.confidentiality.secrets import MARK_KEYS, marking, topic
 from bulletins.confidentiality.text import (
     SEVERITY_BLOCK,
@@ -48,11 +51,37 @@ class Rule:
     ignore_tones: bool = False
 
 
-_KEYS = {**{k: "mark" for k in MARK_KEYS},
+_KEYS = {**{k: "cue" for k in PASS_CUES}, **{k: "mark" for k in MARK_KEYS},
          **{k: "topic" for k in R.TOPICS}, **{k: "sensitive" for k in R.SENSITIVE},
+         **{k: "sensitive" for k in MORE_SENSITIVE},
          **{k: "dob" for k in R.DOB_TRIGGERS}, **{k: "id" for k in R.ID_CONTEXT},
          **{k: "bank" for k in R.BANK_CONTEXT}}
-_KEY_RE = re.compile(R.trie_regex(_KEYS))
+_TRIE = R.trie_regex(_KEYS)
+# A phrase starts the text or follows a space or a punctuation mark; the regex engine skips
+# quickly to those characters, and the phrase is its group 1.
+_KEY_RE = re.compile(r"[\s!-/:-@\[-`{-~“”‘’«»–—…•·](" + _TRIE + ")")
+_KEY_AT_START = re.compile("(" + _TRIE + ")")
+# The trigger phrases alone: where the pass finds a (longer) cue, the phrases the scanner found
+# before the concepts existed are looked for again inside it, exactly as a pass of their own.
+_PHRASE_RE = re.compile(R.trie_regex(k for k, kind in _KEYS.items() if kind != "cue"))
+_REACH = 2 * max(map(len, _KEYS))
+# the concepts' cues inside each phrase of the pass (the phrase itself when it is a cue)
+_CUES_IN = nested(_KEYS, lambda k: k in PASS_CUES, itself=True)
+_PHRASES = [k for k, kind in _KEYS.items() if kind != "cue"]
+
+
+def _overlaps(tail: str, phrase: str) -> bool:
+    """True when phrase starts with the whole words of tail, or tail with those of phrase."""
+    short, long_ = sorted((tail, phrase), key=len)
+    return long_.startswith(short) and (len(long_) == len(short) or not long_[len(short)].isalnum())
+
+
+# the cues inside which, or across whose end, a trigger phrase may start at a word
+_HIDES = frozenset(
+    cue for cue, kind in _KEYS.items() if kind == "cue"
+    and any(_overlaps(cue[o:], k) for k in _PHRASES
+            for o in (0, *(i + 1 for i, ch in enumerate(cue) if not ch.isalnum())))
+)
 
 
 class Scanner:
@@ -77,9 +106,12 @@ class Scanner:
         doc = Doc(text)
         out: list[Hit] = []
         claimed: set[int] = set()
-        self._keywords(doc, out, claimed)
+        cues: list[tuple[int, int, str]] = []
+        self._keywords(doc, out, claimed, cues)
         numbers(doc, out, claimed)
         emails(doc, out)
+        concept_hits(doc, out, cues)
+        merge_sensitive(doc, out)
         self._admin(doc, out)
         nfc, span = doc.nfc, doc.span
         if doc.plain:
@@ -97,30 +129,67 @@ class Scanner:
             return digits(text) in self.allow_phones
         return kind == "email" and text.casefold() in self.allow_mails
 
-    def _keywords(self, doc: Doc, out: list[Hit], claimed: set[int]) -> None:
-        """One pass of the trigger-phrase regex; each hit is judged in its context."""
-        low, skip_to, n = doc.low, 0, len(doc.low)
-        for m in _KEY_RE.finditer(low):
-            s, e = m.span()
-            if s < skip_to or s and low[s - 1].isalnum() or e < n and low[e].isalnum():
-                continue
-            key = m.group()
+    def _keywords(self, doc: Doc, out: list[Hit], claimed: set[int],
+                  cues: list[tuple[int, int, str]]) -> None:
+        """One pass of the trigger-phrase regex; each hit is judged in its context, the
+        concepts' cue words are collected for concept_hits."""
+        low, n = doc.low, len(doc.low)
+        skip_to = phrase_end = 0
+        first = _KEY_AT_START.match(low)
+        matches = _KEY_RE.finditer(low, first.end() if first else 0)
+        for m in chain((first,), matches) if first else matches:
+            s, e = m.span(1)
+            key = m.group(1)
             kind = _KEYS.get(key)
             if kind is None:
                 key = " ".join(key.split())
                 kind = _KEYS[key]
-            if kind == "mark":
-                skip_to = marking(doc, key, s, e, out)
-            elif kind == "topic":
-                topic(doc, key, s, e, out)
-            elif kind == "sensitive":
-                sensitive(doc, key, s, e, out)
-            elif kind == "dob":
-                dob(doc, s, e, out)
-            elif kind == "id":
-                id_context(doc, key, e, out, claimed)
-            else:
-                bank(doc, s, e, out, claimed)
+            if kind != "cue":
+                if s < phrase_end:
+                    continue
+                phrase_end = e
+                if s < skip_to or e < n and low[e].isalnum():
+                    continue
+                if key in _CUES_IN:
+                    cues.extend((s + a, s + b, cue) for a, b, cue in _CUES_IN[key])
+                skip_to = self._judge(doc, kind, key, s, e, out, claimed) or skip_to
+                continue
+            if s >= skip_to and not (e < n and low[e].isalnum()):
+                inner = _CUES_IN[key]
+                if len(inner) == 1:
+                    cues.append((s, e, key))
+                else:
+                    cues.extend((s + a, s + b, cue) for a, b, cue in inner)
+            pos = max(s, phrase_end) if key in _HIDES else e
+            while pos < e:  # the phrases inside the cue or starting in it
+                m2 = _PHRASE_RE.search(low, pos, min(n, e + _REACH))
+                if m2 is None or m2.start() >= e:
+                    break
+                s2, pos = m2.span()
+                phrase_end = pos
+                if s2 < skip_to or s2 and low[s2 - 1].isalnum() or pos < n and low[pos].isalnum():
+                    continue
+                key = m2.group()
+                key = key if key in _KEYS else " ".join(key.split())
+                skip_to = self._judge(doc, _KEYS[key], key, s2, pos, out, claimed) or skip_to
+
+    @staticmethod
+    def _judge(doc: Doc, kind: str, key: str, s: int, e: int, out: list[Hit],
+               claimed: set[int]) -> int | None:
+        """Hand one trigger phrase to its detector; a marking says where its stamp ends."""
+        if kind == "mark":
+            return marking(doc, key, s, e, out)
+        if kind == "topic":
+            topic(doc, key, s, e, out)
+        elif kind == "sensitive":
+            sensitive(doc, key, s, e, out)
+        elif kind == "dob":
+            dob(doc, s, e, out)
+        elif kind == "id":
+            id_context(doc, key, e, out, claimed)
+        else:
+            bank(doc, s, e, out, claimed)
+        return None
 
     def _admin(self, doc: Doc, out: list[Hit]) -> None:
         """Findings of kind "keyword" for the admin's rules."""

@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 
 from bulletins.confidentiality import phrases as R
+from bulletins.confidentiality.concepts.basis import MARK_REASON, TOPIC_REASON
+from bulletins.confidentiality.concepts.society import PERSONNEL_GENERAL
 from bulletins.confidentiality.text import (
     SEVERITY_BLOCK,
     Doc,
@@ -13,50 +15,79 @@ from bulletins.confidentiality.text import (
     line,
     next_word,
     prev_word,
-    sentence,
 )
 
 MARK = "classification_marking"
 MARK_KEYS = (*R.MARK_LEVELS, "độ mật", "m ậ t", "t ố i m ậ t", "t u y ệ t m ậ t",
-             "tài liệu thu hồi", "chỉ người có tên mới được bóc bì")
+             "tài liệu thu hồi", "chỉ người có tên mới được bóc bì", "bản số", "không phổ biến")
 _CTX_NUM = re.compile(R.NUM_UNIT)
 _LEVEL_AFTER = re.compile(r"\s*[:\-–]?\s*(tuyệt\s+mật|tối\s+mật|mật)(?!\w)")
 _PUBLIC_RE = any_of(R.TOPIC_PUBLIC)
 _CASE_PUBLIC_RE = any_of(R.TOPIC_PUBLIC[-8:])
 _CONTEXT_RE = {group: any_of(words) for group, words in R.TOPIC_CONTEXT.items()}
+_GENERAL_RE = any_of(PERSONNEL_GENERAL)
+# "Bản số 04", "Bản số 02/05": the copy number printed on a secret document
+_COPY_AFTER = re.compile(r"\s*\d{1,3}(?:\s*/\s*\d{1,3})?(?!\d)")
+_OPEN_BEFORE = re.compile(r"[(\[–\-—]\s*$")
+_CLOSE_AFTER = re.compile(r"[ \t.:]*(?:[)\]]|\n|$)")
 
 
 def marking(doc: Doc, key: str, s: int, e: int, out: list[Hit]) -> int:
     """Judge a possible classification marking; return the end of the text it covers."""
     low, clean = doc.low, doc.clean
+    if key == "bản số" or key == "không phổ biến":
+        return _copy_or_restricted(doc, key, s, e, out)
     if key.startswith("chỉ người"):
-        out.append((MARK, s, e, SEVERITY_BLOCK, "Chỉ dẫn phạm vi lưu hành tài liệu mật"))
+        out.append((MARK, s, e, SEVERITY_BLOCK, MARK_REASON["envelope"]))
     elif key == "tài liệu thu hồi":
         before, after = line(low, s, e)
         nxt = next_word(clean, e)
         upper = clean[s:e].isupper()
         if after == "" and (upper or before == "") or upper and nxt and (
                 not nxt.isupper() and nxt.lower() not in R.RECALL_BENIGN):
-            out.append((MARK, s, e, SEVERITY_BLOCK, "Dấu «Tài liệu thu hồi»"))
+            out.append((MARK, s, e, SEVERITY_BLOCK, MARK_REASON["recall"]))
     elif key == "độ mật":
         lm = _LEVEL_AFTER.match(low, e)
         if lm is None:
             return marking(doc, "mật", e - 3, e, out)
-        out.append((MARK, s, lm.end(), SEVERITY_BLOCK, "Dấu chỉ độ mật"))
+        out.append((MARK, s, lm.end(), SEVERITY_BLOCK, MARK_REASON["level"]))
         return lm.end()
     elif " " in key and key not in R.MARK_LEVELS:
-        out.append((MARK, s, e, SEVERITY_BLOCK, "Dấu chỉ độ mật"))
+        out.append((MARK, s, e, SEVERITY_BLOCK, MARK_REASON["level"]))
     elif key != "mật":
         words = clean[s:e].split()
         named = words[0].islower() and words[-1][0].isupper()  # "tối Mật": a name
         if next_word(low, e) not in R.MAT_NEXT_EXCL and not named:
-            out.append((MARK, s, e, SEVERITY_BLOCK, "Dấu chỉ độ mật"))
+            out.append((MARK, s, e, SEVERITY_BLOCK, MARK_REASON["level"]))
     elif next_word(low, e) not in R.MAT_NEXT_EXCL and prev_word(low, s) not in R.MAT_PREV_EXCL:
         before, after = line(low, s, e)
         stamp = before == "" and after == ""
         prev = prev_word(clean, s)
         if stamp or clean[s:e].isupper() and not (prev and prev.isupper()):
-            out.append((MARK, s, e, SEVERITY_BLOCK, "Dấu chỉ độ mật"))
+            out.append((MARK, s, e, SEVERITY_BLOCK, MARK_REASON["level"]))
+    return e
+
+
+def _copy_or_restricted(doc: Doc, key: str, s: int, e: int, out: list[Hit]) -> int:
+    """"Bản số 04" and "Không phổ biến" as stamps: alone on their line, in capitals, or set
+    off in brackets or after a dash — not "bản số hóa" or "đề nghị không phổ biến rộng"."""
+    clean = doc.clean
+    words = clean[s:e]
+    line_start = clean.rfind("\n", 0, s) + 1
+    before = clean[line_start:s]
+    if key == "bản số":
+        m = _COPY_AFTER.match(clean, e)
+        if m is None or not words[0].isupper():
+            return e
+        end = m.end()
+        lone = not before.strip(" \t-–—([")
+        if lone or _OPEN_BEFORE.search(before) or "mật" in before.lower():
+            out.append((MARK, s, end, SEVERITY_BLOCK, MARK_REASON["copy"]))
+        return end
+    set_off = _OPEN_BEFORE.search(before) and _CLOSE_AFTER.match(clean, e)
+    lone = not before.strip() and _CLOSE_AFTER.match(clean, e)
+    if words.isupper() or (words[0].isupper() and (set_off or lone)):
+        out.append((MARK, s, e, SEVERITY_BLOCK, MARK_REASON["restricted"]))
     return e
 
 
@@ -64,10 +95,12 @@ def topic(doc: Doc, key: str, s: int, e: int, out: list[Hit]) -> None:
     """Judge a phrase that may reveal defence, security or personnel secrets."""
     low = doc.low
     group, needs_context = R.TOPICS[key]
-    a, b = sentence(low, s, e, semicolon=False)
+    a, b = doc.sentence(s, e, semicolon=False)
     if key == "vị trí kho" and next_word(low, e) in R.WAREHOUSE_BENIGN:
         return
     if key == "chuyên án" and _CASE_PUBLIC_RE.search(low, a, b):
+        return
+    if group == "personnel" and key != "chưa công bố" and _GENERAL_RE.search(low, a, b):
         return
     if needs_context:
         rest = low[a:s] + " | " + low[e:b]
@@ -76,4 +109,4 @@ def topic(doc: Doc, key: str, s: int, e: int, out: list[Hit]) -> None:
         if not _CONTEXT_RE[group].search(rest) and not (
                 group in ("force", "patrol") and _CTX_NUM.search(rest)):
             return
-    out.append(("state_secret_topic", s, e, SEVERITY_BLOCK, R.TOPIC_REASON[group]))
+    out.append(("state_secret_topic", s, e, SEVERITY_BLOCK, TOPIC_REASON[group]))

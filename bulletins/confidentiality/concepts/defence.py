@@ -1,0 +1,99 @@
+"""Defence secrets (Luật BVBMNN 2018, Điều 7 khoản 2; danh mục BMNN lĩnh vực quốc phòng).
+
+The catalogue protects: combat, defence and readiness plans (kế hoạch tác chiến, kế hoạch A2,
+khu vực phòng thủ); the organisation, strength and deployment of the armed forces and militia;
+defence works and positions (sở chỉ huy, trận địa, công sự, kho); weapons, ammunition and their
+stores; wartime arrangements (sơ tán, dự trữ thời chiến, động viên); the codes, passwords and
+frequencies of military communication; the protection of leaders' visits.
+"""
+
+from __future__ import annotations
+
+from bulletins.confidentiality.concepts.basis import FIELD, Concept
+
+WEAPONS = Concept(
+    "weapons", "defence", "vũ khí, đạn dược và nơi cất giữ",
+    cues=("vũ khí", "súng", "khẩu súng", "súng trường", "súng tiểu liên", "súng máy",
+          "súng ngắn", "súng cối", "đại liên", "trung liên", "ak", "akm", "ckc", "k54", "k59",
+          "b40", "b41", "đạn", "viên đạn", "đạn dược", "cơ số đạn", "hòm đạn", "lựu đạn",
+          "thủ pháo", "mìn", "bộc phá", "thuốc nổ", "kíp nổ", "khí tài", "quân khí",
+          "kho vũ khí", "kho đạn", "kho súng", "tủ súng", "giá súng", "hòm súng", "12,7 ly",
+          "14,5 ly"),
+    needs=("wcount", "store", "place+count"),
+    public=FIELD,
+    unless=("tàng trữ trái phép", "tự chế", "súng hơi", "súng cồn", "bắn pháo hoa", "pháo nổ",
+            "pháo hoa", "súng bắn đạn cao su"),
+)
+POSITIONS = Concept(
+    "positions", "defence", "vị trí sở chỉ huy, trận địa, công trình quốc phòng",
+    cues=("sở chỉ huy", "sch", "hầm chỉ huy", "trận địa", "trận địa pháo", "pháo phòng không",
+          "súng máy phòng không", "phòng không", "pháo cao xạ", "cao xạ", "ra đa", "rađa",
+          "trạm quan sát", "đài quan sát", "công sự", "hầm hào", "hầm ngầm", "căn cứ chiến đấu",
+          "căn cứ hậu phương", "căn cứ hậu cần", "vị trí chiến đấu", "điểm tựa",
+          "cụm chiến đấu", "chốt chiến đấu", "kho hậu cần", "kho quân nhu", "kho xăng dầu",
+          "kho dự trữ thời chiến", "công trình quốc phòng", "khu quân sự"),
+    needs=("place", "store", "count+time"),
+    public=FIELD,
+)
+PLANS = Concept(
+    "plans", "defence", "phương án tác chiến, sẵn sàng chiến đấu",
+    cues=("phương án tác chiến", "kế hoạch tác chiến", "kế hoạch a2", "phương án a2", "a2",
+          "kế hoạch phòng thủ", "phương án phòng thủ", "quyết tâm chiến đấu",
+          "chuyển trạng thái", "sẵn sàng chiến đấu", "trực sẵn sàng chiến đấu",
+          "hướng chủ yếu", "hướng thứ yếu", "hướng phòng thủ", "hướng tiến công", "chiếm lĩnh",
+          "khống chế", "chốt chặn", "chốt giữ", "án ngữ", "chặn hướng", "chặn đầu",
+          "phục kích", "đánh địch", "hiệp đồng tác chiến", "phương án chiến đấu"),
+    needs=("place", "time+count", "time+future"),
+    public=FIELD,
+)
+FORCES = Concept(
+    "forces", "defence", "bố trí, quân số lực lượng vũ trang, dân quân",
+    cues=("tiểu đội", "trung đội", "đại đội", "phân đội", "trung đội cơ động",
+          "lực lượng cơ động", "tổ cơ động", "dân quân thường trực", "dân quân cơ động",
+          "hiệp đồng", "tập kết", "hành quân", "cơ động lực lượng", "bố trí", "chốt tại",
+          "đặt chốt", "tổ chốt", "lực lượng bảo vệ", "vòng ngoài", "vòng trong"),
+    needs=("place+count", "place+time", "count+time+future", "place+future"),
+    public=FIELD,
+)
+WARTIME = Concept(
+    "wartime", "defence", "phương án sơ tán, dự trữ thời chiến",
+    cues=("thời chiến", "khi có chiến tranh", "khi xảy ra chiến tranh", "chiến tranh xảy ra",
+          "tình huống quốc phòng", "tình huống chiến tranh", "có chiến sự", "sơ tán",
+          "nơi sơ tán", "khu sơ tán", "địa điểm sơ tán", "dự trữ thời chiến", "kho dự trữ",
+          "lương thực dự trữ", "dự trữ lương thực", "dự trữ quốc gia", "hàng dự trữ",
+          "động viên thời chiến", "động viên công nghiệp", "khu vực phòng thủ"),
+    needs=("place", "wcount", "amount", "count+store"),
+    public=FIELD,
+    unless=("tránh bão", "sơ tán dân", "mưa lũ", "triều cường", "sơ tán tránh", "thiên tai"),
+)
+CODES = Concept(
+    "codes", "defence", "mật khẩu, mật ngữ, tần số liên lạc",
+    cues=("mật khẩu", "khẩu lệnh", "mật ngữ", "mật danh", "mã lệnh", "ám hiệu", "ám lệnh",
+          "tín hiệu quy ước", "quy ước", "tần số", "tần số trực canh", "kênh liên lạc",
+          "hô hiệu", "bí danh", "mã hiệu", "khz", "mhz"),
+    needs=("challenge", "freq", "code"),
+    public=FIELD,
+    unless=("wifi", "otp", "vneid", "ngân hàng", "đăng nhập", "mạng xã hội", "lừa đảo",
+            "ứng dụng", "mã bảo vệ", "tài khoản", "hỏi đáp", "giải đáp", "câu hỏi"),
+)
+LEADERS = Concept(
+    "leaders", "leaders", "lộ trình, thời gian và lực lượng bảo vệ đoàn lãnh đạo",
+    cues=("cảnh vệ", "bảo vệ đoàn", "đoàn công tác", "đoàn của", "đoàn đại biểu",
+          "lãnh đạo đảng", "lãnh đạo nhà nước", "chủ tịch nước", "thủ tướng", "tổng bí thư",
+          "chủ tịch quốc hội", "bí thư tỉnh ủy", "chủ tịch ubnd tỉnh", "đoàn xuất phát",
+          "xe dẫn đường", "dẫn đường", "chốt bảo vệ", "hạ cánh", "trực thăng", "đón đoàn",
+          "đoàn đi", "đoàn đến", "đoàn sẽ", "đoàn di chuyển", "lãnh đạo cấp cao",
+          "đoàn lãnh đạo", "đoàn trung ương", "đoàn của tỉnh"),
+    needs=("time+route", "place+guard", "time+guard", "count+guard"),
+    public=FIELD,
+)
+PATROLS = Concept(
+    "patrols", "defence", "lịch, tuyến tuần tra canh gác và chỗ trống",
+    cues=("tuần tra", "lịch tuần tra", "tuyến tuần tra", "lộ trình tuần tra", "canh gác",
+          "trực canh", "chốt canh", "chốt ẩn", "trạm gác", "lịch trực", "ca trực",
+          "không bố trí người", "bỏ trống", "chưa có chốt", "canh giữ"),
+    needs=("gap", "time+place", "time+count"),
+    public=FIELD,
+    unless=("tự quản", "song phương", "kiểm soát giao thông", "đợt tuần tra"),
+)
+CONCEPTS = (CODES, WARTIME, POSITIONS, WEAPONS, LEADERS, PLANS, FORCES, PATROLS)

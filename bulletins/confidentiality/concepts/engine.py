@@ -1,0 +1,233 @@
+"""Concept + specificity: one pass over the text for the concepts' cue words, then each
+sentence holding a cue is judged once — is a concept there with the detail it needs, and no
+public framing? A finding spans the cue and the sentence's detail, and its reason names the
+concept, the detail and the legal basis.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+from collections.abc import Callable, Iterable
+
+from bulletins.confidentiality import phrases as R
+from bulletins.confidentiality.concepts import defence, security, society, state
+from bulletins.confidentiality.concepts.basis import Concept
+from bulletins.confidentiality.concepts.specifics import PUBLIC, Facts
+from bulletins.confidentiality.text import SEVERITY_BLOCK, Doc, Hit, any_of
+
+KIND = "state_secret_topic"
+CONCEPTS: tuple[Concept, ...] = (*defence.CONCEPTS, *security.CONCEPTS, *society.CONCEPTS,
+                                 *state.CONCEPTS)
+_RANK = {c.key: i for i, c in enumerate(CONCEPTS)}
+CUES: dict[str, tuple[Concept, ...]] = {}
+for _c in CONCEPTS:
+    for _cue in _c.cues:
+        CUES[_cue] = (*CUES.get(_cue, ()), _c)
+
+
+def _redundant(cue: str) -> bool:
+    """True when a shorter cue of the same concepts lies inside cue as whole words."""
+    keys = {c.key for c in CUES[cue]}
+    return any(other != cue and other in cue and keys <= {c.key for c in CUES[other]}
+               and re.search(r"(?<!\w)" + re.escape(other) + r"(?!\w)", cue)
+               for other in CUES)
+
+
+# the cues the text is searched for: a longer cue adds nothing to a shorter one inside it
+PASS_CUES = frozenset(cue for cue in CUES if not _redundant(cue))
+CUE_RE = re.compile(R.trie_regex(PASS_CUES))
+_UNLESS = {c.key: any_of(c.unless) for c in CONCEPTS if c.unless}
+# the cheap kinds of an alternative are checked first: numbers, then words, then names
+_COST = {"count": 0, "wcount": 0, "amount": 0, "freq": 0, "time": 1, "person": 3,
+         "place": 3, "named": 3, "list": 3}
+_NEEDS = {c.key: [sorted(alt.split("+"), key=lambda k: _COST.get(k, 2)) for alt in c.needs]
+          for c in CONCEPTS}
+_TRIM = " \t\n,;:–-(\"“”'"
+# topic phrases (secrets.topic) that only mark a matter as sensitive: a concept found in the same
+# sentence says more, and replaces them
+MARKERS = frozenset(("chưa công bố", "quân số", "phương án nhân sự", "phương án tác chiến",
+                     "kế hoạch tác chiến", "nhân sự dự kiến", "dự kiến nhân sự"))
+# concepts whose detail is an enumeration running to the end of the sentence
+_LISTS = frozenset(("exams", "codes"))
+# framings read from a document's title: a wanted notice, a storm bulletin
+DOC_FRAMINGS = ("notice", "storm")
+
+
+def _judge(doc: Doc, a: int, b: int, cues: list[tuple[int, int, str]],
+           public: dict[str, bool]) -> tuple[Concept, list[str], Facts] | None:
+    """The first concept of the sentence [a, b) with its detail and no public framing.
+
+    public holds the framings already known for the whole document (its title).
+    """
+    low = doc.low
+    concepts = sorted({c.key: c for _, _, cue in cues for c in CUES[cue]}.values(),
+                      key=lambda c: _RANK[c.key])
+    facts = Facts(low, doc.clean, a, b)
+    public = dict(public)
+    for concept in concepts:
+        used = next((kinds for kinds in _NEEDS[concept.key]
+                     if kinds == ["alone"] or all(k in facts for k in kinds)), None)
+        if used is None:
+            continue
+        unless = _UNLESS.get(concept.key)
+        if unless is not None and unless.search(low, a, b):
+            continue
+        framed = False
+        for group in concept.public:
+            if not public.get(group):
+                public[group] = PUBLIC[group].search(low, a, b) is not None
+            framed = framed or public[group]
+        if not framed:
+            return concept, [k for k in used if k != "alone"], facts
+    return None
+
+
+def _span(concept: Concept, facts: Facts, cues: list[tuple[int, int, str]], b: int
+          ) -> tuple[int, int]:
+    """From the concept's first cue or detail to its last; to b for an enumeration."""
+    points = [(s, e) for s, e, cue in cues if concept in CUES[cue]] + facts.details()
+    start, end = min(s for s, _ in points), max(e for _, e in points)
+    if concept.key in _LISTS or facts.get("list"):
+        end = b
+    return start, end
+
+
+# Verdicts by the sentence's text, its cues and the title's framings: a pure function of
+# them. Revisions of a bulletin and bulletins made from a template repeat most sentences.
+_MEMO: dict[tuple, tuple[int, int, str] | None] = {}
+_MEMO_SIZE = 20_000
+
+
+def _verdict(doc: Doc, a: int, b: int, cues: list[tuple[int, int, str]],
+             title: dict[str, bool]) -> tuple[int, int, str] | None:
+    """The finding of the sentence [a, b) as (start, end, reason), or None."""
+    key = (doc.clean[a:b], tuple((s - a, e - a, c) for s, e, c in cues), *title.values())
+    known = _MEMO.get(key, False)
+    if known is not False:
+        return known and (known[0] + a, known[1] + a, known[2])
+    found = None
+    judged = _judge(doc, a, b, cues, title)
+    if judged:
+        concept, used, facts = judged
+        start, end = _span(concept, facts, cues, b)
+        text = doc.clean[start:end]
+        start += len(text) - len(text.lstrip(_TRIM))
+        end -= len(text) - len(text.rstrip(_TRIM))
+        if end > start:
+            found = (start - a, end - a, concept.reason(used))
+    if len(_MEMO) >= _MEMO_SIZE:
+        _MEMO.clear()
+    _MEMO[key] = found
+    return found and (found[0] + a, found[1] + a, found[2])
+
+
+def _regions(doc: Doc, a: int, b: int, taken: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The parts of the sentence [a, b) outside the clauses (";") holding a phrase finding."""
+    i = bisect_left(taken, (a, a))
+    cut = []
+    while i < len(taken) and taken[i][0] < b:
+        cut.append(doc.sentence(*taken[i]))
+        i += 1
+    if not cut:
+        return [(a, b)]
+    regions, pos = [], a
+    for ca, cb in cut:
+        if ca > pos:
+            regions.append((pos, ca))
+        pos = max(pos, cb)
+    if pos < b:
+        regions.append((pos, b))
+    return regions
+
+
+def _title_framings(low: str) -> dict[str, bool]:
+    """Framings of the whole document, read from its title (first line or 200 characters)."""
+    end = low.find("\n", 0, 200)
+    end = end if end > 0 else min(len(low), 200)
+    return {group: PUBLIC[group].search(low, 0, end) is not None for group in DOC_FRAMINGS}
+
+
+def nested(keys: Iterable[str], wanted: Callable[[str], bool], itself: bool = False
+           ) -> dict[str, list[tuple[int, int, str]]]:
+    """For each phrase, the wanted phrases inside it as whole words: (start, end, phrase),
+    the phrase itself included when itself is true and it is wanted.
+
+    One regex pass finds only the longest phrase at a place; the scanner replays these.
+    """
+    keys = list(keys)
+    inside: dict[str, list[tuple[int, int, str]]] = {}
+    for outer in keys:
+        found = [(0, len(outer), outer)] if itself and wanted(outer) else []
+        for key in keys:
+            if key != outer and key in outer and wanted(key):
+                found += [(*m.span(), key) for m in
+                          re.finditer(r"(?<!\w)" + re.escape(key) + r"(?!\w)", outer)]
+        if found:
+            inside[outer] = sorted(found)
+    return inside
+
+
+def _found_cues(low: str) -> list[tuple[int, int, str]]:
+    """The concepts' cue words of the text, when the scanner's pass did not collect them."""
+    n, found = len(low), []
+    for m in CUE_RE.finditer(low):
+        s, e = m.span()
+        if s and low[s - 1].isalnum() or e < n and low[e].isalnum():
+            continue
+        cue = m.group()
+        found.append((s, e, cue if cue in CUES else " ".join(cue.split())))
+    return found
+
+
+def _cues(doc: Doc, found: list[tuple[int, int, str]], taken: list[tuple[int, int]]
+          ) -> list[tuple[int, int, list]]:
+    """The cue words outside phrases already found, grouped by sentence."""
+    groups: list[tuple[int, int, list[tuple[int, int, str]]]] = []
+    for s, e, cue in found:
+        if taken:
+            i = bisect_left(taken, (e, e)) - 1
+            if i >= 0 and taken[i][1] > s:
+                continue
+        if groups and s < groups[-1][1]:
+            groups[-1][2].append((s, e, cue))
+            continue
+        a, b = doc.sentence(s, e, semicolon=False)
+        groups.append((a, b, [(s, e, cue)]))
+    return groups
+
+
+def concept_hits(doc: Doc, out: list[Hit], cues: list[tuple[int, int, str]] | None = None
+                 ) -> None:
+    """Add a state-secret finding for each sentence where a concept meets its detail.
+
+    The clauses (";") of a sentence that already hold a topic phrase finding (secrets.topic)
+    are left to it, unless that phrase only marks the matter (MARKERS): then the concept's
+    finding replaces it and covers it.
+    """
+    low = doc.low
+    legacy = [i for i, hit in enumerate(out) if hit[0] == KIND]
+    marker = {i for i in legacy if " ".join(low[out[i][1]:out[i][2]].split()) in MARKERS}
+    taken = sorted((out[i][1], out[i][2]) for i in legacy if i not in marker)
+    stamps = [(s, e) for kind, s, e, _, _ in out if kind == "classification_marking"]
+    if cues is None:
+        cues = _found_cues(low)
+    groups = _cues(doc, cues, sorted(taken + stamps) if stamps else taken)
+    if not groups:
+        return
+    title = _title_framings(low)
+    drop: set[int] = set()
+    for a, b, cues in groups:
+        for ra, rb in _regions(doc, a, b, taken):
+            mine = [c for c in cues if ra <= c[0] < rb]
+            verdict = mine and _verdict(doc, ra, rb, mine, title)
+            if not verdict:
+                continue
+            start, end, reason = verdict
+            for i in marker:
+                if ra <= out[i][1] < rb:
+                    start, end = min(start, out[i][1]), max(end, out[i][2])
+                    drop.add(i)
+            out.append((KIND, start, end, SEVERITY_BLOCK, reason))
+    if drop:
+        out[:] = [hit for i, hit in enumerate(out) if i not in drop]

@@ -1,0 +1,73 @@
+"""Security secrets (Luật BVBMNN 2018, Điều 7 khoản 2; danh mục BMNN lĩnh vực công an).
+
+The public-security catalogue protects the forces, means and measures of professional work
+(lực lượng, phương tiện, biện pháp nghiệp vụ): reconnaissance and covert teams, secret
+collaborators and informants (cơ sở bí mật, cộng tác viên bí mật), surveillance of named people,
+plans of raids and cases (chuyên án) before they are carried out, the people under political-
+security management (quản lý an ninh chính trị, đối tượng trọng điểm) and those being verified
+or investigated.
+"""
+
+from __future__ import annotations
+
+from bulletins.confidentiality.concepts.basis import FIELD, Concept
+
+COVERT = Concept(
+    "covert", "security", "lực lượng trinh sát, tổ công tác bí mật và nơi hoạt động",
+    cues=("trinh sát", "lực lượng trinh sát", "tổ trinh sát", "mặc thường phục", "thường phục",
+          "tổ công tác bí mật", "lực lượng bí mật", "hoạt động bí mật", "bí mật theo dõi",
+          "bí mật giám sát", "bí mật thu giữ", "bí mật kiểm tra", "bí mật tiếp cận",
+          "bí mật gặp", "bí mật bắt", "bí mật vây", "trà trộn", "ngụy trang", "cài người",
+          "cài cắm", "cài vào", "đưa người vào", "chốt ẩn", "mật phục", "phục kích", "ẩn nấp",
+          "lực lượng nghiệp vụ", "đơn vị nghiệp vụ", "biện pháp nghiệp vụ", "nghiệp vụ",
+          "giữ bí mật kế hoạch", "ghi âm", "ghi lại", "tham gia để"),
+    needs=("place", "time", "person", "count", "named"),
+    public=FIELD,
+)
+INFORMANTS = Concept(
+    "informants", "security", "cơ sở bí mật, cộng tác viên bí mật, người cung cấp tin",
+    cues=("ctvbm", "ctv bí mật", "cộng tác viên bí mật", "cơ sở bí mật", "cơ sở nắm tình hình",
+          "đặc tình", "người cung cấp tin", "người cung cấp thông tin", "mạng lưới cung cấp tin",
+          "mạng lưới người cung cấp tin", "nguồn tin", "nguồn tin nội bộ", "bí số",
+          "cơ sở trong", "nắm tình hình qua"),
+    needs=("person", "place", "time", "code", "list", "named"),
+    public=FIELD,
+)
+SURVEILLANCE = Concept(
+    "surveillance", "security", "theo dõi, giám sát một người cụ thể",
+    cues=("theo dõi", "giám sát", "giám sát thuê bao", "thuê bao", "lịch sử cuộc gọi",
+          "nghe lén", "định vị", "kiểm soát tài khoản", "nắm tình hình", "bám sát",
+          "quản lý chặt", "đang theo dõi", "đang bị theo dõi", "nắm ý đồ"),
+    needs=("phone+agent", "account+agent", "person+agent", "person+secret"),
+    public=FIELD,
+    unless=("camera giám sát", "phối hợp giám sát", "giúp đỡ", "theo dõi thông báo",
+            "theo dõi kết quả", "theo dõi sức khỏe", "ban giám sát", "giám sát đầu tư",
+            "chăm sóc", "giám sát việc", "theo dõi, chăm sóc", "theo dõi danh sách",
+            "theo dõi diễn biến", "theo dõi trên"),
+)
+RAIDS = Concept(
+    "raids", "security", "kế hoạch kiểm tra, vây bắt bất ngờ chưa thực hiện",
+    cues=("bất ngờ", "đột xuất", "ập vào", "đột kích", "vây bắt", "truy bắt", "bắt giữ",
+          "khám xét", "kiểm tra đột xuất", "không báo trước", "thu lưới", "triệt xóa",
+          "tổng kiểm tra", "truy quét", "kiểm tra nơi ở", "test nhanh", "sẽ bị kiểm tra",
+          "sẽ kiểm tra", "kiểm tra hành chính", "đánh úp"),
+    needs=("future+time", "future+place", "future+person", "future+named", "time+person",
+           "time+named"),
+    public=FIELD,
+    unless=("không tự ý bắt giữ", "kiểm tra đột xuất các", "báo ngay"),
+)
+SUSPECTS = Concept(
+    "suspects", "security", "người đang bị xác minh, điều tra, quản lý về an ninh",
+    cues=("đã xác định được", "xác định được", "nghi là", "nghi vấn", "có liên quan",
+          "hiềm nghi", "đối tượng hiềm nghi", "đang điều tra", "đang xác minh",
+          "củng cố chứng cứ", "củng cố hồ sơ", "đang củng cố", "triệu tập", "chuyên án",
+          "lập chuyên án", "xác lập chuyên án", "đối tượng trọng điểm", "diện quản lý",
+          "diện theo dõi", "đưa vào diện", "anct", "an ninh chính trị", "quản lý về an ninh",
+          "danh sách đối tượng", "đối tượng nghi vấn",
+          "đang bị theo dõi", "đang lẩn trốn", "nghi khai thiếu", "nghi trốn thuế",
+          "nghi ngờ là", "nghi có liên quan", "đưa vào danh sách"),
+    needs=("person", "list", "count+place", "named"),
+    public=FIELD,
+    unless=("đường dây nóng", "bảo vệ an ninh chính trị nội bộ"),
+)
+CONCEPTS = (INFORMANTS, COVERT, SURVEILLANCE, RAIDS, SUSPECTS)

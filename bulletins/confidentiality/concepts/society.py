@@ -1,0 +1,87 @@
+"""Personnel, religious and ethnic affairs, mass complaints.
+
+Organisation and personnel (Luật BVBMNN 2018, Điều 7 khoản 13; danh mục BMNN lĩnh vực tổ chức,
+cán bộ, QĐ 2500/QĐ-TTg; danh mục BMNN của Đảng, QĐ 1630/QĐ-TTg): proposals, opinions and
+submissions on electing, appointing, transferring, rotating, dismissing or disciplining cadres,
+succession plans (quy hoạch), evaluations and votes of confidence — while not yet public.
+
+Ethnic and religious affairs (Điều 7 khoản 1, 2; catalogues of ethnic and religious affairs
+and of public security): plans and measures towards religious groups and their leaders,
+internal assessments of "complicated developments" naming people, the people said to lead or
+instigate mass complaints before anything is public.
+"""
+
+from __future__ import annotations
+
+from bulletins.confidentiality.concepts.basis import Concept
+
+NOMINATION = Concept(
+    "nomination", "personnel", "nhân sự dự kiến giới thiệu, bổ nhiệm, điều động khi chưa công bố",
+    cues=("giới thiệu", "dự kiến giới thiệu", "thống nhất giới thiệu", "không giới thiệu",
+          "đề cử", "ứng cử", "tái cử", "không tái cử", "tái ứng cử", "bổ nhiệm",
+          "dự kiến bổ nhiệm", "đề nghị bổ nhiệm", "đề xuất bổ nhiệm", "miễn nhiệm", "điều động",
+          "dự kiến điều động", "điều chuyển", "luân chuyển", "bố trí công tác khác",
+          "bố trí người khác", "công tác khác", "nghỉ hưu trước tuổi", "cho thôi", "thay ông",
+          "thay bà", "phương án nhân sự", "nhân sự dự kiến", "dự kiến nhân sự", "đề xuất tuyển",
+          "giữ chức", "tái bổ nhiệm", "kiện toàn chức danh", "cơ cấu vào"),
+    needs=("person+pending", "person+position"),
+    unless=("giới thiệu sản phẩm", "giới thiệu mô hình", "giới thiệu việc làm",
+            "thủ tục", "giấy giới thiệu"),
+)
+SUCCESSION = Concept(
+    "succession", "personnel", "danh sách quy hoạch cán bộ",
+    cues=("quy hoạch", "danh sách quy hoạch", "quy hoạch chức danh", "ra khỏi quy hoạch",
+          "bổ sung quy hoạch", "nguồn cán bộ", "tạo nguồn"),
+    needs=("person",),
+    unless=("quy hoạch sử dụng đất", "quy hoạch xây dựng", "quy hoạch chung",
+            "quy hoạch chi tiết", "quy hoạch nông thôn", "quy hoạch vùng"),
+)
+DISCIPLINE = Concept(
+    "discipline", "personnel", "kỷ luật, đánh giá, tín nhiệm cán bộ đang xem xét",
+    cues=("kỷ luật", "xem xét kỷ luật", "thi hành kỷ luật", "hình thức kỷ luật", "cảnh cáo",
+          "khiển trách", "cách chức", "hạ bậc lương", "buộc thôi việc", "xếp loại",
+          "không hoàn thành nhiệm vụ", "phiếu tín nhiệm", "tín nhiệm thấp",
+          "lấy phiếu tín nhiệm", "từ chức", "cho từ chức", "uy tín thấp", "ủy ban kiểm tra",
+          "kiểm điểm", "tài sản tăng thêm", "chưa giải trình", "giải trình nguồn gốc",
+          "xác minh tài sản", "tài sản, thu nhập", "vi phạm trong quản lý", "sai phạm"),
+    needs=("person+pending", "person+secret", "person+amount"),
+)
+STRUGGLE = Concept(
+    "struggle", "religion", "kế hoạch đấu tranh, vô hiệu hóa, phân hóa người, nhóm cụ thể",
+    cues=("đấu tranh", "đấu tranh công khai", "vô hiệu hóa", "phân hóa", "cô lập", "tách ông",
+          "tách bà", "tách khỏi", "chuyển hóa", "cảm hóa", "rút đơn", "gặp riêng",
+          "tòa giám mục", "điều chuyển linh mục", "đối sách", "ngăn chặn từ sớm",
+          "đổi lại", "làm việc với", "cam kết chấm dứt"),
+    needs=("person",),
+    unless=("phản bác các quan điểm", "phòng, chống tội phạm", "phòng chống tội phạm",
+            "vận động nhân dân", "vận động bà con", "vận động các gia đình",
+            "vận động người thân", "vận động con em"),
+)
+INSTIGATORS = Concept(
+    "instigators", "complaints", "người cầm đầu, kích động khiếu kiện, tụ tập đông người",
+    cues=("cầm đầu", "kích động", "xúi giục", "lôi kéo", "đứng đầu", "người đứng ra",
+          "đứng ra tổ chức", "đứng ra liên hệ", "dẫn dắt", "chủ mưu", "khởi xướng",
+          "vận động các hộ", "đứng đơn", "kéo lên", "kéo ra", "kéo đến",
+          "tụ tập đông người", "khiếu kiện đông người", "tập trung đông người", "chặn xe",
+          "chặn cổng", "băng rôn", "biểu tình", "rủ rê", "tẩy chay", "thuê xe", "lên tỉnh",
+          "khiếu kiện", "cùng đứng đơn"),
+    needs=("person", "list", "count+time", "count+future"),
+    unless=("lên cơn", "không nghe theo", "không tụ tập", "kích động người bệnh",
+            "không trêu chọc"),
+)
+ASSESSMENT = Concept(
+    "assessment", "religion", "đánh giá nội bộ về người, nhóm tôn giáo, dân tộc phức tạp",
+    cues=("diễn biến phức tạp", "phức tạp", "không đăng ký", "truyền đạo", "nhóm họp",
+          "bài giảng", "giảng về", "bóng gió", "đài nước ngoài", "trang mạng bên ngoài",
+          "tổ chức phản động", "phản động", "xuyên tạc", "liên lạc với", "nhận tiền",
+          "di cư", "di cư tự do", "vượt biên", "tà đạo", "đạo lạ", "học giáo lý",
+          "truyền lại", "người dẫn dắt", "tụ tập thanh niên", "ghi lại nội dung",
+          "từ nước ngoài", "nhóm ở nước ngoài", "bên kia biên giới", "đang lập chuyên án"),
+    needs=("person", "count+place"),
+    unless=("quan điểm", "lễ giáng sinh", "chúc mừng", "đăng ký sinh hoạt"),
+)
+# "phương án nhân sự" as guidance for every congress, not a plan naming anyone
+PERSONNEL_GENERAL = ("cần bảo đảm", "cần đảm bảo", "phải bảo đảm", "hướng dẫn", "tiêu chuẩn",
+                     "quy trình", "tỷ lệ", "độ tuổi", "theo quy định", "theo chỉ thị",
+                     "các chi bộ cần", "ưu tiên")
+CONCEPTS = (SUCCESSION, DISCIPLINE, NOMINATION, STRUGGLE, INSTIGATORS, ASSESSMENT)

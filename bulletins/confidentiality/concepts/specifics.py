@@ -1,0 +1,254 @@
+"""Specificity: what turns a sensitive subject into a leak — a count, a place, a time, a named
+person, a code — plus the markers of a plan not yet carried out and the public framings.
+
+A state secret in a commune bulletin is rarely a word; it is a subject (a weapons store, an
+informant, a nomination) *with* the detail that makes it usable: how many, where, when, who.
+Each kind below is looked for in one sentence; the engine (engine.py) combines them with the
+concept classes of defence.py, security.py, society.py and state.py.
+"""
+
+from __future__ import annotations
+
+import re
+
+from bulletins.confidentiality import phrases as R
+from bulletins.confidentiality.text import Doc
+
+# people, forces and things counted in an order or a report
+UNITS = (
+    "đồng chí", "đ/c", "chiến sĩ", "cán bộ", "cbcs", "dân quân", "công an viên", "công an",
+    "người", "tay súng", "tổ", "tiểu đội", "trung đội", "đại đội", "khẩu đội", "xe", "chiếc",
+    "tàu", "chốt", "hộ", "đối tượng", "hội viên", "đảng viên", "thí sinh", "lô", "câu", "đợt",
+    "trường hợp", "phiếu", "thành viên", "đơn",
+)
+# weapons, ammunition and stores
+WUNITS = ("khẩu", "viên", "quả", "trái", "cơ số", "hòm", "thùng", "kg", "kíp", "tấn", "tạ",
+          "lít", "khối", "bao")
+_UNIT1 = {u: "count" for u in UNITS if " " not in u} | {u: "wcount" for u in WUNITS
+                                                          if " " not in u}
+_UNIT2 = {u: "count" for u in UNITS if " " in u} | {u: "wcount" for u in WUNITS if " " in u}
+_MONEY = frozenset(("tỷ", "triệu", "nghìn", "ngàn"))
+_CLOCK = re.compile(r"(?:h|g|giờ)\d{0,2}$|phút$")
+# a number, what follows a slash (a date), and the one or two words after it (its unit)
+_NUM_RE = re.compile(r"(?<![\w/.,])\d+(?:[.,]\d+)*(?P<slash>\s*/\s*\d+(?:\s*/\s*\d+)?)?"
+                     r"(?:\s*(?P<u1>[^\W\d_]+\d*)(?:\s+(?P<u2>[^\W\d_]+))?)?")
+_WORDS = {
+    "time": r"\bngày\s+\d|\btháng\s+\d{1,2}(?![\d/])"
+            r"|\bthứ\s+(?:hai|ba|tư|năm|sáu|bảy)\b|\bchủ nhật\b"
+            r"|\b(?:hằng|hàng|mỗi)\s+(?:ngày|đêm|tuần|tháng|sáng|tối|chiều)\b"
+            r"|\b(?:ban đêm|ban ngày|về đêm|các đêm|trong đêm|buổi tối)\b"
+            r"|\b(?:sáng|chiều|tối|trưa|rạng sáng|đêm)\s+(?:nay|mai|\d|thứ|chủ nhật|hôm)"
+            r"|\btrong vòng\s+\d+",
+    "phone": r"(?<![\d.])0\d{2,3}[ .]?\d{3}[ .]?\d{3,4}(?![\d.])",
+    "challenge": r"\bhỏi\b[^.;\n]{1,40}?\bđáp\b",
+    "store": r"\b(?:cất giữ|cất giấu|cất|lưu giữ|bảo quản|niêm cất|tàng trữ|đặt|để|giấu|chứa)"
+             r"\s+(?:[^\s.;]+\s+){0,4}?(?:tại|trong|ở|dưới|sau|trên)\s",
+    "account": r"\b(?:tài khoản|trang|nhóm|fanpage|kênh)\s+(?:facebook|zalo|tiktok|youtube"
+               r"|telegram)|\b(?:facebook|zalo)\s*[“\"«]",
+    "gap": r"\b(?:không bố trí (?:người|lực lượng)|bỏ trống|chưa có chốt|không có người trực"
+           r"|chỉ tuần tra|không tuần tra|quân số mỏng|lực lượng mỏng|sơ hở)\b",
+    "route": r"\b(?:xuất phát|đi theo|theo đường|theo tuyến|qua cầu|di chuyển|hạ cánh|lộ trình"
+             r"|dẫn đường|dừng tại|nghỉ tại|đón tại|đến .{1,30}? lúc)\b",
+    "guard": r"\b(?:chốt|cảnh vệ|bảo vệ|vòng ngoài|vòng trong|canh gác|csgt|hộ tống)\b",
+    "agent": r"\b(?:công an|lực lượng|tổ công tác|trinh sát|nghiệp vụ|an ninh|chức năng"
+             r"|ban chỉ đạo|nhà mạng|biên phòng|tổ an ninh)\b",
+    "secret": r"bí mật|giữ kín|nội bộ|độ mật|tài liệu mật|thông tin mật|không phổ biến"
+              r"|chưa phổ biến|chưa công bố|chưa công khai|không công khai|bảo mật|lộ lọt"
+              r"|không tiết lộ|không thông tin ra ngoài|phiếu kín|chưa phát hành|chưa ban hành",
+    "future": r"\b(?:sẽ|dự kiến|dự định|theo kế hoạch|theo phương án|chuẩn bị|sắp|hẹn nhau"
+              r"|khi có lệnh|khi nhận lệnh|khi có tình huống|vào lúc|vào khoảng)\b",
+    "pending": r"\b(?:đang|chưa|đề xuất|xem xét|chờ|thống nhất|chủ trương|định hướng|dự thảo"
+               r"|sơ bộ|bước đầu|đề nghị hình thức|phương án|cho ý kiến)\b",
+    "position": r"\b(?:chủ tịch|phó chủ tịch|bí thư|phó bí thư|trưởng|phó trưởng|chánh|giám đốc"
+                r"|chỉ huy trưởng|chỉ huy phó|trạm trưởng|tổ trưởng|ủy viên|chức danh|chức vụ"
+                r"|cấp ủy|ban chấp hành|thường vụ|công chức|viên chức|vị trí)\b",
+    "content": r":\s*(?:câu\s*\d|\(?\d\)|[a-zđ]\))|\bcâu\s*[1-9]\b|\bđáp án\s*:",
+    "placenum": r"\b(?:mốc|điểm cao|cao điểm|đồi|km|tọa độ|lô|thửa|khu vực bỏ phiếu số"
+                r"|số nhà|cột mốc|phân khu|tiểu khu)\s*\d+",
+}
+_WORD_RE = {k: re.compile(v) for k, v in _WORDS.items()}
+# a secrecy mark or a plan for later also says that the matter is not settled and public
+IMPLIES = {"pending": ("secret", "future")}
+
+_HON = ("ông", "bà", "anh", "chị", "em", "cháu", "cụ", "đồng chí", "đ/c", "linh mục",
+        "mục sư", "sư", "đại đức", "thượng tọa", "hội viên", "đảng viên", "đối tượng",
+        "bị can", "công dân", "thầy", "cô", "chú", "bác", "giáo viên", "thí sinh", "người tên",
+        "mang tên", "nghi phạm", "tân binh", "học sinh", "vợ", "chồng", "con", "cha", "mẹ",
+        "trụ trì", "sư thầy", "tín đồ", "giáo dân", "phật tử", "hòa thượng", "ni cô")
+_PLACE = ("thôn", "xóm", "bản", "ấp", "làng", "khu", "khu vực", "đồi", "điểm cao", "mốc",
+          "cầu", "ngã ba", "ngã tư", "hang", "khe", "suối", "sông", "núi", "đèo", "dốc",
+          "đường", "quốc lộ", "tỉnh lộ", "đường tỉnh", "cống", "đê", "bến", "cảng", "chợ",
+          "trường", "hội trường", "sân", "quán", "kho", "xưởng", "rừng", "bãi", "đình", "chùa",
+          "nhà thờ", "giáo xứ", "giáo họ", "trạm", "đồn", "km", "cồn", "lăng", "trại",
+          "tọa độ", "lô", "thửa", "đỉnh", "hầm", "nhà văn hóa", "đập",
+          "hồ", "đầm", "eo", "mũi", "đảo", "bãi biển", "cửa biển", "trụ sở", "ngầm", "tràn",
+          "khu dân cư", "cụm", "rẫy", "nương", "đồng", "cánh đồng", "nghĩa trang")
+_NAMED = ("công ty", "doanh nghiệp", "nhà thầu", "cửa hàng", "đại lý", "quán", "hợp tác xã",
+          "htx", "cơ sở", "xưởng", "trang trại", "tài khoản", "nhóm", "trang", "hội thánh",
+          "chi hội", "nhà xe", "tiệm", "ban quản lý", "tập đoàn", "tổ hợp tác")
+_BEFORE = {**{w: "named" for w in _NAMED}, **{w: "place" for w in _PLACE},
+           **{w: "person" for w in _HON}}
+_SURNAMES = frozenset(R.SURNAMES)
+# capitalised words in a row: a name (the first may be one letter, as in "ông A")
+_CAPS_RE = re.compile(rf"(?<!\w){R.UP}\w*(?:[ \t]+{R.UP}\w*)*")
+_CODE_RE = re.compile(r"[“\"«][^”\"»\n]{1,40}[”\"»]|\b(?:bí số|mật danh|bí danh|hô hiệu)\s+\S+"
+                      r"|\b[A-Z]{1,3}-\d{1,3}\b")
+_NOT_PERSON = re.compile(r"(?:" + "|".join(map(re.escape, R.NAME_EXCL)) + r")")
+_NAMES = ("person", "place", "named", "list")
+# kinds that mark a matter rather than detail it: not part of a finding's span
+MARKS = frozenset(("pending", "future", "secret", "position", "agent", "guard"))
+DETAILS = ("count", "wcount", "amount", "freq", "time", "phone", "challenge", "store",
+           "account", "gap", "route", "content", "person", "place", "named", "code")
+
+Spans = dict[str, list[tuple[int, int]]]
+
+
+class Facts:
+    """The specificity of one sentence [a, b), each kind computed when first asked for."""
+
+    __slots__ = ("low", "clean", "a", "b", "spans")
+
+    def __init__(self, low: str, clean: str, a: int, b: int) -> None:
+        self.low, self.clean, self.a, self.b = low, clean, a, b
+        self.spans: Spans = {}
+
+    def get(self, kind: str) -> list[tuple[int, int]]:
+        """The spans of one kind (empty when the sentence has none)."""
+        spans = self.spans.get(kind)
+        if spans is None:
+            if kind in _UNIT_KINDS:
+                self._numbers()
+            elif kind in _NAMES:
+                self._names()
+            elif kind == "code":
+                self.spans[kind] = [m.span() for m in _CODE_RE.finditer(self.clean, self.a, self.b)]
+            else:
+                self.spans[kind] = [m.span() for m in
+                                    _WORD_RE[kind].finditer(self.low, self.a, self.b)]
+                if kind == "time":
+                    if "numtime" not in self.spans:
+                        self._numbers()
+                    self.spans[kind] += self.spans["numtime"]
+                elif kind in IMPLIES:
+                    for other in IMPLIES[kind]:
+                        self.spans[kind] += self.get(other)
+            spans = self.spans[kind]
+        return spans
+
+    def __contains__(self, kind: str) -> bool:
+        return bool(self.get(kind))
+
+    def details(self) -> list[tuple[int, int]]:
+        """Every detail of the sentence (not the markers), for a finding's span."""
+        return [span for kind in DETAILS for span in self.get(kind)]
+
+    def found(self) -> list[str]:
+        """The kinds present, in DETAILS order."""
+        return [kind for kind in DETAILS if self.get(kind)]
+
+    def _numbers(self) -> None:
+        """Counts, stores, sums, frequencies and clock times and dates, from the numbers."""
+        got: Spans = {"count": [], "wcount": [], "amount": [], "freq": [], "numtime": []}
+        for m in _NUM_RE.finditer(self.low, self.a, self.b):
+            u1, u2, span = m.group("u1") or "", m.group("u2") or "", m.span()
+            if m.group("slash"):
+                if not m.group().startswith("24/24"):
+                    got["numtime"].append(span)
+                continue
+            kind = _UNIT2.get(f"{u1} {u2}") or _UNIT1.get(u1)
+            if kind is None:
+                if u1 in _MONEY or u1 in ("đồng", "đ") and m.group().count(".") >= 1:
+                    kind = "amount"
+                elif u1 in ("khz", "mhz", "hz"):
+                    kind = "freq"
+                elif _CLOCK.match(u1):
+                    kind = "numtime"
+            if kind:
+                got[kind].append(span)
+        self.spans.update(got)
+
+    def _names(self) -> None:
+        """People, places and named bodies: capitalised names and the word before them."""
+        clean, low, a = self.clean, self.low, self.a
+        got: Spans = {"person": [], "place": [], "named": []}
+        for m in _CAPS_RE.finditer(clean, a, self.b):
+            s, e = m.span()
+            name = m.group()
+            head = low[s:e].split(None, 2)
+            if len(head) > 1 and head[0] in _BEFORE:  # "Ông Vi Văn Lâm", "Thôn Gò Mít"
+                kind, name = _BEFORE[head[0]], name.split(None, 1)[1]
+            else:
+                words = low[max(a, s - 24):s].split()
+                kind = None
+                if len(words) >= 2 and f"{words[-2]} {words[-1]}" in _BEFORE:
+                    kind = _BEFORE[f"{words[-2]} {words[-1]}"]
+                elif words and words[-1] in _BEFORE:
+                    kind = _BEFORE[words[-1]]
+            first = name.split(None, 1)[0]
+            if kind is None and first in _SURNAMES and " " in name:
+                kind = "person"
+            if kind == "person" and (len(first) > 1 and first.isupper()
+                                     or _NOT_PERSON.search(name)):
+                continue
+            if kind:
+                got[kind].append((s, e))
+        got["place"] += [m.span() for m in _WORD_RE["placenum"].finditer(low, a, self.b)]
+        got["list"] = got["person"] if len(got["person"]) >= 2 else []
+        self.spans.update(got)
+
+
+_UNIT_KINDS = frozenset(("count", "wcount", "amount", "freq"))
+
+
+def _phrases(words: str) -> re.Pattern[str]:
+    """A regex of |-separated phrases that end a word (their syllables start words anyway);
+    no look-behind in front, so that the engine skips fast to their first letters."""
+    return re.compile(r"(?:" + words + r")(?!\w)")
+
+
+# Framings that make a sentence public on purpose. They lower or cancel a finding.
+PUBLIC = {
+    # wanted and missing persons, trials: published on purpose
+    "notice": _phrases(r"truy nã|đầu thú|tìm người|nhắn tìm|mất tích|đi lạc|phiên tòa|xét xử"
+                       r"|tuyên phạt|tuyên án|bị cáo|người báo tin|người tố giác|tố giác"),
+    # results and decisions already announced
+    "announced": _phrases(r"đã công bố|đã được công bố|công bố kết quả|công bố quyết định"
+                          r"|trúng cử|đã bầu|bầu đồng chí|tán thành|nhậm chức"
+                          r"|trao quyết định|đã được (?:bổ nhiệm|điều động|bầu)|niêm yết công khai"
+                          r"|công khai danh sách|được niêm yết|đã phê duyệt|đã được phê duyệt"
+                          r"|công khai kết luận|đã ban hành kết luận"),
+    # campaigns, festivals, training, drills for the public, history
+    "event": _phrases(r"tuyên truyền|chiến dịch|tháng hành động|hội thao|hội diễn|lễ hội"
+                      r"|ngày hội|tập huấn|hội thi|giao lưu|tham quan|khai giảng"
+                      r"|lịch sử(?! cuộc gọi)|kháng chiến|di tích|năm 19\d\d|truyền thống"
+                      r"|thánh lễ|đại lễ|bảo vệ bí mật nhà nước|bảo mật thông tin cá nhân"
+                      r"|dữ liệu cá nhân|mít tinh"
+                      r"|diễu hành|cổ động|tình nguyện|văn nghệ"),
+    # the military and security life that is public: call-up, training, disasters, traffic
+    "civil": _phrases(r"tuyển quân|giao quân|giao nhận quân|nhập ngũ|khám tuyển"
+                      r"|nghĩa vụ quân sự|huấn luyện|bắn đạn thật|trường bắn|vỏ đạn|đầu đạn"
+                      r"|giao nộp|thu hồi vũ khí|bom mìn|vật nổ sót|rà phá|cứu nạn|cứu hộ"
+                      r"|phòng cháy|chữa cháy|cháy rừng|giao thông|phân luồng|tự quản"
+                      r"|camera an ninh|đạt loại|thành công tốt đẹp|đã kết thúc"),
+    # storms, floods, landslides: the commune's forces at work in the open
+    "disaster": _phrases(r"bão|bão số \d+|lũ|lũ lụt|tránh bão|thiên tai|ngập|ngập lụt|sạt lở"
+                         r"|mưa lớn|triều cường|nước dâng|áp thấp nhiệt đới"),
+    # a title announcing a storm or a flood: the whole bulletin is about the response to it
+    "storm": _phrases(r"ứng phó|bão số \d+|cơn bão|mưa lũ|lũ lụt|ngập lụt|sạt lở đất"
+                      r"|áp thấp nhiệt đới|triều cường|lũ quét"),
+    # results of operations already carried out
+    "done": _phrases(r"đã triệt phá|triệt phá thành công|phá thành công|đã bắt giữ|bắt quả tang"
+                     r"|đã khởi tố|đã làm rõ|đã xử lý|bị xử phạt|đã (?:đến |về )?thăm"
+                     r"|đã làm việc|vừa qua|so với cùng kỳ"),
+}
+
+
+def notice(doc: Doc, a: int, b: int) -> bool:
+    """True when the sentence [a, b) or the document's title is a wanted, trial or
+    missing-person notice: what it says of a person is published on purpose."""
+    title = doc.memo.get((-1, -1))
+    if title is None:
+        end = doc.low.find("\n", 0, 200)
+        end = end if end > 0 else min(len(doc.low), 200)
+        title = doc.memo[(-1, -1)] = PUBLIC["notice"].search(doc.low, 0, end) is not None
+    return title or PUBLIC["notice"].search(doc.low, a, b) is not None

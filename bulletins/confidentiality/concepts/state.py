@@ -1,0 +1,71 @@
+"""Inspection, audit, economy, foreign affairs and examinations, and explicit secrecy.
+
+- Inspection and audit (Luật BVBMNN 2018, Điều 7 khoản 14, 15): draft or unpublished
+  conclusions, what an inspection or audit found before its conclusion is issued, planned
+  unannounced inspections and their targets.
+- Economy, land (khoản 5, 6): land prices, reserve prices and compensation plans not yet
+  approved; national reserve stores (danh mục BMNN lĩnh vực dự trữ quốc gia).
+- Foreign affairs (khoản 4): negotiating positions and what our side will or will not raise.
+- Education (khoản 8): examination papers and answers before the examination.
+- Any content the text itself calls secret or unpublished, with detail (Điều 2 khoản 1: a
+  state secret is information not yet made public).
+"""
+
+from __future__ import annotations
+
+from bulletins.confidentiality.concepts.basis import Concept
+
+CONCLUSIONS = Concept(
+    "conclusions", "inspection", "kết quả thanh tra, kiểm toán chưa công bố",
+    cues=("dự thảo kết luận", "kết luận thanh tra", "kết luận kiểm tra", "kết luận",
+          "biên bản làm việc", "phát hiện sơ bộ", "sơ bộ", "kiểm toán nhà nước", "tổ kiểm toán",
+          "đoàn kiểm toán", "đoàn thanh tra", "thanh tra tỉnh", "sai phạm", "chi sai",
+          "nghiệm thu khống", "khống", "thất thoát", "trách nhiệm thuộc",
+          "trách nhiệm chính thuộc", "chưa có kết luận", "chờ kết luận", "đang giải trình",
+          "khiếu nại đúng một phần", "phải trả lại"),
+    needs=("amount+pending", "person+pending", "named+pending", "count+pending",
+           "amount+secret"),
+    unless=("công khai kết quả", "xử phạt hành chính tổng"),
+)
+PRICES = Concept(
+    "prices", "economy", "giá đất, giá khởi điểm, phương án bồi thường chưa phê duyệt",
+    cues=("giá đất", "bảng giá đất", "giá khởi điểm", "giá sàn", "mức sàn", "giá trần",
+          "đơn giá bồi thường", "mức bồi thường", "phương án bồi thường", "giá bồi thường",
+          "hệ số điều chỉnh giá đất", "giá dự kiến", "giá trúng đấu giá", "mức hỗ trợ dự kiến"),
+    needs=("amount+pending",),
+)
+RESERVES = Concept(
+    "reserves", "economy", "kho, số lượng hàng dự trữ quốc gia",
+    cues=("dự trữ quốc gia", "kho dự trữ quốc gia", "hàng dự trữ quốc gia", "kho dự trữ"),
+    needs=("place", "wcount", "amount"),
+)
+FOREIGN = Concept(
+    "foreign", "foreign", "quan điểm, phương án trao đổi với nước ngoài",
+    cues=("quan điểm của ta", "phía ta", "lập trường của ta", "ta chủ trương",
+          "kênh ngoại giao", "chủ trương không đề cập", "không đề cập", "nếu đoàn hỏi",
+          "nếu phía bạn", "nhượng bộ", "chỉ chấp nhận", "không đồng ý đề nghị",
+          "phương án đề nghị", "trả lời đang xác minh", "giới hạn đàm phán",
+          "phương án đàm phán", "mức có thể chấp nhận"),
+    needs=("alone",),
+    unless=("đã hội đàm", "ký kết", "hữu nghị", "giao lưu"),
+)
+EXAMS = Concept(
+    "exams", "education", "đề thi, đáp án trước khi thi",
+    cues=("đề thi", "đề kiểm tra", "đáp án", "câu hỏi", "đề môn", "nội dung thi",
+          "câu hỏi phỏng vấn", "đề bài"),
+    needs=("content",),
+    unless=("đề cương ôn tập", "đã thi", "sau kỳ thi", "đáp án chính thức", "hỏi đáp"),
+)
+UNPUBLISHED = Concept(
+    "unpublished", "unpublished", "nội dung văn bản ghi là mật, chưa công bố",
+    cues=("giữ bí mật", "cần giữ bí mật", "đang giữ bí mật", "được giữ bí mật", "giữ kín",
+          "thông tin mật", "tài liệu mật", "độ mật", "cần bảo mật", "thông tin nội bộ",
+          "nguồn tin nội bộ", "đánh giá nội bộ", "chưa công bố", "chưa công khai",
+          "không công khai", "chưa phổ biến", "không phổ biến", "không thông tin ra ngoài",
+          "tránh lộ lọt", "lộ lọt", "không tiết lộ", "phiếu kín", "chưa phát hành",
+          "chưa ban hành", "chưa đưa ra", "chưa thông báo", "không báo trước"),
+    needs=("person", "place", "count", "amount", "list", "named", "wcount"),
+    unless=("người báo tin", "người tố giác", "danh tính", "mã otp", "mật khẩu",
+            "thông tin cá nhân", "chế độ", "soạn thảo", "quy định về"),
+)
+CONCEPTS = (EXAMS, FOREIGN, PRICES, RESERVES, CONCLUSIONS, UNPUBLISHED)
