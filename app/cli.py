@@ -136,6 +136,32 @@ def init_app(app: Flask) -> None:
                    f"{counts['files']} tệp từ {file}. Trạng thái trước đó lưu ở {safety}.",
                    err=True)
 
+    @app.cli.command("install-voice")
+    @click.argument("onnx", type=click.Path(dir_okay=False, path_type=Path))
+    @click.argument("config", type=click.Path(dir_okay=False, path_type=Path))
+    @click.option("--replace", is_flag=True, help="replace an installed voice of that name")
+    def install_voice(onnx: Path, config: Path, replace: bool) -> None:
+        """Check a Piper voice (FILE.onnx FILE.onnx.json) and store it under DATA_DIR/voices."""
+        from bulletins.speech import voices
+
+        data_dir = Path(current_app.config["DATA_DIR"])
+        try:
+            info, chosen = voices.install(db.session, None, onnx, config, data_dir,
+                                          replace=replace)
+            db.session.commit()
+        except DomainError as error:
+            db.session.rollback()
+            hint = " Thêm --replace để thay." if error.status == 409 else ""
+            fail(error.message + hint)
+        click.echo(f"Đã cài giọng {info.name} ({info.code}, {info.sample_rate} Hz) vào "
+                   f"{info.onnx.parent}.", err=True)
+        if chosen:
+            click.echo(f"Khi Google không trả lời, bản tin tiếng {info.language} đọc bằng giọng "
+                       "này (TTS_ENGINE=auto).", err=True)
+        else:
+            click.echo("Chọn giọng cho từng ngôn ngữ ở trang Quản trị › Nhạc hiệu và giọng đọc.",
+                       err=True)
+
     @app.cli.command("send-digest")
     def send_digest() -> None:
         """Send every pending digest e-mail now (one per user); print how many."""

@@ -1,18 +1,18 @@
-"""Admin page for the station's sound: intro and outro jingles."""
+"""Admin page for the station's sound: intro and outro jingles, Piper voices per language."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
-from flask import current_app, redirect, render_template, url_for
+from flask import current_app, flash, redirect, render_template, url_for
 from flask_babel import gettext as _
 
 from app.actions import attempt
 from app.admin.blueprint import bp
-from app.admin.forms import JingleForm
+from app.admin.forms import JingleForm, VoiceForm
 from app.security import roles_required
 from app.uploads import saved
-from bulletins.speech import recordings
+from bulletins.speech import recordings, voices
 
 
 @bp.route("/audio", methods=["GET", "POST"])
@@ -32,4 +32,33 @@ def audio_settings():
         if ok:
             return redirect(url_for("admin.audio_settings"))
     custom = {w: (data_dir / "jingles" / f"{w}.wav").is_file() for w in ("intro", "outro")}
-    return render_template("admin/audio.html", form=form, custom=custom)
+    known = voices.overview(data_dir)
+    return render_template("admin/audio.html", form=form, custom=custom,
+                           voice_form=_voice_form(known), voices=known["installed"])
+
+
+def _voice_form(known: dict) -> VoiceForm:
+    """The per-language voice choice, offering the installed voices of each language."""
+    form = VoiceForm()
+    for language in ("vi", "en"):
+        field = form[language]
+        field.choices = [("", _("Không dùng Piper (espeak-ng)"))] + [
+            (v.name, f"{v.name} ({v.code}, {v.sample_rate} Hz)")
+            for v in known["installed"] if v.language == language]
+        if not form.is_submitted():
+            field.data = known["chosen"].get(language, "")
+    return form
+
+
+@bp.route("/audio/voices", methods=["POST"])
+@roles_required("admin")
+def choose_voices():
+    """Choose the Piper voice TTS_ENGINE=auto falls back to, for each language."""
+    data_dir = Path(current_app.config["DATA_DIR"])
+    form = _voice_form(voices.overview(data_dir))
+    if form.validate_on_submit():
+        attempt(voices.choose, {"vi": form.vi.data, "en": form.en.data}, data_dir,
+                success=_("Đã lưu giọng đọc."))
+    else:
+        flash(_("Giọng đọc không hợp lệ."), "error")
+    return redirect(url_for("admin.audio_settings"))

@@ -63,3 +63,10 @@ class JingleForm(FlaskForm):
                                                            ("outro", _l("Kết thúc"))]))
     file = FileField(_l("Tệp âm thanh (MP3, WAV, M4A; tối đa 30 giây)"))
     reset = BooleanField(_l("Dùng lại tiếng chuông mặc định"))
+
+
+class VoiceForm(FlaskForm):
+    """The Piper voice auto falls back to, per language; choices are the installed voices."""
+
+    vi = SelectField(_l("Tiếng Việt"))
+    en = SelectField(_l("Tiếng Anh"))

@@ -52,12 +52,23 @@ def _file_digest(path: Path) -> str:
 
 
 def cache_key(content_hash: str, settings: AudioSettings, language: str,
-              lexicon: tuple[dict, dict], parts: tuple[Path, Path]) -> str:
-    """Everything that shapes the sound: the same key is never synthesized twice."""
+              lexicon: tuple[dict, dict], parts: tuple[Path, Path], voice: str = "") -> str:
+    """Everything that shapes the sound: the same key is never synthesized twice.
+
+    voice: the installed Piper voice "auto" would fall back to ("" for none).
+    """
     material = {k: v for k, v in asdict(settings).items() if k not in ("data_dir", "commune")}
     payload = json.dumps([content_hash, language, material, lexicon,
-                          [_file_digest(p) for p in parts]], sort_keys=True, ensure_ascii=False)
+                          [_file_digest(p) for p in parts], *([voice] if voice else [])],
+                         sort_keys=True, ensure_ascii=False)
     return hashlib.sha256(payload.encode("utf-8")).hexdigest()
+
+
+def installed_voices(settings: AudioSettings) -> dict[str, str]:
+    """The Piper voice chosen for each language under DATA_DIR, which "auto" falls back to."""
+    from audio.voices import chosen_paths
+
+    return dict(chosen_paths(settings.data_dir)) if settings.engine == "auto" else {}
 
 
 def engine_for(settings: AudioSettings):
@@ -65,6 +76,7 @@ def engine_for(settings: AudioSettings):
     from audio.engines import make_engine
 
     return make_engine(settings.engine, piper_voice=settings.piper_voice,
+                       voices=installed_voices(settings),
                        speed=settings.espeak_speed, gap=settings.espeak_gap)
 
 
@@ -89,8 +101,10 @@ def voice_for(session: Session, digest: str, language: str, settings: AudioSetti
     """Today's lexicon and jingles for a text, and its cache key."""
     lexicon = rules.lexicon(session)
     intro, outro = jingles(settings.data_dir)
+    piper = installed_voices(settings).get(language)
     return Voice(lexicon, intro, outro,
-                 cache_key(digest, settings, language, lexicon, (intro, outro)))
+                 cache_key(digest, settings, language, lexicon, (intro, outro),
+                           Path(piper).name if piper else ""))
 
 
 def _speak(voice: Voice, settings: AudioSettings, title: str, body: str, language: str,

@@ -49,7 +49,7 @@ EXPECT: dict[str, object] = {
     "admin.users": AD, "admin.set_roles": AD, "admin.reset_password": AD,
     "admin.toggle_active": AD, "admin.tokens": AD, "admin.revoke_token": AD,
     "admin.scan_rules": AD, "admin.lexicon": AD, "admin.delete_entry": AD,
-    "admin.audio_settings": AD,
+    "admin.audio_settings": AD, "admin.choose_voices": AD,
     "admin.key_dates": AD, "admin.key_date_edit": AD, "admin.key_date_delete": AD,
     # the JSON API: any valid token reads who it is and the lists …
     "api.me": TOKEN, "api.topics": TOKEN, "api.units": TOKEN,
