@@ -38,6 +38,7 @@ def from_env(instance_path: str) -> dict[str, Any]:
         "ESPEAK_SPEED": int(os.environ.get("ESPEAK_SPEED", "130")),
         "ESPEAK_GAP": int(os.environ.get("ESPEAK_GAP", "3")),
         "COMMUNE_NAME": os.environ.get("COMMUNE_NAME", "xã Vũ Dương"),
+        **_hearing_from_env(),
         "PORTAL_CONTACT_EMAIL": os.environ.get("PORTAL_CONTACT_EMAIL",
                                                "ubnd@vuduong.ninhbinh.gov.vn"),
         "JOBS_BACKEND": "redis" if os.environ.get("REDIS_URL") else "sqlite",
@@ -60,6 +61,19 @@ def _switch(value: str | None) -> bool | str:
     if value in ("1", "true", "yes", "on"):
         return True
     return False if value in ("0", "false", "no", "off") else "auto"
+
+
+def _hearing_from_env() -> dict[str, Any]:
+    """The recognizer that hears readings and speech (bulletins/speech/checks.py)."""
+    env = os.environ
+    return {
+        #: "vietasr" (offline, viet-asr) or "none": every reading is then 'unchecked'
+        "RECOGNIZER": env.get("RECOGNIZER") or "vietasr",
+        #: a reading heard with a higher word error rate is held until a leader accepts it
+        "READING_MAX_WER": float(env.get("READING_MAX_WER") or 0.25),
+        #: synthesized speech heard worse than this is flagged as hard to understand
+        "AUDIO_MAX_WER": float(env.get("AUDIO_MAX_WER") or 0.5),
+    }
 
 
 def _mail_from_env() -> dict[str, Any]:
@@ -114,6 +128,8 @@ def config_for_tests(tmp_path: Path, database_url: str | None = None) -> dict[st
         "ESPEAK_SPEED": 130,
         "ESPEAK_GAP": 3,
         "COMMUNE_NAME": "xã Vũ Dương",
+        # tests that hear audio ask for the recognizer; others stay cheap
+        "RECOGNIZER": "none", "READING_MAX_WER": 0.25, "AUDIO_MAX_WER": 0.5,
         "JOBS_BACKEND": "sqlite",
         "RATELIMIT_ENABLED": False,
         "RATELIMIT_STORAGE_URI": "memory://",

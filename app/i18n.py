@@ -70,4 +70,8 @@ def labels() -> dict:
         "audio": {"queued": _l("Đang chờ"), "synthesizing": _l("Đang đọc"),
                   "mixing": _l("Đang trộn âm"), "ready": _l("Sẵn sàng"),
                   "failed": _l("Lỗi")},
+        "check": {"checking": _l("Đang nghe lại"), "matched": _l("Khớp văn bản"),
+                  "held": _l("Bị giữ lại"), "accepted": _l("Lãnh đạo đã chấp nhận"),
+                  "unchecked": _l("Chưa kiểm tra được"), "measured": _l("Đã đo độ rõ")},
+        "difference": {"missing": _l("thiếu"), "added": _l("thừa"), "changed": _l("đọc khác")},
     }

@@ -23,6 +23,7 @@ from bulletins.notifications import delivery as notice_mail
 from bulletins.notifications import notices as notifications
 from bulletins.notifications import smtp as mailer
 from bulletins.radio import program_audio, programs
+from bulletins.speech import checks
 from bulletins.speech import synthesis as media
 
 log = logging.getLogger(__name__)
@@ -42,6 +43,18 @@ def audio_settings(app: Flask) -> media.AudioSettings:
         loudness_target=c["LOUDNESS_TARGET"], espeak_speed=c["ESPEAK_SPEED"],
         espeak_gap=c["ESPEAK_GAP"], commune=c["COMMUNE_NAME"],
     )
+
+
+def check_settings(app: Flask) -> checks.CheckSettings:
+    return checks.CheckSettings(data_dir=Path(app.config["DATA_DIR"]),
+                                max_wer=app.config["READING_MAX_WER"])
+
+
+def hearing(app: Flask) -> checks.Hear:
+    """The configured recognizer's transcribe (RECOGNIZER: "vietasr", or "none" for off)."""
+    from audio.recognize import recognizer
+
+    return recognizer(app.config["RECOGNIZER"]).transcribe
 
 
 def mail_links(app: Flask) -> notice_mail.Links:
@@ -92,6 +105,7 @@ class Jobs:
         self.build_program = task(retries=2, retry_delay=30, name="build_program")(
             self._build_program)
         self.check_programs = task(name="check_programs")(self._check_programs)
+        self.check_audio = task(name="check_audio")(self._check_audio)
         self.send_notification = task(retries=3, retry_delay=60, retry_backoff=2,
                                       name="send_notification")(self._send_notification)
         self.periodic = self.huey.periodic_task(crontab(minute="*"), name="every_minute")(
@@ -99,7 +113,16 @@ class Jobs:
 
     def _synthesize(self, audio_id: int) -> None:
         with self.app.app_context():
-            media.synthesize(db.session, audio_id, audio_settings(self.app), db.session.commit)
+            audio = media.synthesize(db.session, audio_id, audio_settings(self.app),
+                                     db.session.commit)
+            if audio is not None and audio.status == "ready" and audio.check_status is None:
+                checks.queue_check(db.session, audio)  # its clarity, after the MP3 is out
+                db.session.commit()
+
+    def _check_audio(self, audio_id: int) -> None:
+        with self.app.app_context():
+            checks.check_audio(db.session, audio_id, hearing(self.app), check_settings(self.app),
+                               db.session.commit)
 
     def _build_program(self, program_id: int) -> None:
         with self.app.app_context():
@@ -168,6 +191,8 @@ class Jobs:
         for kind, payload in items:
             if kind == "synthesize":
                 self.synthesize(payload["audio_id"], priority=payload.get("priority", 0))
+            elif kind == "check_audio":  # after the syntheses and programs waiting
+                self.check_audio(payload["audio_id"], priority=-10)
             elif kind == "build_program":
                 self.build_program(payload["program_id"], priority=payload.get("priority", 0))
             elif kind == "changed" and self._in_programs(payload["bulletin_id"]):

@@ -82,6 +82,27 @@ REPORT = {"type": "object", "properties": {
         "month": {"type": "string", "format": "date"}, "published": INT, "returns": INT,
         "airings": INT, "minutes": {"type": "number"}}}},
     "reasons": {"type": "array", "items": {"type": "object"}}}}
+CHECK = {"type": "object", "properties": {
+    "status": {"type": "string", "enum": ["checking", "matched", "held", "accepted",
+                                          "unchecked"]},
+    "wer": NUM, "differences": {"type": "array", "items": {"type": "object", "properties": {
+        "op": {"type": "string", "enum": ["missing", "added", "changed"]},
+        "expected": STR, "heard": STR}}}}}
+RECORDING_PATHS: dict[str, Any] = {  # CONTRACT §8
+    "/bulletins/{bulletin_id}/recording": {
+        "get": _op("What was heard in the newest reading, against its text", {
+            "description": "check", **_json(CHECK)}, 403, 404, params=[ID]),
+        "post": {"summary": "A person's reading (MP3, WAV or M4A) instead of synthesis",
+                 "parameters": [ID], "requestBody": {"required": True, "content": {
+                     "multipart/form-data": {"schema": {"type": "object", "properties": {
+                         "file": {"type": "string", "format": "binary"}}}}}},
+                 "responses": {"202": {"description": "being heard", **_json(CHECK)},
+                               **_errors(401, 403, 404, 409, 422)}}},
+    "/bulletins/{bulletin_id}/recording/accept": {"post": _op(
+        "A leader airs a held reading anyway", {"description": "check", **_json(CHECK)},
+        400, 403, 404, 409, 422, params=[ID],
+        body={"type": "object", "required": ["comment"], "properties": {"comment": STR}})},
+}
 PROGRAM_PATHS: dict[str, Any] = {
     "/programs": {"get": {
         "summary": "The day's radio programs: saved ones and suggestions for unsaved slots",
@@ -201,7 +222,8 @@ def spec() -> dict[str, Any]:
                     "200": {"description": "MP3", "content": {"audio/mpeg": {}}},
                     "202": {"description": "being made", **_json({
                         "type": "object", "properties": {"status": STR}})},
-                    **_errors(401, 403, 404)}}},
+                    **_errors(401, 403, 404, 409)}}},
+            **RECORDING_PATHS,
             "/topics": {"get": _op("Topics", {"description": "topics"})},
             "/units": {"get": _op("Units", {"description": "units"})},
             **PROGRAM_PATHS,

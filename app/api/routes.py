@@ -17,6 +17,7 @@ from bulletins import params, reading, services
 from bulletins.editorial import queries
 from bulletins.errors import ValidationError
 from bulletins.models import Topic, Unit
+from bulletins.speech import checks
 from bulletins.workflow import allowed_actions
 
 
@@ -131,6 +132,9 @@ def audio(bulletin_id: int):
                           "hoặc không phát trên đài).")
     if found.status != "ready":
         return jsonify({"status": found.status, "error": found.error or None}), 202
+    if checks.being_heard(found):
+        return jsonify({"status": "checking", "error": None}), 202
+    checks.refuse_withheld(found)  # a held reading: 409 recording_held
     return send_audio(found)
 
 

@@ -7,14 +7,14 @@ from flask_babel import gettext as _
 
 from app.actions import attempt
 from app.desk.blueprint import bp
-from app.desk.forms import RecordingForm
+from app.desk.forms import AcceptReadingForm, RecordingForm
 from app.extensions import db
 from app.jobs import audio_settings
 from app.media import send_audio, send_mp3
 from app.security import roles_required
 from app.uploads import saved
 from bulletins import services
-from bulletins.speech import recordings
+from bulletins.speech import checks, recordings
 from bulletins.speech import synthesis as media
 
 PREVIEWERS = ("editor", "reviewer", "leader", "admin")
@@ -46,5 +46,19 @@ def upload_recording(bulletin_id: int):
     else:
         with saved(form.file.data) as path:
             attempt(recordings.attach_recording, bulletin_id, path,
-                    audio_settings(current_app), success=_("Đã nhận bản ghi âm."))
+                    audio_settings(current_app),
+                    success=_("Đã nhận bản ghi âm; đang nghe lại để so với văn bản."))
     return redirect(url_for("desk.detail", bulletin_id=bulletin_id))
+
+
+@bp.route("/b/<int:bulletin_id>/recording/accept", methods=["POST"])
+@roles_required("leader")
+def accept_recording(bulletin_id: int):
+    """A leader airs a held reading anyway, saying why."""
+    form = AcceptReadingForm()
+    if not form.validate_on_submit():
+        flash(_("Biểu mẫu không hợp lệ; hãy tải lại trang."), "error")
+    else:
+        attempt(checks.accept_reading, bulletin_id, form.comment.data,
+                success=_("Đã chấp nhận bản ghi âm: bản tin được phát bằng bản ghi âm này."))
+    return redirect(url_for("desk.detail", bulletin_id=bulletin_id) + "#reading")

@@ -123,5 +123,11 @@ class RecordingForm(FlaskForm):
     file = FileField(_l("Bản ghi âm (MP3, WAV hoặc M4A)"), validators=[FileRequired()])
 
 
+class AcceptReadingForm(FlaskForm):
+    """A leader airs a held reading anyway; the service asks for the comment."""
+
+    comment = TextAreaField(_l("Lý do"), validators=[Optional()])
+
+
 class CommentForm(FlaskForm):
     body = TextAreaField(_l("Bình luận"), validators=[DataRequired(), Length(max=5000)])

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-from flask import flash, redirect, render_template, request, url_for
+from flask import abort, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user, login_required
 
 from app.actions import attempt
 from app.desk.blueprint import bp
 from app.desk.forms import (
+    AcceptReadingForm,
     ActionForm,
     BulletinForm,
     ClearForm,
@@ -24,6 +25,7 @@ from app.security import home_endpoint, roles_required
 from bulletins import params, reading, services
 from bulletins.editorial import comments, queries
 from bulletins.errors import ValidationError
+from bulletins.speech import checks
 from bulletins.text import review_text
 from bulletins.workflow import ROLES as STAFF
 from bulletins.workflow import allowed_actions
@@ -140,6 +142,7 @@ def detail(bulletin_id: int):
         action_form=ActionForm(version=bulletin.version),
         clear_form=ClearForm(version=bulletin.version), resolve_form=ResolveForm(),
         recording_form=RecordingForm(), comment_form=CommentForm(),
+        reading=checks.current_reading(db.session, bulletin), accept_form=AcceptReadingForm(),
         comments=comments.thread(db.session, bulletin_id),
     )
 
@@ -177,8 +180,11 @@ def resolve(bulletin_id: int, finding_id: int):
 def audio(bulletin_id: int):
     """Staff download of a bulletin's audio, whatever its public state."""
     bulletin = reading.bulletin(db.session, current_user, bulletin_id)
-    return send_audio(queries.latest_audio(db.session, bulletin),
-                      download=request.args.get("download") == "1")
+    found = queries.latest_audio(db.session, bulletin)
+    if checks.being_heard(found):
+        abort(404)  # as while synthesis runs; leaders listen through the preview
+    checks.refuse_withheld(found)  # a held reading is handed to no one (409)
+    return send_audio(found, download=request.args.get("download") == "1")
 
 
 @bp.route("/b/<int:bulletin_id>/comments", methods=["POST"])

@@ -20,6 +20,7 @@ from bulletins import params
 from bulletins.editorial import queries
 from bulletins.models import AudioFile, Bulletin, Topic
 from bulletins.publishing import public
+from bulletins.speech import checks
 from bulletins.text import slugify
 
 PAGE_SIZE = 20
@@ -36,9 +37,9 @@ def absolute(endpoint: str, **values) -> str:
 
 
 def public_audio(bulletin: Bulletin) -> AudioFile | None:
-    """The ready audio of the approved text, if any."""
+    """The ready audio of the approved text, if any and not a held reading (CONTRACT §8)."""
     audio = queries.latest_audio(db.session, bulletin)
-    return audio if audio is not None and audio.status == "ready" else None
+    return audio if checks.handed_out(audio) else None
 
 
 def audio_path(bulletin: Bulletin, audio: AudioFile, external: bool = True) -> str:

@@ -67,17 +67,18 @@ def slot_program(slot_id: int, day: date):
     """Edit a slot's program for a day: the suggestion until saved, then the saved order."""
     slot, when = programs.get_slot(db.session, slot_id), day
     program = schedule.find_program(db.session, slot.id, when)
-    form = EmptyForm()
+    form, status = EmptyForm(), 200
     if request.method == "POST" and form.validate_on_submit():
         ok, saved = attempt(programs.save_program, slot.id, when, _chosen(),
                             success=_("Đã lưu chương trình; đang dựng âm thanh."))
         if ok:
             return redirect(url_for("radio.program", program_id=saved.id))
+        status = saved.status  # the refusal's own status (422, 409 for a held reading)
     if program is not None:  # after a refused save too: the program's page shows why
         return redirect(url_for("radio.program", program_id=program.id))
     return render_template("radio/program.html", program=program, slot=slot, day=when,
                            rows=_rows(program, slot, when), form=form, log=[],
-                           broadcast_form=None, current=None)
+                           broadcast_form=None, current=None), status
 
 
 def _chosen() -> list[int]:

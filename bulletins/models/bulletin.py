@@ -218,3 +218,16 @@ class AudioFile(Base):
     attempts: Mapped[int] = mapped_column(Integer, default=0)
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
     updated_at: Mapped[datetime] = mapped_column(default=utcnow)
+    #: what a recognizer heard (bulletins/speech/checks.py). A reading: checking, matched,
+    #: held, accepted or unchecked; synthesized speech: checking, measured or unchecked
+    check_status: Mapped[str | None] = mapped_column(String(20), default=None)
+    #: word error rate of what was heard against the spoken text (None: not heard)
+    wer: Mapped[float | None] = mapped_column(Float, default=None)
+    heard: Mapped[str] = mapped_column(Text, default="")
+    #: the alignment's segments [{"op", "expected", "heard"}], equal runs included
+    alignment: Mapped[list] = mapped_column(JSON, default=list)
+    accepted_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"), default=None)
+    accepted_at: Mapped[datetime | None] = mapped_column(default=None)
+    accept_comment: Mapped[str] = mapped_column(Text, default="")
+
+    accepted_by: Mapped[User | None] = relationship(foreign_keys=[accepted_by_id])

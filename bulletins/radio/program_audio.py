@@ -24,6 +24,7 @@ from bulletins.editorial.queries import approved_text
 from bulletins.models import AudioFile, Bulletin, Program
 from bulletins.radio.programs import check_programs
 from bulletins.radio.schedule import WEEKDAYS, part_of_day, unfit_reason
+from bulletins.speech.checks import handed_out
 from bulletins.speech.failures import recorded_failure
 from bulletins.speech.synthesis import AudioSettings, engine_for, jingles, normalizer
 
@@ -80,11 +81,12 @@ def playlist(entries: Sequence[tuple[float, str, str]]) -> str:
 
 
 def recording(session: Session, bulletin: Bulletin) -> AudioFile | None:
-    """A person's ready reading of the approved text, if one was uploaded."""
-    return session.scalar(select(AudioFile).where(
+    """A person's newest ready reading of the approved text, if it may air (never held)."""
+    newest = session.scalar(select(AudioFile).where(
         AudioFile.bulletin_id == bulletin.id, AudioFile.source == "recording",
         AudioFile.status == "ready", AudioFile.content_hash == bulletin.content_hash)
         .order_by(AudioFile.id.desc()))
+    return newest if handed_out(newest) else None
 
 
 class Speaker:

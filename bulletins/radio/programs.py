@@ -21,6 +21,7 @@ from bulletins.errors import Conflict, NotAllowed, ValidationError
 from bulletins.models import Broadcast, Bulletin, Program, ProgramItem, Slot, User
 from bulletins.radio.schedule import find_program, program_title, slot_start, suggest, unfit_reason
 from bulletins.services import outbox
+from bulletins.speech.checks import refuse_unaired
 from bulletins.text import nfc
 from bulletins.workflow import PRIORITY_RANK
 
@@ -154,7 +155,7 @@ def save_program(session: Session, actor: User, slot_id: int, day: date, bulleti
         raise ValidationError("Khung giờ này không phát vào ngày đó.", fields={"date": "slot"})
     ids = _ids(bulletin_ids)
     at = slot_start(slot, day)
-    _check_items(session, ids, at)
+    refuse_unaired(session, _check_items(session, ids, at))
     program = find_program(session, slot.id, day)
     if program is None:
         program = Program(slot_id=slot.id, air_date=day, starts_at=at, created_by=actor.username,
@@ -190,7 +191,7 @@ def emergency_program(session: Session, actor: User, bulletin_id: int,
     bulletin = get_bulletin(session, bulletin_id)
     if bulletin.priority != "emergency":
         raise Conflict("Chỉ bản tin khẩn cấp mới được phát ngay ngoài khung giờ.")
-    _check_items(session, [bulletin.id], now)
+    refuse_unaired(session, _check_items(session, [bulletin.id], now))
     day = local_date(now)
     program = Program(slot_id=None, air_date=day, starts_at=now, created_by=actor.username,
                       title=f"Phát khẩn cấp {day:%d/%m/%Y}")

@@ -14,6 +14,7 @@ from bulletins.clock import utcnow
 from bulletins.errors import InvalidTransition, NotAllowed, ValidationError
 from bulletins.models import AudioFile, Bulletin, User
 from bulletins.services import get_bulletin
+from bulletins.speech.checks import queue_check
 from bulletins.speech.synthesis import AudioSettings
 from bulletins.text import content_hash
 from bulletins.workflow import State
@@ -21,6 +22,7 @@ from bulletins.workflow import State
 MAX_BYTES = 50 * 1024 * 1024
 MAX_SECONDS = 30 * 60
 JINGLE_MAX_SECONDS = 30
+SILENT_LUFS = -50.0  #: a reading quieter than this is refused (CONTRACT §8)
 #: ffprobe's format names for MP3, WAV and M4A (the ISO family)
 FORMATS = {"mp3": "MP3", "wav": "WAV", "mov,mp4,m4a,3gp,3g2,mj2": "M4A"}
 BEFORE_APPROVAL = (State.DRAFT, State.IN_REVIEW, State.AWAITING_APPROVAL)
@@ -51,6 +53,20 @@ def inspect(path: Path, max_seconds: float = MAX_SECONDS) -> dict:
     return info
 
 
+def refuse_silence(path: Path) -> None:
+    """Refuse (422) a file with no speech to hear: quieter than SILENT_LUFS."""
+    from audio.measure import AudioError, loudness
+
+    try:
+        lufs, _peak = loudness(path)
+    except AudioError as error:
+        raise ValidationError("Không đọc được tệp âm thanh: chỉ nhận MP3, WAV hoặc M4A.",
+                              fields={"file": "type"}) from error
+    if lufs < SILENT_LUFS:
+        raise ValidationError("Bản ghi âm im lặng hoặc quá nhỏ (dưới −50 LUFS): không có gì "
+                              "để nghe.", fields={"file": "silent"})
+
+
 def _bound_hash(bulletin: Bulletin, actor: User) -> str:
     """The text a recording reads: the working text before approval, the approved one after."""
     if bulletin.status in BEFORE_APPROVAL:
@@ -64,16 +80,23 @@ def _bound_hash(bulletin: Bulletin, actor: User) -> str:
     raise InvalidTransition("Bản tin đã kết thúc; không nhận bản ghi âm.")
 
 
-def attach_recording(session: Session, actor: User, bulletin_id: int, upload: Path,
+def attach_recording(session: Session, actor: User, bulletin_id: int, upload: Path | None,
                      settings: AudioSettings) -> AudioFile:
-    """Use a person's reading instead of synthesis: levelled and tagged like synthesized audio."""
+    """Use a person's reading instead of synthesis: levelled and tagged like synthesized audio.
+
+    The reading is then heard by a background job (``checks.check_audio``): until it is found
+    to match its text (or a leader accepts it), it is not handed out.
+    """
     from audio.mix import render
 
     bulletin = get_bulletin(session, bulletin_id)
     if not bulletin.has_channel("radio"):
         raise InvalidTransition("Bản tin này không phát trên đài.")
     bound = _bound_hash(bulletin, actor)
+    if upload is None:
+        raise ValidationError("Hãy chọn một tệp âm thanh.", fields={"file": "required"})
     inspect(upload)
+    refuse_silence(upload)
     digest = hashlib.sha256(upload.read_bytes()).hexdigest()
     rel = f"audio/rec/{digest}.mp3"
     out = settings.data_dir / rel
@@ -87,6 +110,7 @@ def attach_recording(session: Session, actor: User, bulletin_id: int, upload: Pa
                       lufs=done.lufs, true_peak=done.true_peak, uploaded_by_id=actor.id)
     session.add(audio)
     session.flush()
+    queue_check(session, audio)
     audit.record(session, actor.username, "audio.recording", f"bulletin:{bulletin.id}",
                  audio=audio.id, content_hash=bound, sha256=digest)
     return audio

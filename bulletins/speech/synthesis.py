@@ -210,7 +210,7 @@ def requeue_stale(session: Session, now: datetime | None = None) -> list[int]:
 
 
 def retry_audio(session: Session, actor: User, bulletin_id: int) -> AudioFile:
-    """Make the audio of a bulletin's approved text again after a failure."""
+    """Make the audio of a bulletin's approved text again after a failure or in fallback speech."""
     if not actor.role_names & {"operator", "leader", "admin"}:
         raise NotAllowed("Cần vai trò vận hành đài, lãnh đạo hoặc quản trị.")
     bulletin = get_bulletin(session, bulletin_id)
@@ -219,6 +219,10 @@ def retry_audio(session: Session, actor: User, bulletin_id: int) -> AudioFile:
     audio = request_audio(session, bulletin)
     if audio is None:
         raise InvalidTransition("Bản tin này không phát trên đài.")
+    if audio.status == "ready" and audio.fallback:  # the better voice may answer now
+        audio.status, audio.check_status, audio.updated_at = "queued", None, utcnow()
+        outbox(session).append(("synthesize", {
+            "audio_id": audio.id, "priority": PRIORITY_RANK.get(bulletin.priority, 0)}))
     audit.record(session, actor.username, "audio.retry", f"bulletin:{bulletin.id}",
                  audio=audio.id)
     return audio

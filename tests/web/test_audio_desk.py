@@ -62,9 +62,11 @@ def test_recorded_reading_replaces_synthesis_and_is_levelled(app, client, users,
         for action, who in [("submit", "editor"), ("clear", "reviewer"), ("approve", "leader")]:
             services.perform(db.session, user(who), bid, action)
             db.session.commit()
-        assert app.extensions["loa.jobs"].run_pending() == 0  # nothing to synthesize
+        # the reading is heard (here without a recognizer: 'unchecked'); nothing to synthesize
+        assert app.extensions["loa.jobs"].run_pending() == 1
         audio = db.session.scalar(select(AudioFile).where(AudioFile.bulletin_id == bid))
-        assert (audio.source, audio.status) == ("recording", "ready")
+        assert (audio.source, audio.status, audio.check_status) == (
+            "recording", "ready", "unchecked")
         path = Path(app.config["DATA_DIR"]) / audio.path
         b = db.session.get(Bulletin, bid)
         assert audio.content_hash == b.content_hash

@@ -37,6 +37,7 @@ EXPECT: dict[str, object] = {
     "desk.editor_queue": ED, "desk.new": ED, "desk.edit": ED, "desk.restore": ED,
     "desk.review_queue": RV, "desk.resolve": RV, "desk.approve_queue": LD,
     "desk.preview": ED | RV | LD | AD, "desk.upload_recording": ED | OP | LD,
+    "desk.accept_recording": LD,
     "desk.calendar": STAFF, "desk.templates": ED | AD, "desk.template_edit": ED | AD,
     "desk.template_delete": ED | AD, "desk.save_template": ED | AD,
     # the radio desk
@@ -62,12 +63,16 @@ EXPECT: dict[str, object] = {
     # writes, each on an object in the state its action needs
     "api.create": ED, "api.patch": ED, "api.action": ED, "api.resolve": RV,
     "api.program_broadcast": OP | AD,
+    # recorded readings (CONTRACT §8): uploaded by who may edit, accepted by a leader
+    "api.recording": STAFF, "api.recording_upload": ED, "api.recording_accept": LD,
 }
 #: Reads whose allowed answer is not 2xx/3xx here: no audio is built in these tests.
-NOT_BUILT = {"desk.audio": 404, "radio.audio_file": 404, "portal.audio": 404}
+NOT_BUILT = {"desk.audio": 404, "radio.audio_file": 404, "portal.audio": 404,
+             "api.recording": 404}
 #: Which bulletin each route acts on (default: the published one).
 BULLETIN_FOR = {
     "desk.act": "draft", "api.action": "draft", "desk.upload_recording": "draft",
+    "api.recording_upload": "draft",
     "desk.edit": "draft_to_edit", "api.patch": "draft_to_edit", "desk.restore": "draft_to_edit",
     "desk.resolve": "in_review", "api.resolve": "in_review",
 }
