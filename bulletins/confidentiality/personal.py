@@ -44,10 +44,13 @@ _RANGE_AFTER = re.compile(r"\s*(?:trở về|trở lên|trở xuống|đến|-|�
 # and a given name, initials, an age.  Residence words, initials and an age never match where
 # another branch does, so this order finds the same matches as h|n|residence|age|initials.
 _RESIDENCE = ("trú tại", "thường trú", "tạm trú", "nơi cư trú", "hộ khẩu", "quê quán")
+# an age range ("từ 40 tuổi", "trẻ dưới 5 tuổi") is a group of people, not a person
+_COHORT_AGE = "".join(rf"(?<!{w} )" for w in ("từ", "Từ", "đến", "trên", "dưới", "Dưới", "đủ",
+                                               "ngoài", "độ"))
 _PERSON_RE = re.compile(
     ci_trie(_RESIDENCE) + r"|\b(?:(?P<h>" + ci_trie(R.HONORIFIC.split("|")) + r"\s+" + R.UP
     + r")|(?P<n>(?:" + "|".join(R.SURNAMES) + r")\s+" + R.UP + r"\w*)"
-    r"|" + R.UP + r"\.\s?" + R.UP + r"\.\s?" + R.UP + r"|\d{1,3}\s*(?i:tuổi))"
+    r"|" + R.UP + r"\.\s?" + R.UP + r"\.\s?" + R.UP + r"|" + _COHORT_AGE + r"\d{1,3}\s*(?i:tuổi))"
 )
 _SPEAKER_RE = re.compile(R.SPEAKER, re.IGNORECASE)
 _SPEAKER_VERB_RE = re.compile(r"[^.;\n]{0,40}?\b(?:cho biết|phát biểu|chia sẻ|nhấn mạnh)",
@@ -117,9 +120,9 @@ def _person_in(doc: Doc, a: int, b: int, officials: bool = False) -> bool:
     return known
 
 
-def _published(doc: Doc, kind: str, s: int, e: int, reason: str) -> Hit:
-    """A finding, which warns instead of blocking in a notice published on purpose."""
-    a, b = doc.sentence(s, e, semicolon=False)
+def _published(doc: Doc, kind: str, s: int, e: int, reason: str, a: int, b: int) -> Hit:
+    """A finding, which warns instead of blocking when its sentence [a, b) or the document is a
+    notice published on purpose."""
     if notice(doc, a, b):
         return (kind, s, e, SEVERITY_WARN, reason + PUBLIC_NOTICE)
     return (kind, s, e, SEVERITY_BLOCK, reason)
@@ -141,7 +144,7 @@ def sensitive(doc: Doc, key: str, s: int, e: int, out: list[Hit]) -> None:
     if not _person_in(doc, a, b, strong):
         if not _BACKREF_RE.match(doc.low, a) or not _person_in(doc, max(0, a - 250), a):
             return
-    out.append(_published(doc, "sensitive_personal", s, e, SENSITIVE_REASON[category]))
+    out.append(_published(doc, "sensitive_personal", s, e, SENSITIVE_REASON[category], a, b))
 
 
 def dob(doc: Doc, s: int, e: int, out: list[Hit]) -> None:
@@ -150,7 +153,7 @@ def dob(doc: Doc, s: int, e: int, out: list[Hit]) -> None:
     m = _DATE_AFTER.match(low, e)
     if m is None:
         return
-    a, _ = doc.sentence(s, e)
+    a, b = doc.sentence(s, e)
     if _DOB_PUBLIC_RE.search(low, a, s):
         return
     before = low[a:s]
@@ -159,7 +162,7 @@ def dob(doc: Doc, s: int, e: int, out: list[Hit]) -> None:
         return
     if m.group("y") and (_cohort(before) or not _person_in(doc, a, s)):
         return
-    out.append(_published(doc, "date_of_birth", ds, de, DOB_REASON))
+    out.append(_published(doc, "date_of_birth", ds, de, DOB_REASON, a, b))
 
 
 def id_context(doc: Doc, key: str, e: int, out: list[Hit], claimed: set[int]) -> None:

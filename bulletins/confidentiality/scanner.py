@@ -56,11 +56,11 @@ _KEYS = {**{k: "cue" for k in PASS_CUES}, **{k: "mark" for k in MARK_KEYS},
          **{k: "sensitive" for k in MORE_SENSITIVE},
          **{k: "dob" for k in R.DOB_TRIGGERS}, **{k: "id" for k in R.ID_CONTEXT},
          **{k: "bank" for k in R.BANK_CONTEXT}}
-_TRIE = R.trie_regex(_KEYS)
-# A phrase starts the text or follows a space or a punctuation mark; the regex engine skips
-# quickly to those characters, and the phrase is its group 1.
-_KEY_RE = re.compile(r"[\s!-/:-@\[-`{-~“”‘’«»–—…•·](" + _TRIE + ")")
-_KEY_AT_START = re.compile("(" + _TRIE + ")")
+# A phrase (group "k") starts the text or follows a space or a punctuation mark; the regex
+# engine skips quickly to those characters.
+_BODY = "(?P<k>" + R.trie_regex(_KEYS) + ")"
+_KEY_RE = re.compile(r"[\s!-/:-@\[-`{-~“”‘’«»–—…•·]" + _BODY)
+_KEY_AT_START = re.compile(_BODY)
 # The trigger phrases alone: where the pass finds a (longer) cue, the phrases the scanner found
 # before the concepts existed are looked for again inside it, exactly as a pass of their own.
 _PHRASE_RE = re.compile(R.trie_regex(k for k, kind in _KEYS.items() if kind != "cue"))
@@ -131,15 +131,15 @@ class Scanner:
 
     def _keywords(self, doc: Doc, out: list[Hit], claimed: set[int],
                   cues: list[tuple[int, int, str]]) -> None:
-        """One pass of the trigger-phrase regex; each hit is judged in its context, the
+        """One pass of the trigger-phrase regex; each phrase is judged in its context, the
         concepts' cue words are collected for concept_hits."""
         low, n = doc.low, len(doc.low)
         skip_to = phrase_end = 0
         first = _KEY_AT_START.match(low)
         matches = _KEY_RE.finditer(low, first.end() if first else 0)
         for m in chain((first,), matches) if first else matches:
-            s, e = m.span(1)
-            key = m.group(1)
+            key = m.group("k")
+            s, e = m.span("k")
             kind = _KEYS.get(key)
             if kind is None:
                 key = " ".join(key.split())

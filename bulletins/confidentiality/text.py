@@ -50,7 +50,6 @@ class Doc:
         self.clean, self.low = clean, low
         self._folded: str | None = None
         self.memo: dict[tuple[int, int], bool] = {}  # per-document results by span
-        self._stops: tuple[list[int], list[int]] | None = None
 
     def _recompose(self, clean: str) -> str:
         """Compose marks that were split from their base by removed invisible characters."""
@@ -96,24 +95,8 @@ class Doc:
 
     def sentence(self, s: int, e: int, semicolon: bool = True,
                  reach: int = 220) -> tuple[int, int]:
-        """sentence(self.low, s, e, semicolon, reach), from the text's stops found once."""
-        if self._stops is None:
-            every = [m.start() for m in _SEP_RE.finditer(self.low)]
-            self._stops = [p for p in every if self.low[p] != ";"], every
-        low, stops = self.low, self._stops[semicolon]
-        lo, hi = max(0, s - reach), min(len(low), e + reach)
-        a, i = lo, bisect_right(stops, s - 1) - 1
-        while i >= 0 and stops[i] >= lo:
-            p = stops[i]
-            if low[p] == "\n" or p + 2 <= s:
-                a = p + 1 if low[p] == "\n" else p + 2
-                break
-            i -= 1
-        j = bisect_right(stops, e - 1)
-        b = stops[j] if j < len(stops) and stops[j] < hi else hi
-        if b < hi and low[b] != "\n" and b + 1 >= hi:
-            b = hi
-        return a, b
+        """Bounds of the sentence around [s, e) of the lower-cased text (see sentence)."""
+        return sentence(self.low, s, e, semicolon, reach)
 
 
 def bounded(text: str, s: int, e: int) -> bool:

@@ -216,7 +216,9 @@ PUBLIC = {
                           r"|trúng cử|đã bầu|bầu đồng chí|tán thành|nhậm chức"
                           r"|trao quyết định|đã được (?:bổ nhiệm|điều động|bầu)|niêm yết công khai"
                           r"|công khai danh sách|được niêm yết|đã phê duyệt|đã được phê duyệt"
-                          r"|công khai kết luận|đã ban hành kết luận"),
+                          r"|công khai kết luận|đã ban hành kết luận|quyết định số"
+                          r"|(?<!sẽ )(?<!kiến )được (?:bổ nhiệm|điều động|luân chuyển|bầu)"
+                          r"|đã niêm yết|đã được niêm yết|đã công khai"),
     # campaigns, festivals, training, drills for the public, history
     "event": _phrases(r"tuyên truyền|chiến dịch|tháng hành động|hội thao|hội diễn|lễ hội"
                       r"|ngày hội|tập huấn|hội thi|giao lưu|tham quan|khai giảng"
@@ -237,7 +239,9 @@ PUBLIC = {
     "storm": _phrases(r"ứng phó|bão số \d+|cơn bão|mưa lũ|lũ lụt|ngập lụt|sạt lở đất"
                       r"|áp thấp nhiệt đới|triều cường|lũ quét"),
     # results of operations already carried out
-    "done": _phrases(r"đã triệt phá|triệt phá thành công|phá thành công|đã bắt giữ|bắt quả tang"
+    "done": _phrases(r"đã triệt phá|triệt phá thành công|phá thành công|đã bắt giữ"
+                     r"|đã bắt quả tang|bị bắt quả tang"
+                     r"|bị bắt giữ|đã bị bắt|đã ra đầu thú"
                      r"|đã khởi tố|đã làm rõ|đã xử lý|bị xử phạt|đã (?:đến |về )?thăm"
                      r"|đã làm việc|vừa qua|so với cùng kỳ"),
 }

@@ -22,7 +22,8 @@ CONCLUSIONS = Concept(
           "đoàn kiểm toán", "đoàn thanh tra", "thanh tra tỉnh", "sai phạm", "chi sai",
           "nghiệm thu khống", "khống", "thất thoát", "trách nhiệm thuộc",
           "trách nhiệm chính thuộc", "chưa có kết luận", "chờ kết luận", "đang giải trình",
-          "khiếu nại đúng một phần", "phải trả lại"),
+          "khiếu nại đúng một phần", "phải trả lại", "đoàn kiểm tra", "tự ý chi", "chi vượt",
+          "chưa đưa vào biên bản", "thu hồi nộp"),
     needs=("amount+pending", "person+pending", "named+pending", "count+pending",
            "amount+secret"),
     unless=("công khai kết quả", "xử phạt hành chính tổng"),
@@ -31,7 +32,9 @@ PRICES = Concept(
     "prices", "economy", "giá đất, giá khởi điểm, phương án bồi thường chưa phê duyệt",
     cues=("giá đất", "bảng giá đất", "giá khởi điểm", "giá sàn", "mức sàn", "giá trần",
           "đơn giá bồi thường", "mức bồi thường", "phương án bồi thường", "giá bồi thường",
-          "hệ số điều chỉnh giá đất", "giá dự kiến", "giá trúng đấu giá", "mức hỗ trợ dự kiến"),
+          "hệ số điều chỉnh giá đất", "giá dự kiến", "giá trúng đấu giá", "mức hỗ trợ dự kiến",
+          "giá đền bù", "mức đền bù", "tiền đền bù", "đơn giá đền bù", "phương án đền bù",
+          "giá thu hồi"),
     needs=("amount+pending",),
 )
 RESERVES = Concept(
@@ -45,7 +48,9 @@ FOREIGN = Concept(
           "kênh ngoại giao", "chủ trương không đề cập", "không đề cập", "nếu đoàn hỏi",
           "nếu phía bạn", "nhượng bộ", "chỉ chấp nhận", "không đồng ý đề nghị",
           "phương án đề nghị", "trả lời đang xác minh", "giới hạn đàm phán",
-          "phương án đàm phán", "mức có thể chấp nhận"),
+          "phương án đàm phán", "mức có thể chấp nhận", "nếu bạn không đồng ý", "thì chấp nhận",
+          "ta sẽ đề nghị", "ta đề nghị", "tránh đề cập", "không nhắc đến", "không nêu vấn đề",
+          "ta giữ quan điểm", "không trao đổi về"),
     needs=("alone",),
     unless=("đã hội đàm", "ký kết", "hữu nghị", "giao lưu"),
 )
