@@ -13,7 +13,7 @@ from collections.abc import Callable, Iterable
 from bulletins.confidentiality import phrases as R
 from bulletins.confidentiality.concepts import defence, security, society, state
 from bulletins.confidentiality.concepts.basis import Concept
-from bulletins.confidentiality.concepts.specifics import PUBLIC, Facts
+from bulletins.confidentiality.concepts.specifics import PUBLIC, Facts, title_end
 from bulletins.confidentiality.text import SEVERITY_BLOCK, Doc, Hit, any_of
 
 KIND = "state_secret_topic"
@@ -110,6 +110,7 @@ def _verdict(doc: Doc, a: int, b: int, cues: list[tuple[int, int, str]],
     judged = _judge(doc, a, b, cues, title)
     if judged:
         concept, used, facts = judged
+        used += [kind for kind in facts.found() if kind not in used]
         start, end = _span(concept, facts, cues, b)
         text = doc.clean[start:end]
         start += len(text) - len(text.lstrip(_TRIM))
@@ -142,9 +143,8 @@ def _regions(doc: Doc, a: int, b: int, taken: list[tuple[int, int]]) -> list[tup
 
 
 def _title_framings(low: str) -> dict[str, bool]:
-    """Framings of the whole document, read from its title (first line or 200 characters)."""
-    end = low.find("\n", 0, 200)
-    end = end if end > 0 else min(len(low), 200)
+    """Framings of the whole document, read from its title."""
+    end = title_end(low)
     return {group: PUBLIC[group].search(low, 0, end) is not None for group in DOC_FRAMINGS}
 
 

@@ -48,7 +48,8 @@ MORE_SENSITIVE: dict[str, tuple[str, bool]] = {
     **_all("drug", True, "methadone|điều trị thay thế|cai nghiện bắt buộc|điều trị nghiện"
                          "|sử dụng ma túy"),
     # g: offences and sentences recorded by the authorities
-    **_all("crime", True, "án treo|chấp hành án|cải tạo không giam giữ|mãn hạn tù|ra tù"
+    **_all("crime", True, "án treo|chấp hành án|chấp hành án treo|cải tạo không giam giữ"
+                          "|mãn hạn tù|ra tù"
                           "|bị xử phạt hành chính|án tích|tái phạm|từng đi tù|bị truy tố"),
     # a: political and religious views of a person
     **_all("views", True, "quan điểm chống đối|chống đối chế độ|ủng hộ đa đảng|đa đảng"

@@ -247,12 +247,25 @@ PUBLIC = {
 }
 
 
+# in a sentence, the words of a wanted notice or a trial; in a title, a missing person's too
+_NOTICE_SENTENCE = _phrases(r"truy nã|đầu thú|phiên tòa|xét xử|tuyên phạt|tuyên án|bị cáo")
+_NOTICE_TITLE = _phrases(r"truy nã|đầu thú|phiên tòa|xét xử|tuyên phạt|tuyên án|tìm người"
+                         r"|nhắn tìm|tìm thân nhân|mất tích")
+
+
+def title_end(low: str) -> int:
+    """Where a document's title ends: its first line, or first sentence, within 200 letters."""
+    end = low.find("\n", 0, 200)
+    if end < 0:
+        end = low.find(". ", 0, 200)
+    return end if end > 0 else min(len(low), 200)
+
+
 def notice(doc: Doc, a: int, b: int) -> bool:
-    """True when the sentence [a, b) or the document's title is a wanted, trial or
-    missing-person notice: what it says of a person is published on purpose."""
+    """True when the sentence [a, b) is a wanted or trial notice, or the document's title is
+    one or a missing-person notice: what it says of a person is published on purpose."""
     title = doc.memo.get((-1, -1))
     if title is None:
-        end = doc.low.find("\n", 0, 200)
-        end = end if end > 0 else min(len(doc.low), 200)
-        title = doc.memo[(-1, -1)] = PUBLIC["notice"].search(doc.low, 0, end) is not None
-    return title or PUBLIC["notice"].search(doc.low, a, b) is not None
+        end = title_end(doc.low)
+        title = doc.memo[(-1, -1)] = _NOTICE_TITLE.search(doc.low, 0, end) is not None
+    return title or _NOTICE_SENTENCE.search(doc.low, a, b) is not None

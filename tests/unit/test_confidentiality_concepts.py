@@ -1,0 +1,189 @@
+"""State secrets as concept + specificity, public framings, and the reasons a reviewer reads.
+
+The sentences are written for these tests, not taken from any corpus.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from bulletins.confidentiality import Scanner, scan
+from bulletins.confidentiality.concepts.engine import CONCEPTS
+
+LAW = "Luật BVBMNN 2018, Điều 7"
+
+
+def secrets(text: str) -> list:
+    """The blocking state-secret findings of text."""
+    return [f for f in scan(text) if f.kind == "state_secret_topic" and f.severity == "block"]
+
+
+@pytest.mark.parametrize("text, field, inside", [
+    ("Tổ dân quân thôn Làng Mới được giao 06 khẩu súng trường và 180 viên đạn.",
+     "quốc phòng", "06 khẩu"),
+    ("Sở chỉ huy dự bị của xã đặt ở hang Ông Tiên, xóm Đồng Quýt.", "quốc phòng", "hang Ông Tiên"),
+    ("Khi có chiến tranh, bà con xóm Đá Bàn sơ tán vào thung lũng Nà Lầu.", "quốc phòng",
+     "sơ tán"),
+    ("Khẩu lệnh tuần này: hỏi “Cây đa”, đáp “Bến nước”.", "quốc phòng", "“Bến nước”"),
+    ("Đoàn của đồng chí Chủ tịch nước sẽ xuất phát lúc 7 giờ 40, đi theo đường đê về xã.",
+     "bảo vệ lãnh đạo", "7 giờ 40"),
+    ("Ông Mạc Văn Tình, bán hàng ở chợ Cầu Trắng, là cộng tác viên bí mật của Công an xã.",
+     "an ninh, trật tự", "cộng tác viên bí mật"),
+    ("Công an xã đang giám sát thuê bao 0968 112 334 của anh Tô Văn Lực.", "an ninh, trật tự",
+     "0968 112 334"),
+    ("Rạng sáng thứ Bảy, tổ công tác sẽ bất ngờ khám xét kho hàng của bà Vi Thị Ngân.",
+     "an ninh, trật tự", "khám xét"),
+    ("Thường trực Đảng ủy dự kiến giới thiệu đồng chí Lù Văn Phong giữ chức Phó Chủ tịch UBND xã.",
+     "tổ chức, cán bộ", "Lù Văn Phong"),
+    ("Danh sách quy hoạch chức danh Chủ tịch Hội Nông dân gồm ông Vi Văn Ba và bà Hà Thị Nhung.",
+     "tổ chức, cán bộ", "Vi Văn Ba"),
+    ("Bà Triệu Thị Mây là người cầm đầu nhóm hộ định kéo lên tỉnh vào ngày 8/10.",
+     "khiếu nại, tố cáo đông người", "cầm đầu"),
+    ("Dự thảo kết luận xác định công trình nghiệm thu khống 310 triệu đồng.",
+     "thanh tra, kiểm toán", "310 triệu đồng"),
+    ("Giá khởi điểm dự kiến của các lô đất ven chợ là 9 triệu đồng/m², chưa được phê duyệt.",
+     "kinh tế, đất đai", "9 triệu đồng"),
+    ("Đề kiểm tra môn Toán lớp 5 gồm: câu 1 tính diện tích hình thang; câu 2 bài toán tỉ số.",
+     "giáo dục, thi cử", "câu 2"),
+    ("Khi gặp chính quyền bên kia biên giới, phía ta không đồng ý đề nghị mở chợ tạm.",
+     "đối ngoại", "phía ta"),
+])
+def test_concept_with_its_detail_is_a_secret(text: str, field: str, inside: str) -> None:
+    """A concept and the detail that makes it usable, in one sentence: one blocking finding
+    whose reason names the field and the law."""
+    found = secrets(text)
+    assert len(found) == 1
+    f = found[0]
+    assert inside in f.text and f.text in text
+    assert f.reason.startswith(f"Bí mật nhà nước – {field}:")
+    assert LAW in f.reason
+
+
+@pytest.mark.parametrize("text", [
+    "Ban Chỉ huy Quân sự xã quản lý vũ khí, trang bị theo đúng quy định.",
+    "Đảng ủy sẽ giới thiệu nhân sự theo đúng quy trình năm bước.",
+    "Công an xã đang theo dõi tình hình an ninh trật tự trên địa bàn.",
+    "Thanh tra tỉnh đang thanh tra dự án đường giao thông nông thôn của xã.",
+    "Xã tiếp tục rà soát phương án sơ tán của các thôn.",
+    "Mỗi tháng dân quân tuần tra một lần trên các tuyến đường liên thôn.",
+])
+def test_a_concept_without_detail_is_not_a_secret(text: str) -> None:
+    """The subject alone (no count, place, time, person, code) is ordinary news."""
+    assert secrets(text) == []
+
+
+@pytest.mark.parametrize("text", [
+    "Hội thao dân quân: đội thôn Làng Mới bắn 30 viên đạn, đạt loại giỏi.",
+    "Khi có lũ lớn, nhân dân thôn Bãi Sậy sơ tán về trường tiểu học Kim Đồng.",
+    "Qua xác minh, Công an xã đã xác định và đã bắt giữ ông Lê Văn Tùng, thôn Cầu Trắng.",
+    "Ủy ban bầu cử đã công bố kết quả: ông Lù Văn Phong trúng cử, được bầu giữ chức Chủ tịch.",
+    "Cuộc diễn tập khu vực phòng thủ đã kết thúc, dân quân chốt giữ cầu Đá Mài đạt loại giỏi.",
+    "Thông báo truy nã: Hà Văn Sáu, thôn Nà Pục, đang lẩn trốn, có liên quan vụ cướp tài sản.",
+    "Lễ hội đền Cô, tổ chức lúc 8 giờ ngày 12/3 tại thôn Đồng Quýt, có đoàn đại biểu tỉnh dự.",
+    "Đoàn công tác của tỉnh đã về thăm, làm việc tại thôn Nà Pục sáng 20/11.",
+])
+def test_public_framing_cancels(text: str) -> None:
+    """Drills and contests, disasters, arrests made, announced results, wanted notices,
+    festivals and visits reported afterwards are public on purpose."""
+    assert secrets(text) == []
+
+
+def test_a_storm_title_frames_the_whole_bulletin() -> None:
+    """Forces deployed against a storm are public: the title says what the bulletin is."""
+    body = "Xã bố trí 30 dân quân chốt tại ngầm tràn Khe Cát từ 18 giờ hôm nay."
+    assert secrets("Ứng phó bão số 4\n" + body) == []
+    assert secrets("Kế hoạch tuần này\n" + body) != []
+
+
+def test_reason_lists_the_detail_found() -> None:
+    """A reviewer learns what made the subject a leak."""
+    f = secrets("Số đạn của tổ dân quân để tại nhà ông Giàng A Sùng, thôn Sán Chải, gồm "
+                "1.200 viên.")[0]
+    assert "vũ khí" in f.reason and "số lượng" in f.reason and "địa điểm" in f.reason
+
+
+def test_phrase_and_concept_findings_never_overlap() -> None:
+    """A clause with a phrase finding keeps it; the concept finds the other clause; no words
+    are covered twice."""
+    text = ("Công an xã bố trí lực lượng gồm 12 đồng chí mật phục tại bến đò Vàng; đồng thời "
+            "giao ông Đinh Văn Tú, thôn Cầu Trắng, bí mật báo tin hằng tuần.")
+    found = sorted((f.start, f.end, f.text) for f in secrets(text))
+    assert [t for _, _, t in found[:2]] == ["bố trí lực lượng", "mật phục"]
+    assert "Đinh Văn Tú" in found[2][2]
+    assert all(a[1] <= b[0] for a, b in zip(found, found[1:], strict=False))
+
+
+@pytest.mark.parametrize("text, marked", [
+    ("TỐI MẬT – Bản số 03\nKế hoạch", "Bản số 03"),
+    ("Bản số 02/04\nBáo cáo nhanh", "Bản số 02/04"),
+    ("Tài liệu hội nghị (Không phổ biến)\nNội dung", "Không phổ biến"),
+    ("KHÔNG PHỔ BIẾN\nTin nội bộ", "KHÔNG PHỔ BIẾN"),
+])
+def test_copy_number_and_restricted_stamps(text: str, marked: str) -> None:
+    """The copy number and the restricted stamp of a secret document are markings."""
+    assert any(f.kind == "classification_marking" and f.text == marked for f in scan(text))
+
+
+@pytest.mark.parametrize("text", [
+    "Bản tin số 12 của Đài truyền thanh xã phát lúc 17 giờ.",
+    "Đề nghị các chi bộ không phổ biến rộng rãi khi chưa có kết luận.",
+    "Bản số hóa của tài liệu được lưu tại thư viện xã.",
+])
+def test_copy_number_and_restricted_traps(text: str) -> None:
+    """A bulletin's issue number and ordinary words stay clean."""
+    assert not any(f.kind == "classification_marking" for f in scan(text))
+
+
+@pytest.mark.parametrize("text, phrase, point", [
+    ("Anh Vàng A Tủa, thôn Sà Phìn, đang điều trị bệnh phong tại Bệnh viện Da liễu.",
+     "bệnh phong", "điểm b"),
+    ("Bà Phạm Thị Én, 67 tuổi, bị sa sút trí tuệ, hay đi lạc.", "sa sút trí tuệ", "điểm b"),
+    ("Ông Lò Văn Pản, Trưởng bản Nà Hừ, đang chạy thận tại bệnh viện tỉnh.", "chạy thận",
+     "điểm b"),
+    ("Anh Hoàng Văn Dũng, thôn Kẻ Sặt, có quan hệ ngoài hôn nhân với một phụ nữ trong xóm.",
+     "quan hệ ngoài hôn nhân", "điểm e"),
+    ("Chị Vi Thị Dịu, thôn Nà Pục, đang chấp hành án treo về tội đánh bạc.", "án treo",
+     "điểm g"),
+    ("Ông Đàm Văn Hợp, hội viên chi hội Cầu Trắng, có quan điểm ủng hộ đa đảng.", "đa đảng",
+     "điểm a"),
+])
+def test_sensitive_data_of_a_named_person(text: str, phrase: str, point: str) -> None:
+    """Diagnoses (ICD-10 names), sexual life, sentences, views of an identifiable person."""
+    f = [x for x in scan(text) if x.kind == "sensitive_personal"]
+    assert len(f) == 1 and phrase in f[0].text and f[0].severity == "block"
+    assert f"Nghị định 13/2023/NĐ-CP, Điều 2 khoản 4 {point}" in f[0].reason
+
+
+@pytest.mark.parametrize("text", [
+    "Năm nay xã ghi nhận 4 ca mắc lao màng não và 2 ca phải chạy thận.",
+    "Trạm Y tế khám sàng lọc ung thư vú miễn phí cho phụ nữ từ 40 tuổi.",
+    "Người sa sút trí tuệ cần được gia đình quan tâm, đưa đi khám định kỳ.",
+])
+def test_statistics_and_campaigns_name_nobody(text: str) -> None:
+    """Counts, screenings and advice are not data about a person."""
+    assert not any(f.kind == "sensitive_personal" for f in scan(text))
+
+
+def test_notices_published_on_purpose_warn() -> None:
+    """A wanted notice's birth year and charge are published on purpose: they warn."""
+    text = ("THÔNG BÁO TRUY NÃ\nĐối tượng Sầm Văn Tính, sinh năm 1991, thôn Nà Pục, "
+            "đã bị khởi tố về tội cướp tài sản.")
+    found = {f.kind: f for f in scan(text)}
+    assert found["date_of_birth"].severity == "warn"
+    assert found["sensitive_personal"].severity == "warn"
+    assert "công khai" in found["date_of_birth"].reason
+
+
+def test_a_phone_number_as_a_social_login_is_not_a_bank_account() -> None:
+    """"Tài khoản Zalo … số 09…" is an account of a social network, found as a phone."""
+    kinds = {f.kind for f in scan("Tài khoản Zalo của anh Cao Văn Lâm đăng ký bằng số "
+                                  "0912 345 678 từ năm ngoái.")}
+    assert "bank_account" not in kinds and "phone" in kinds
+
+
+def test_every_concept_cites_its_legal_basis() -> None:
+    """Each concept's reason names the law; admin rules keep their own notes."""
+    for concept in CONCEPTS:
+        assert LAW in concept.reason(["place"]), concept.key
+    f = Scanner().scan("Sở chỉ huy cơ bản đặt tại đồi Cháy, thôn Nà Pục.")
+    assert f and all("(" in x.reason for x in f)
