@@ -27,7 +27,7 @@ _CASE_PUBLIC_RE = any_of(R.TOPIC_PUBLIC[-8:])
 _CONTEXT_RE = {group: any_of(words) for group, words in R.TOPIC_CONTEXT.items()}
 _GENERAL_RE = any_of(PERSONNEL_GENERAL)
 # "Bản số 04", "Bản số 02/05": the copy number printed on a secret document
-_COPY_AFTER = re.compile(r"\s*\d{1,3}(?:\s*/\s*\d{1,3})?(?!\d)")
+_COPY_AFTER = re.compile(r"\s*:?\s*\d{1,3}(?:\s*/\s*\d{1,3})?(?!\d)")
 _OPEN_BEFORE = re.compile(r"[(\[–\-—]\s*$")
 _CLOSE_AFTER = re.compile(r"[ \t.:]*(?:[)\]]|\n|$)")
 

@@ -42,7 +42,8 @@ PLANS = Concept(
           "chuyển trạng thái", "sẵn sàng chiến đấu", "trực sẵn sàng chiến đấu",
           "hướng chủ yếu", "hướng thứ yếu", "hướng phòng thủ", "hướng tiến công", "chiếm lĩnh",
           "khống chế", "chốt chặn", "chốt giữ", "án ngữ", "chặn hướng", "chặn đầu",
-          "phục kích", "đánh địch", "hiệp đồng tác chiến", "phương án chiến đấu"),
+          "phục kích", "đánh địch", "hiệp đồng tác chiến", "phương án chiến đấu",
+          "khi có báo động", "mai phục", "đón lõng", "ém quân", "triển khai lực lượng"),
     needs=("place", "time+count", "time+future"),
     public=FIELD,
 )

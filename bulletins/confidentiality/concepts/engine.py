@@ -124,21 +124,25 @@ def _verdict(doc: Doc, a: int, b: int, cues: list[tuple[int, int, str]],
 
 
 def _regions(doc: Doc, a: int, b: int, taken: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    """The parts of the sentence [a, b) outside the clauses (";") holding a phrase finding."""
+    """The parts of the sentence [a, b) outside the clauses ("; ") holding a phrase finding."""
     i = bisect_left(taken, (a, a))
-    cut = []
-    while i < len(taken) and taken[i][0] < b:
-        cut.append(doc.sentence(*taken[i]))
-        i += 1
-    if not cut:
+    if i == len(taken) or taken[i][0] >= b:
         return [(a, b)]
-    regions, pos = [], a
-    for ca, cb in cut:
-        if ca > pos:
-            regions.append((pos, ca))
-        pos = max(pos, cb)
-    if pos < b:
-        regions.append((pos, b))
+    low, bounds, pos = doc.low, [a], a
+    while (pos := low.find("; ", pos, b)) >= 0:
+        pos += 2
+        bounds.append(pos)
+    bounds.append(b)
+    regions: list[tuple[int, int]] = []
+    for ca, cb in zip(bounds, bounds[1:], strict=False):
+        while i < len(taken) and taken[i][0] < ca:
+            i += 1
+        if i < len(taken) and taken[i][0] < cb:
+            continue  # the clause holds a phrase finding
+        if regions and regions[-1][1] == ca:
+            regions[-1] = (regions[-1][0], cb)
+        else:
+            regions.append((ca, cb))
     return regions
 
 

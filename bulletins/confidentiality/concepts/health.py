@@ -38,7 +38,8 @@ MORE_SENSITIVE: dict[str, tuple[str, bool]] = {
     **_all("health", True, "parkinson|bại não|liệt nửa người|tai biến mạch máu não"
                            "|nhồi máu cơ tim|suy tim|suy thận|chạy thận|lọc máu"),
     **_all("health", False, "tai biến|tiểu đường|đái tháo đường|tăng huyết áp|bại liệt"
-                            "|khiếm thị|khiếm thính|câm điếc"),
+                            "|khiếm thị|khiếm thính|câm điếc|bị lẫn|bị thần kinh|bị liệt"
+                            "|bệnh hiểm nghèo|bệnh nặng"),
     # XIX injuries
     **_all("health", True, "chấn thương sọ não|gãy xương|gãy chân|gãy tay|gãy cột sống"
                            "|chấn thương cột sống"),
@@ -49,16 +50,18 @@ MORE_SENSITIVE: dict[str, tuple[str, bool]] = {
                          "|sử dụng ma túy"),
     # g: offences and sentences recorded by the authorities
     **_all("crime", True, "án treo|chấp hành án|chấp hành án treo|cải tạo không giam giữ"
-                          "|mãn hạn tù|ra tù"
+                          "|mãn hạn tù|ra tù|bị kết án|từng bị kết án|từng bị bắt"
                           "|bị xử phạt hành chính|án tích|tái phạm|từng đi tù|bị truy tố"),
     # a: political and religious views of a person
     **_all("views", True, "quan điểm chống đối|chống đối chế độ|ủng hộ đa đảng|đa đảng"
                           "|tẩy chay bầu cử|kêu gọi tẩy chay|theo đạo|đi lễ nhà thờ"
-                          "|quan điểm sai trái|bất mãn với chế độ"),
+                          "|quan điểm sai trái|bất mãn với chế độ|là tín đồ|cải đạo|bỏ đạo"),
     # e: sexual life
     **_all("sexual", True, "quan hệ ngoài hôn nhân|ngoại tình|quan hệ ngoài luồng|có bồ"
                            "|đồng tính|chuyển giới|xu hướng tính dục|xâm hại tình dục"
-                           "|bị hiếp dâm|mại dâm|bán dâm|mua dâm"),
+                           "|bị hiếp dâm|mại dâm|bán dâm|mua dâm|bị xâm hại|bị dâm ô"),
+    # h: a person's debts with credit institutions
+    **_all("finance", True, "nợ xấu|nợ quá hạn|vỡ nợ|nợ tín dụng đen|bị ngân hàng khởi kiện"),
     # i: where a person can be found day by day
     **_all("location", True, "tối thường ở|thường ngồi ở|hằng ngày đi làm|lịch sinh hoạt"
                              "|quy luật đi lại|quy luật sinh hoạt"),

@@ -22,7 +22,7 @@ COVERT = Concept(
           "lực lượng nghiệp vụ", "đơn vị nghiệp vụ", "biện pháp nghiệp vụ", "nghiệp vụ",
           "giữ bí mật kế hoạch", "ghi âm", "ghi lại", "tham gia để", "để quan sát",
           "quan sát nhóm", "canh chừng", "phục sẵn", "nằm vùng", "bám theo", "đeo bám",
-          "giả làm", "hóa trang", "đóng giả"),
+          "giả làm", "hóa trang", "đóng giả", "mai phục", "đón lõng"),
     needs=("place", "time", "person", "count", "named"),
     public=FIELD,
 )

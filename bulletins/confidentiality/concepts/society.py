@@ -24,7 +24,7 @@ NOMINATION = Concept(
           "bố trí người khác", "công tác khác", "nghỉ hưu trước tuổi", "cho thôi", "thay ông",
           "thay bà", "phương án nhân sự", "nhân sự dự kiến", "dự kiến nhân sự", "đề xuất tuyển",
           "giữ chức", "tái bổ nhiệm", "kiện toàn chức danh", "cơ cấu vào", "thôi giữ chức",
-          "thôi chức", "rút khỏi danh sách", "đưa vào ban", "bầu bổ sung"),
+          "thôi chức", "rút khỏi danh sách", "đưa vào ban", "bầu bổ sung", "sẽ thay"),
     needs=("person+pending", "person+position"),
     unless=("giới thiệu sản phẩm", "giới thiệu mô hình", "giới thiệu việc làm",
             "thủ tục", "giấy giới thiệu"),
@@ -78,7 +78,7 @@ ASSESSMENT = Concept(
           "di cư", "di cư tự do", "vượt biên", "tà đạo", "đạo lạ", "học giáo lý",
           "truyền lại", "người dẫn dắt", "tụ tập thanh niên", "ghi lại nội dung",
           "từ nước ngoài", "nhóm ở nước ngoài", "bên kia biên giới", "đang lập chuyên án"),
-    needs=("person", "count+place"),
+    needs=("person", "count+place", "count+time"),
     unless=("quan điểm", "lễ giáng sinh", "chúc mừng", "đăng ký sinh hoạt"),
 )
 # "phương án nhân sự" as guidance for every congress, not a plan naming anyone

@@ -19,7 +19,7 @@ UNITS = (
     "đồng chí", "đ/c", "chiến sĩ", "cán bộ", "cbcs", "dân quân", "công an viên", "công an",
     "người", "tay súng", "tổ", "tiểu đội", "trung đội", "đại đội", "khẩu đội", "xe", "chiếc",
     "tàu", "chốt", "hộ", "đối tượng", "hội viên", "đảng viên", "thí sinh", "lô", "câu", "đợt",
-    "trường hợp", "phiếu", "thành viên", "đơn",
+    "trường hợp", "phiếu", "thành viên", "đơn", "ha", "sào", "m²", "m2", "km",
 )
 # weapons, ammunition and stores
 WUNITS = ("khẩu", "viên", "quả", "trái", "cơ số", "hòm", "thùng", "kg", "kíp", "tấn", "tạ",
@@ -82,7 +82,8 @@ _PLACE = ("thôn", "xóm", "bản", "ấp", "làng", "khu", "khu vực", "đồi
           "nhà thờ", "giáo xứ", "giáo họ", "trạm", "đồn", "km", "cồn", "lăng", "trại",
           "tọa độ", "lô", "thửa", "đỉnh", "hầm", "nhà văn hóa", "đập",
           "hồ", "đầm", "eo", "mũi", "đảo", "bãi biển", "cửa biển", "trụ sở", "ngầm", "tràn",
-          "khu dân cư", "cụm", "rẫy", "nương", "đồng", "cánh đồng", "nghĩa trang")
+          "khu dân cư", "cụm", "rẫy", "nương", "đồng", "cánh đồng", "nghĩa trang", "sang",
+          "nước")
 _NAMED = ("công ty", "doanh nghiệp", "nhà thầu", "cửa hàng", "đại lý", "quán", "hợp tác xã",
           "htx", "cơ sở", "xưởng", "trang trại", "tài khoản", "nhóm", "trang", "hội thánh",
           "chi hội", "nhà xe", "tiệm", "ban quản lý", "tập đoàn", "tổ hợp tác")

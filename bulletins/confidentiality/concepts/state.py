@@ -23,7 +23,8 @@ CONCLUSIONS = Concept(
           "nghiệm thu khống", "khống", "thất thoát", "trách nhiệm thuộc",
           "trách nhiệm chính thuộc", "chưa có kết luận", "chờ kết luận", "đang giải trình",
           "khiếu nại đúng một phần", "phải trả lại", "đoàn kiểm tra", "tự ý chi", "chi vượt",
-          "chưa đưa vào biên bản", "thu hồi nộp"),
+          "chưa đưa vào biên bản", "thu hồi nộp", "biên bản kiểm tra", "chưa ký",
+          "thi công thiếu", "thiếu khối lượng"),
     needs=("amount+pending", "person+pending", "named+pending", "count+pending",
            "amount+secret"),
     unless=("công khai kết quả", "xử phạt hành chính tổng"),
@@ -50,7 +51,7 @@ FOREIGN = Concept(
           "phương án đề nghị", "trả lời đang xác minh", "giới hạn đàm phán",
           "phương án đàm phán", "mức có thể chấp nhận", "nếu bạn không đồng ý", "thì chấp nhận",
           "ta sẽ đề nghị", "ta đề nghị", "tránh đề cập", "không nhắc đến", "không nêu vấn đề",
-          "ta giữ quan điểm", "không trao đổi về"),
+          "ta giữ quan điểm", "không trao đổi về", "đoàn ta", "ta sẽ không"),
     needs=("alone",),
     unless=("đã hội đàm", "ký kết", "hữu nghị", "giao lưu"),
 )
