@@ -175,6 +175,7 @@ class Jobs:
         with self.app.app_context():
             published = services.publish_due(db.session)
             media.requeue_stale(db.session)
+            checks.requeue_stale(db.session)
             programs.tick(db.session)
             db.session.commit()
             media.sweep_partials(Path(self.app.config["DATA_DIR"]))

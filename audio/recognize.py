@@ -13,6 +13,7 @@ reports an error) and "" when it heard nothing: callers treat both as "not check
 
 from __future__ import annotations
 
+import atexit
 import logging
 import tempfile
 import threading
@@ -55,9 +56,17 @@ class Recognizer:
                     import vietasr
 
                     self._pipeline = vietasr.Pipeline.preset("transcribe")
+                    atexit.register(self.close)  # before the interpreter tears cffi down
                 except Exception as error:  # missing wheel, native library or model
                     log.warning("speech recognizer unavailable: %s", error)
             return self._pipeline is not None
+
+    def close(self) -> None:
+        """Free the native pipeline; this recognizer answers None from then on."""
+        with self._lock:
+            if self._pipeline is not None:
+                self._pipeline.close()
+                self._pipeline = None
 
     def transcribe(self, path: Path) -> str | None:
         """The words heard in an audio file (lowercase, no punctuation); None if unavailable."""

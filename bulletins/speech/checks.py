@@ -16,6 +16,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 from dataclasses import dataclass
+from datetime import datetime, timedelta
 from pathlib import Path
 
 from sqlalchemy import select
@@ -38,6 +39,7 @@ log = logging.getLogger(__name__)
 HANDED_OUT = ("matched", "accepted", "unchecked")
 WITHHELD = ("held", "checking")
 COMMENT_LIMIT = 2000
+STUCK_CHECK = timedelta(minutes=15)
 
 Hear = Callable[[Path], "str | None"]
 
@@ -59,6 +61,17 @@ def queue_check(session: Session, audio: AudioFile) -> None:
     """Ask the job queue to hear this audio file once it is committed."""
     audio.check_status = "checking"
     outbox(session).append(("check_audio", {"audio_id": audio.id}))
+
+
+def requeue_stale(session: Session, now: datetime | None = None) -> list[int]:
+    """Ask again to hear files whose check was lost (its worker killed, the queue flushed)."""
+    now = now or utcnow()
+    stale = session.scalars(select(AudioFile).where(
+        AudioFile.check_status == "checking", AudioFile.updated_at < now - STUCK_CHECK)).all()
+    for audio in stale:
+        audio.updated_at = now
+        queue_check(session, audio)
+    return [a.id for a in stale]
 
 
 def withheld(audio: AudioFile | None) -> bool:

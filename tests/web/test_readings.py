@@ -11,6 +11,7 @@ from __future__ import annotations
 import json
 import subprocess
 import time
+from datetime import timedelta
 from pathlib import Path
 
 import pytest
@@ -20,10 +21,11 @@ from sqlalchemy import select
 
 from app.extensions import db
 from bulletins import clock, services
-from bulletins.models import AuditLog, Slot
+from bulletins.models import AudioFile, AuditLog, Slot
+from bulletins.speech import checks
 from tests.serve import served
 from tests.speech_samples import vieneu_samples
-from tests.web.conftest import PASSWORD, make_bulletin, user
+from tests.web.conftest import PASSWORD, login, make_bulletin, user
 
 pytestmark = pytest.mark.slow
 #: seven words a reader may leave out: with them the clip's word error rate would be 0.39
@@ -214,3 +216,22 @@ def test_without_a_recognizer_a_reading_is_unchecked_never_matched(app, users, a
         assert call(base, token, "GET", f"/bulletins/{bid}/audio").status_code == 200
         page = signed_in(base, "editor").get(f"{base}/desk/b/{bid}", timeout=30).text
         assert "Chưa kiểm tra được" in page
+
+
+def test_a_lost_check_is_asked_again(app, users, api, client, samples):
+    """The job queue lost the check (a flushed queue, a killed worker): the tick asks again."""
+    bid = make_bulletin(app, title=TITLE, body=samples["Ly"].text)
+    login(client, "editor")
+    with samples["Ly"].wav.open("rb") as handle:
+        client.post(f"/desk/b/{bid}/recording", data={"file": (handle, "ly.wav")},
+                    content_type="multipart/form-data")
+    jobs = app.extensions["loa.jobs"]
+    jobs.huey.flush()
+    with app.app_context():
+        soon = clock.utcnow() + timedelta(minutes=5)
+        assert checks.requeue_stale(db.session, soon) == []
+        later = clock.utcnow() + timedelta(minutes=16)
+        [audio_id] = checks.requeue_stale(db.session, later)
+        db.session.commit()
+        assert jobs.run_pending() == 1
+        assert db.session.get(AudioFile, audio_id).check_status == "unchecked"
