@@ -25,7 +25,7 @@ CLOCK_AHEAD ?= 400 1830
 test-clock: system-deps $(VENV)/.test translations
 	@for days in $(CLOCK_AHEAD); do \
 	  echo "== clock moved ahead $$days days =="; \
-	  LOA_CLOCK_AHEAD_DAYS=$$days $(BIN)/pytest -q -p no:cacheprovider tests/unit tests/web \
+	  LOA_CLOCK_AHEAD_DAYS=$$days $(BIN)/pytest -q tests/unit tests/web \
 	    $(PYTEST_ARGS) || exit 1; \
 	done
 
