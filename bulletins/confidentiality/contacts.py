@@ -25,6 +25,9 @@ _OFFICIAL_RE = re.compile(literal_trie(R.OFFICIAL.split("|")))  # no word is ano
 _LINK_RE = re.compile(r"hoặc|\bvà\b|gọi|báo|\bcho\b")
 _PRIVATE_RE = re.compile(private_regex(R.PRIVATE_TITLES, R.PRIVATE_WORDS, R.UP))
 _DOMAIN_RE = re.compile(r"[a-z0-9\-]+(?:\.[a-z0-9\-]+)+")
+# a free mailbox named right after a private person is that person's, whatever office is near
+_WEBMAIL = ("@gmail.com", "@yahoo.com", "@yahoo.com.vn", "@hotmail.com", "@outlook.com",
+            "@icloud.com")
 
 
 def digits(s: str) -> str:
@@ -134,7 +137,8 @@ def emails(doc: Doc, out: list[Hit]) -> None:
         m = _DOMAIN_RE.match(low, at + 1)
         if m and s < at:
             addr = low[s:m.end()]
-            warn = addr.endswith(".gov.vn") or official(doc, s)
+            warn = addr.endswith(".gov.vn") or official(doc, s) and not (
+                addr.endswith(_WEBMAIL) and _PRIVATE_RE.search(doc.clean, max(0, s - 40), s))
             out.append(("email", s, m.end(), SEVERITY_WARN if warn else SEVERITY_BLOCK,
                         "Thư điện tử công vụ" if warn else "Thư điện tử cá nhân"))
         at = low.find("@", at + 1)

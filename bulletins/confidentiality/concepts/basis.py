@@ -88,6 +88,7 @@ SENSITIVE_REASON = {
     "sexual": f"Dữ liệu cá nhân nhạy cảm – đời sống tình dục, đời tư ({ND13} điểm e)",
     "location": f"Dữ liệu cá nhân nhạy cảm – nơi ở, đi lại hằng ngày của cá nhân ({ND13} điểm i)",
     "finance": f"Dữ liệu cá nhân nhạy cảm – nợ, tín dụng của cá nhân ({ND13} điểm h)",
+    "biometric": f"Dữ liệu cá nhân nhạy cảm – đặc điểm sinh học, di truyền ({ND13} điểm d, đ)",
 }
 BANK_REASON = ("Số tài khoản ngân hàng của cá nhân (dữ liệu cá nhân, Nghị định 13/2023/NĐ-CP, "
                "Điều 2 khoản 4 điểm h)")

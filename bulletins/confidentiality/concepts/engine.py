@@ -18,7 +18,7 @@ from bulletins.confidentiality.text import SEVERITY_BLOCK, Doc, Hit, any_of
 
 KIND = "state_secret_topic"
 CONCEPTS: tuple[Concept, ...] = (*defence.CONCEPTS, *security.CONCEPTS, *society.CONCEPTS,
-                                 *state.CONCEPTS)
+                                 *state.CONCEPTS, *security.BACKSTOPS)
 _RANK = {c.key: i for i, c in enumerate(CONCEPTS)}
 CUES: dict[str, tuple[Concept, ...]] = {}
 for _c in CONCEPTS:
@@ -48,6 +48,9 @@ _TRIM = " \t\n,;:–-(\"“”'"
 # sentence says more, and replaces them
 MARKERS = frozenset(("chưa công bố", "quân số", "phương án nhân sự", "phương án tác chiến",
                      "kế hoạch tác chiến", "nhân sự dự kiến", "dự kiến nhân sự"))
+_UNPUBLISHED = state.UNPUBLISHED.reason([])[:40]
+# how far a sentence may run on either side of a cue (long reports run on)
+_REACH = 500
 # concepts whose detail is an enumeration running to the end of the sentence
 _LISTS = frozenset(("exams", "codes"))
 # framings read from a document's title: a wanted notice, a storm bulletin
@@ -184,6 +187,24 @@ def _found_cues(low: str) -> list[tuple[int, int, str]]:
     return found
 
 
+# a list's item: "- ", "+ ", "• ", "1. ", "a) ", "Câu 2:" at the start of a line
+_ITEM_RE = re.compile(r"[ \t]*(?:[-+•*–]|\d{1,2}[.)]|[a-zđ]\)|câu \d{1,2}\s*[:.])\s")
+
+
+def _list_end(low: str, b: int) -> int:
+    """A line that ends with ":" heads the list below it: the sentence runs to the list's end."""
+    i = b - 1
+    while i > 0 and low[i] in " \t":
+        i -= 1
+    if b >= len(low) or low[b] != "\n" or low[i] != ":":
+        return b
+    end = b
+    while end < len(low) and low[end] == "\n" and _ITEM_RE.match(low, end + 1):
+        nxt = low.find("\n", end + 1)
+        end = nxt if nxt >= 0 else len(low)
+    return end
+
+
 def _cues(doc: Doc, found: list[tuple[int, int, str]], taken: list[tuple[int, int]]
           ) -> list[tuple[int, int, list]]:
     """The cue words outside phrases already found, grouped by sentence."""
@@ -196,8 +217,8 @@ def _cues(doc: Doc, found: list[tuple[int, int, str]], taken: list[tuple[int, in
         if groups and s < groups[-1][1]:
             groups[-1][2].append((s, e, cue))
             continue
-        a, b = doc.sentence(s, e, semicolon=False)
-        groups.append((a, b, [(s, e, cue)]))
+        a, b = doc.sentence(s, e, semicolon=False, reach=_REACH)
+        groups.append((a, _list_end(doc.low, b), [(s, e, cue)]))
     return groups
 
 
@@ -220,6 +241,7 @@ def concept_hits(doc: Doc, out: list[Hit], cues: list[tuple[int, int, str]] | No
     if not groups:
         return
     title = _title_framings(low)
+    personal = [s for kind, s, _, _, _ in out if kind == "sensitive_personal"]
     drop: set[int] = set()
     for a, b, cues in groups:
         for ra, rb in _regions(doc, a, b, taken):
@@ -228,6 +250,9 @@ def concept_hits(doc: Doc, out: list[Hit], cues: list[tuple[int, int, str]] | No
             if not verdict:
                 continue
             start, end, reason = verdict
+            if reason.startswith(_UNPUBLISHED) and any(
+                    ra <= s < rb for s in personal):
+                continue  # what is kept unpublished is a person's data, found as such
             for i in marker:
                 if ra <= out[i][1] < rb:
                     start, end = min(start, out[i][1]), max(end, out[i][2])

@@ -62,6 +62,8 @@ MORE_SENSITIVE: dict[str, tuple[str, bool]] = {
                            "|bị hiếp dâm|mại dâm|bán dâm|mua dâm|bị xâm hại|bị dâm ô"),
     # h: a person's debts with credit institutions
     **_all("finance", True, "nợ xấu|nợ quá hạn|vỡ nợ|nợ tín dụng đen|bị ngân hàng khởi kiện"),
+    # đ: biometric data of a person
+    **_all("biometric", True, "xét nghiệm adn|giám định adn|kết quả adn|dấu vân tay"),
     # i: where a person can be found day by day
     **_all("location", True, "tối thường ở|thường ngồi ở|hằng ngày đi làm|lịch sinh hoạt"
                              "|quy luật đi lại|quy luật sinh hoạt"),

@@ -24,10 +24,21 @@ NOMINATION = Concept(
           "bố trí người khác", "công tác khác", "nghỉ hưu trước tuổi", "cho thôi", "thay ông",
           "thay bà", "phương án nhân sự", "nhân sự dự kiến", "dự kiến nhân sự", "đề xuất tuyển",
           "giữ chức", "tái bổ nhiệm", "kiện toàn chức danh", "cơ cấu vào", "thôi giữ chức",
-          "thôi chức", "rút khỏi danh sách", "đưa vào ban", "bầu bổ sung", "sẽ thay"),
+          "thôi chức", "rút khỏi danh sách", "đưa vào ban", "bầu bổ sung", "sẽ thay",
+          "người kế nhiệm", "kế nhiệm", "chọn làm", "tinh giản", "dôi dư", "cho nghỉ",
+          "bố trí lại", "sắp xếp lại"),
     needs=("person+pending", "person+position"),
     unless=("giới thiệu sản phẩm", "giới thiệu mô hình", "giới thiệu việc làm",
             "thủ tục", "giấy giới thiệu"),
+)
+# said plainly ("ông X sẽ là Chủ tịch"): a person, a post and a plan all in the sentence
+NAMED_FOR = Concept(
+    "named_for", "personnel", "người dự kiến giữ chức vụ khi chưa công bố",
+    cues=("sẽ là", "sẽ giữ", "sẽ làm", "sẽ đảm nhiệm", "sẽ phụ trách", "danh sách trình",
+          "trình ban thường vụ", "trình đảng ủy", "làm chủ tịch", "làm phó chủ tịch",
+          "làm bí thư", "làm phó bí thư", "làm trưởng"),
+    needs=("person+pending+position",),
+    unless=("người hướng dẫn", "người phụ trách liên hệ", "đã được bầu", "trúng cử"),
 )
 SUCCESSION = Concept(
     "succession", "personnel", "danh sách quy hoạch cán bộ",
@@ -44,15 +55,18 @@ DISCIPLINE = Concept(
           "không hoàn thành nhiệm vụ", "phiếu tín nhiệm", "tín nhiệm thấp",
           "lấy phiếu tín nhiệm", "từ chức", "cho từ chức", "uy tín thấp", "ủy ban kiểm tra",
           "kiểm điểm", "tài sản tăng thêm", "chưa giải trình", "giải trình nguồn gốc",
+          "kết quả đánh giá", "đánh giá cán bộ", "số phiếu",
           "xác minh tài sản", "tài sản, thu nhập", "vi phạm trong quản lý", "sai phạm"),
-    needs=("person+pending", "person+secret", "person+amount"),
+    needs=("person+pending", "person+secret", "person+amount", "person+position"),
+    unless=("chủ trì", "hướng dẫn", "tổ chức hội nghị", "khen thưởng", "biểu dương"),
 )
 STRUGGLE = Concept(
     "struggle", "religion", "kế hoạch đấu tranh, vô hiệu hóa, phân hóa người, nhóm cụ thể",
     cues=("đấu tranh", "đấu tranh công khai", "vô hiệu hóa", "phân hóa", "cô lập", "tách ông",
           "tách bà", "tách khỏi", "chuyển hóa", "cảm hóa", "rút đơn", "gặp riêng",
           "tòa giám mục", "điều chuyển linh mục", "đối sách", "ngăn chặn từ sớm",
-          "đổi lại", "làm việc với", "cam kết chấm dứt"),
+          "đổi lại", "làm việc với", "cam kết chấm dứt", "giải tán", "mời lên làm việc",
+          "răn đe", "gọi lên", "kiên quyết xử lý", "giao lô", "ưu tiên giao"),
     needs=("person",),
     unless=("phản bác các quan điểm", "phòng, chống tội phạm", "phòng chống tội phạm",
             "vận động nhân dân", "vận động bà con", "vận động các gia đình",
@@ -85,4 +99,4 @@ ASSESSMENT = Concept(
 PERSONNEL_GENERAL = ("cần bảo đảm", "cần đảm bảo", "phải bảo đảm", "hướng dẫn", "tiêu chuẩn",
                      "quy trình", "tỷ lệ", "độ tuổi", "theo quy định", "theo chỉ thị",
                      "các chi bộ cần", "ưu tiên")
-CONCEPTS = (SUCCESSION, DISCIPLINE, NOMINATION, STRUGGLE, INSTIGATORS, ASSESSMENT)
+CONCEPTS = (SUCCESSION, DISCIPLINE, NOMINATION, NAMED_FOR, STRUGGLE, INSTIGATORS, ASSESSMENT)

@@ -38,7 +38,8 @@ _WORDS = {
             r"|\b(?:hằng|hàng|mỗi)\s+(?:ngày|đêm|tuần|tháng|sáng|tối|chiều)\b"
             r"|\b(?:ban đêm|ban ngày|về đêm|các đêm|trong đêm|buổi tối)\b"
             r"|\b(?:sáng|chiều|tối|trưa|rạng sáng|đêm)\s+(?:nay|mai|\d|thứ|chủ nhật|hôm)"
-            r"|\btrong vòng\s+\d+",
+            r"|\btrong vòng\s+\d+|\b(?:tối|sáng|chiều|đêm|trưa) nay\b|\bngày mai\b"
+            r"|\b(?:tuần|tháng) (?:tới|sau)\b|\b(?:cuối|đầu) tuần\b|\bnửa đêm\b|\brạng sáng\b",
     "phone": r"(?<![\d.])0\d{2,3}[ .]?\d{3}[ .]?\d{3,4}(?![\d.])",
     "challenge": r"\bhỏi\b[^.;\n]{1,40}?\bđáp\b",
     "store": r"\b(?:cất giữ|cất giấu|cất|lưu giữ|bảo quản|niêm cất|tàng trữ|đặt|để|giấu|chứa)"
@@ -48,7 +49,7 @@ _WORDS = {
     "gap": r"\b(?:không bố trí (?:người|lực lượng)|bỏ trống|chưa có chốt|không có người trực"
            r"|chỉ tuần tra|không tuần tra|quân số mỏng|lực lượng mỏng|sơ hở)\b",
     "route": r"\b(?:xuất phát|đi theo|theo đường|theo tuyến|qua cầu|di chuyển|hạ cánh|lộ trình"
-             r"|dẫn đường|dừng tại|nghỉ tại|đón tại|đến .{1,30}? lúc)\b",
+             r"|dẫn đường|dừng tại|nghỉ tại|đón tại|đi qua|đi trước|đến .{1,30}? lúc)\b",
     "guard": r"\b(?:chốt|cảnh vệ|bảo vệ|vòng ngoài|vòng trong|canh gác|csgt|hộ tống)\b",
     "agent": r"\b(?:công an|lực lượng|tổ công tác|trinh sát|nghiệp vụ|an ninh|chức năng"
              r"|ban chỉ đạo|nhà mạng|biên phòng|tổ an ninh)\b",
@@ -89,7 +90,11 @@ _NAMED = ("công ty", "doanh nghiệp", "nhà thầu", "cửa hàng", "đại l�
           "chi hội", "nhà xe", "tiệm", "ban quản lý", "tập đoàn", "tổ hợp tác")
 _BEFORE = {**{w: "named" for w in _NAMED}, **{w: "place" for w in _PLACE},
            **{w: "person" for w in _HON}}
-_SURNAMES = frozenset(R.SURNAMES)
+# the phrases' surnames and those of the ethnic minorities of the mountains and the highlands
+_SURNAMES = frozenset((*R.SURNAMES, *(
+    "Giàng Sùng Vàng Thào Lầu Mùa Vừ Hầu Tráng Chảo Sầm Cầm Tòng Quàng Điêu Bế Ma Mông Bàn "
+    "Lục Hứa Âu Ông Diệp La Lâm Thạch Danh Kim Sơn Kăn Hồ Lù Lìu Pờ Chang Sìn Chẻo Tẩn "
+    "Phàn Đàm Hoàng Ksor Siu Rơ Nay Kpă Rahlan Y Alăng Bhriu Pơloong Zơrâm").split()))
 # capitalised words in a row: a name (the first may be one letter, as in "ông A")
 _CAPS_RE = re.compile(rf"(?<!\w){R.UP}\w*(?:[ \t]+{R.UP}\w*)*")
 _CODE_RE = re.compile(r"[“\"«][^”\"»\n]{1,40}[”\"»]|\b(?:bí số|mật danh|bí danh|hô hiệu)\s+\S+"
@@ -223,7 +228,7 @@ PUBLIC = {
     # campaigns, festivals, training, drills for the public, history
     "event": _phrases(r"tuyên truyền|chiến dịch|tháng hành động|hội thao|hội diễn|lễ hội"
                       r"|ngày hội|tập huấn|hội thi|giao lưu|tham quan|khai giảng"
-                      r"|lịch sử(?! cuộc gọi)|kháng chiến|di tích|năm 19\d\d|truyền thống"
+                      r"|kháng chiến|di tích|năm 19\d\d|truyền thống"
                       r"|thánh lễ|đại lễ|bảo vệ bí mật nhà nước|bảo mật thông tin cá nhân"
                       r"|dữ liệu cá nhân|mít tinh"
                       r"|diễu hành|cổ động|tình nguyện|văn nghệ"),

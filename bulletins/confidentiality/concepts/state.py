@@ -35,7 +35,8 @@ PRICES = Concept(
           "đơn giá bồi thường", "mức bồi thường", "phương án bồi thường", "giá bồi thường",
           "hệ số điều chỉnh giá đất", "giá dự kiến", "giá trúng đấu giá", "mức hỗ trợ dự kiến",
           "giá đền bù", "mức đền bù", "tiền đền bù", "đơn giá đền bù", "phương án đền bù",
-          "giá thu hồi"),
+          "giá thu hồi", "phương án tái định cư", "suất tái định cư", "mức hỗ trợ",
+          "hỗ trợ di dời", "tiền hỗ trợ"),
     needs=("amount+pending",),
 )
 RESERVES = Concept(
@@ -51,7 +52,9 @@ FOREIGN = Concept(
           "phương án đề nghị", "trả lời đang xác minh", "giới hạn đàm phán",
           "phương án đàm phán", "mức có thể chấp nhận", "nếu bạn không đồng ý", "thì chấp nhận",
           "ta sẽ đề nghị", "ta đề nghị", "tránh đề cập", "không nhắc đến", "không nêu vấn đề",
-          "ta giữ quan điểm", "không trao đổi về", "đoàn ta", "ta sẽ không"),
+          "ta giữ quan điểm", "không trao đổi về", "đoàn ta", "ta sẽ không", "phía nước bạn",
+          "đề xuất với bạn", "ta chỉ đồng ý", "ta chỉ chấp nhận", "ta không đồng ý",
+          "ta không chấp nhận", "ta đề nghị bạn"),
     needs=("alone",),
     unless=("đã hội đàm", "ký kết", "hữu nghị", "giao lưu"),
 )
@@ -59,7 +62,8 @@ EXAMS = Concept(
     "exams", "education", "đề thi, đáp án trước khi thi",
     cues=("đề thi", "đề kiểm tra", "đáp án", "câu hỏi", "đề môn", "nội dung thi",
           "câu hỏi phỏng vấn", "đề bài"),
-    needs=("content",),
+    needs=("content", "code"),
+    public=("announced",),  # the questions may speak of anything, campaigns and festivals too
     unless=("đề cương ôn tập", "đã thi", "sau kỳ thi", "đáp án chính thức", "hỏi đáp"),
 )
 UNPUBLISHED = Concept(
@@ -69,7 +73,9 @@ UNPUBLISHED = Concept(
           "nguồn tin nội bộ", "đánh giá nội bộ", "chưa công bố", "chưa công khai",
           "không công khai", "chưa phổ biến", "không phổ biến", "không thông tin ra ngoài",
           "tránh lộ lọt", "lộ lọt", "không tiết lộ", "phiếu kín", "chưa phát hành",
-          "chưa ban hành", "chưa đưa ra", "chưa thông báo", "không báo trước"),
+          "chưa ban hành", "chưa đưa ra", "chưa thông báo", "không báo trước",
+          "lưu hành nội bộ", "không đưa tin", "không phát thanh", "không đăng", "chỉ lưu hành",
+          "không được tiết lộ", "tránh để lộ", "không để lộ", "không phổ biến rộng"),
     needs=("person", "place", "count", "amount", "list", "named", "wcount"),
     unless=("người báo tin", "người tố giác", "danh tính", "mã otp", "mật khẩu",
             "thông tin cá nhân", "chế độ", "soạn thảo", "quy định về"),
