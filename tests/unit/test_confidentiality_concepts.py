@@ -187,3 +187,36 @@ def test_every_concept_cites_its_legal_basis() -> None:
         assert LAW in concept.reason(["place"]), concept.key
     f = Scanner().scan("Sở chỉ huy cơ bản đặt tại đồi Cháy, thôn Nà Pục.")
     assert f and all("(" in x.reason for x in f)
+
+
+def test_a_free_mailbox_named_after_a_private_person_blocks() -> None:
+    """An office word nearby does not make a person's own gmail an office address."""
+    got = {f.text: f.severity for f in scan(
+        "Gửi hồ sơ về hộp thư công vụ vanphong@laocai.gov.vn, nếu lỗi thì gửi hộp thư của "
+        "chị Hoa: hoa.lt1990@gmail.com.") if f.kind == "email"}
+    assert got == {"vanphong@laocai.gov.vn": "warn", "hoa.lt1990@gmail.com": "block"}
+
+
+def test_a_header_line_carries_its_cue_into_the_list() -> None:
+    """"…như sau:" then items: the concept in the header, the detail in the items."""
+    text = ("Phân công lực lượng đêm 30 Tết như sau:\n"
+            "- Tổ 1 (3 đồng chí): chốt tại ngã ba chợ Nà Bó từ 22 giờ.\n"
+            "- Tổ 2: tuần tra khu vực đình làng Nà Lẹng.")
+    found = secrets(text)
+    assert len(found) == 1 and "ngã ba chợ Nà Bó" in found[0].text
+
+
+def test_detail_far_into_a_long_sentence_counts() -> None:
+    """A report's sentence may run on: the detail 250 letters after the cue still counts."""
+    filler = "trong bối cảnh tình hình trên địa bàn có nhiều diễn biến cần được theo dõi, " * 3
+    text = f"Tổ trinh sát của Công an xã {filler}sẽ có mặt tại bến đò Nà Hang lúc 23 giờ."
+    found = secrets(text)
+    assert len(found) == 1 and "bến đò Nà Hang" in found[0].text
+
+
+def test_a_planned_operation_with_time_and_place_is_a_secret() -> None:
+    """No trigger word: the police's plan, its hour and its target place are the secret;
+    the same hour and place for a service to the public are not."""
+    assert secrets("Rạng sáng thứ Ba, tổ công tác sẽ vào lán trại ở khe Pắc Ta, xóm Nà Cọ.")
+    assert not secrets("Công an xã sẽ làm căn cước tại nhà văn hóa thôn Nà Bó lúc 7 giờ "
+                       "thứ Ba, đề nghị bà con mang giấy tờ.")

@@ -241,7 +241,7 @@ def concept_hits(doc: Doc, out: list[Hit], cues: list[tuple[int, int, str]] | No
     if not groups:
         return
     title = _title_framings(low)
-    personal = [s for kind, s, _, _, _ in out if kind == "sensitive_personal"]
+    personal = sorted(s for kind, s, _, _, _ in out if kind == "sensitive_personal")
     drop: set[int] = set()
     for a, b, cues in groups:
         for ra, rb in _regions(doc, a, b, taken):
@@ -250,9 +250,10 @@ def concept_hits(doc: Doc, out: list[Hit], cues: list[tuple[int, int, str]] | No
             if not verdict:
                 continue
             start, end, reason = verdict
-            if reason.startswith(_UNPUBLISHED) and any(
-                    ra <= s < rb for s in personal):
-                continue  # what is kept unpublished is a person's data, found as such
+            if reason.startswith(_UNPUBLISHED):
+                i = bisect_left(personal, ra)
+                if i < len(personal) and personal[i] < rb:
+                    continue  # what is kept unpublished is a person's data, found as such
             for i in marker:
                 if ra <= out[i][1] < rb:
                     start, end = min(start, out[i][1]), max(end, out[i][2])

@@ -55,7 +55,9 @@ MORE_SENSITIVE: dict[str, tuple[str, bool]] = {
     # a: political and religious views of a person
     **_all("views", True, "quan điểm chống đối|chống đối chế độ|ủng hộ đa đảng|đa đảng"
                           "|tẩy chay bầu cử|kêu gọi tẩy chay|theo đạo|đi lễ nhà thờ"
-                          "|quan điểm sai trái|bất mãn với chế độ|là tín đồ|cải đạo|bỏ đạo"),
+                          "|quan điểm sai trái|bất mãn với chế độ|là tín đồ|cải đạo|bỏ đạo"
+                          "|phản đối chính quyền|chống chính quyền|đăng bài chống"
+                          "|đăng bài xuyên tạc|bài viết chống"),
     # e: sexual life
     **_all("sexual", True, "quan hệ ngoài hôn nhân|ngoại tình|quan hệ ngoài luồng|có bồ"
                            "|đồng tính|chuyển giới|xu hướng tính dục|xâm hại tình dục"

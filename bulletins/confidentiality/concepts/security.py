@@ -89,9 +89,11 @@ SUSPECTS = Concept(
 )
 OPERATION = Concept(
     "operation", "security", "kế hoạch hoạt động của lực lượng chưa thực hiện",
-    cues=("công an xã", "tổ công tác", "lực lượng công an", "lực lượng chức năng",
-          "dân quân", "công an viên", "lực lượng nghiệp vụ", "cán bộ công an", "đồn biên phòng",
-          "bộ đội biên phòng", "kiểm lâm"),
+    cues=tuple(f"{agent} {plan}" for agent in (
+        "công an xã", "công an", "tổ công tác", "lực lượng", "lực lượng công an",
+        "lực lượng chức năng", "dân quân", "công an viên", "lực lượng nghiệp vụ",
+        "cán bộ công an", "đồn biên phòng", "biên phòng", "kiểm lâm", "liên ngành")
+        for plan in ("sẽ", "dự kiến", "chuẩn bị", "theo kế hoạch sẽ")),
     needs=("future+time+place", "future+time+person", "future+time+named"),
     public=FIELD,
     unless=("tuyên truyền", "hướng dẫn", "cấp căn cước", "làm thủ tục", "tiếp dân", "giúp dân",

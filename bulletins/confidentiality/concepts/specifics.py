@@ -84,7 +84,7 @@ _PLACE = ("thôn", "xóm", "bản", "ấp", "làng", "khu", "khu vực", "đồi
           "tọa độ", "lô", "thửa", "đỉnh", "hầm", "nhà văn hóa", "đập",
           "hồ", "đầm", "eo", "mũi", "đảo", "bãi biển", "cửa biển", "trụ sở", "ngầm", "tràn",
           "khu dân cư", "cụm", "rẫy", "nương", "đồng", "cánh đồng", "nghĩa trang", "sang",
-          "nước")
+          "nước", "tại", "ở")
 _NAMED = ("công ty", "doanh nghiệp", "nhà thầu", "cửa hàng", "đại lý", "quán", "hợp tác xã",
           "htx", "cơ sở", "xưởng", "trang trại", "tài khoản", "nhóm", "trang", "hội thánh",
           "chi hội", "nhà xe", "tiệm", "ban quản lý", "tập đoàn", "tổ hợp tác")
