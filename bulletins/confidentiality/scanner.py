@@ -138,8 +138,8 @@ class Scanner:
         first = _KEY_AT_START.match(low)
         matches = _KEY_RE.finditer(low, first.end() if first else 0)
         for m in chain((first,), matches) if first else matches:
-            key = m.group("k")
-            s, e = m.span("k")
+            key = m.group(1)  # group 1 is "k" (the trie has no capturing group)
+            s, e = m.span(1)
             kind = _KEYS.get(key)
             if kind is None:
                 key = " ".join(key.split())

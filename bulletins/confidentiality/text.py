@@ -132,7 +132,7 @@ def sentence(low: str, s: int, e: int, semicolon: bool = True,
     lo, hi = max(0, s - reach), min(len(low), e + reach)
     a = max(lo, low.rfind("\n", lo, s) + 1)
     for sep in _SEPS if semicolon else _STOPS:
-        i = low.rfind(sep, lo, s)
+        i = low.rfind(sep, max(lo, a - 1), s)  # only a separator from a - 1 on moves a
         if i >= 0 and i + 2 > a:
             a = i + 2
     m = (_SEP_RE if semicolon else _STOP_RE).search(low, e, hi)
