@@ -78,6 +78,8 @@ def numbers(doc: Doc, out: list[Hit], claimed: set[int]) -> None:
         if m.group("plate"):
             out.append(("vehicle_plate", s, e, SEVERITY_BLOCK, "Biển số xe"))
             continue
+        if e - s < 10:  # fewer than 10 digits: _segment would find nothing
+            continue
         if MONEY_RE.match(low, e) or _NOT_PHONE.search(low, max(0, s - 20), s):
             continue
         _segment(doc, [g.span() for g in _DIGITS_RE.finditer(low, s, e)], out, claimed)
