@@ -7,6 +7,8 @@ configured are not mailed, and those older than SEND_WITHIN never flood out once
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import datetime, timedelta
 
 from sqlalchemy import create_engine, select
@@ -31,11 +33,21 @@ from tests.web.test_notifications import (
 )
 
 
-def plain_session(app) -> Session:
-    """A SQLAlchemy session on the app's database, as a script would open it: no Flask."""
+@contextmanager
+def plain_session(app) -> Iterator[Session]:
+    """A SQLAlchemy session on the app's database, as a script would open it: no Flask.
+
+    Its engine is disposed afterwards: a pooled PostgreSQL connection left to the garbage
+    collector is a ResourceWarning, which the suite turns into an error.
+    """
     with app.app_context():
         url = db.engine.url.render_as_string(hide_password=False)
-    return Session(create_engine(url))
+    engine = create_engine(url)
+    try:
+        with Session(engine) as session:
+            yield session
+    finally:
+        engine.dispose()
 
 
 def test_a_script_transition_notifies_without_the_web_app(app, users):
