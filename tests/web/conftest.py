@@ -13,6 +13,8 @@ from dataclasses import dataclass
 from typing import Any
 
 import pytest
+import requests
+import responses
 from flask import Flask
 from flask.testing import FlaskClient
 from sqlalchemy import text
@@ -20,8 +22,10 @@ from sqlalchemy import text
 from app import create_app
 from app.config import config_for_tests
 from app.extensions import db
+from audio.engines import shared_breaker
 from bulletins import accounts, seed, services
 from bulletins.models import Base, User
+from tests.unit.conftest import GOOGLE
 
 PASSWORD = "mat-khau-thu-2026"
 accounts.HASH_METHOD = "pbkdf2:sha256:1000"  # werkzeug's cost, lowered for speed in tests
@@ -152,3 +156,13 @@ def api(app: Flask, client: FlaskClient, users: dict[str, int]):
         return Api(client, tokens[name])
 
     return for_user
+
+
+@pytest.fixture
+def google_down():
+    """Google's endpoint unreachable; the process-wide breaker closed before and after."""
+    shared_breaker().open_until = float("-inf")
+    with responses.RequestsMock(assert_all_requests_are_fired=False) as mock:
+        mock.add(responses.POST, GOOGLE, body=requests.ConnectionError("no network"))
+        yield mock
+    shared_breaker().open_until = float("-inf")

@@ -9,26 +9,13 @@ from __future__ import annotations
 import re
 
 import pytest
-import requests
-import responses
 from sqlalchemy import select
 
 from app.extensions import db
-from audio.engines import shared_breaker
 from bulletins.models import AudioFile, AuditLog
-from tests.unit.conftest import GOOGLE
 from tests.web.conftest import login, make_bulletin
 
 pytestmark = pytest.mark.slow
-
-
-@pytest.fixture
-def google_down():
-    shared_breaker().open_until = float("-inf")
-    with responses.RequestsMock(assert_all_requests_are_fired=False) as mock:
-        mock.add(responses.POST, GOOGLE, body=requests.ConnectionError("no network"))
-        yield mock
-    shared_breaker().open_until = float("-inf")
 
 
 def audio_of(app, bulletin_id: int) -> AudioFile:

@@ -10,18 +10,14 @@ from dataclasses import replace
 from pathlib import Path
 
 import pytest
-import requests
-import responses
 from sqlalchemy import select
 
 from app.extensions import db
 from app.jobs import audio_settings
-from audio.engines import shared_breaker
 from bulletins import audit
 from bulletins.models import AudioFile, AuditLog
 from bulletins.speech import synthesis
 from tests.piper_voices import VI_NAME, vietnamese_voice
-from tests.unit.conftest import GOOGLE
 from tests.web.conftest import login, make_bulletin
 
 
@@ -44,16 +40,6 @@ def given(tmp_path: Path) -> tuple[Path, Path]:
 @pytest.fixture
 def data_dir(app) -> Path:
     return Path(app.config["DATA_DIR"])
-
-
-@pytest.fixture
-def google_down():
-    """Google's endpoint unreachable; the process-wide breaker closed before and after."""
-    shared_breaker().open_until = float("-inf")
-    with responses.RequestsMock(assert_all_requests_are_fired=False) as mock:
-        mock.add(responses.POST, GOOGLE, body=requests.ConnectionError("no network"))
-        yield mock
-    shared_breaker().open_until = float("-inf")
 
 
 def test_install_voice_stores_chooses_and_audits(app, given, data_dir):
