@@ -12,7 +12,7 @@ from flask import Flask, current_app
 from flask_migrate import upgrade
 
 from app.extensions import db
-from bulletins import accounts, audit, seed
+from bulletins import accounts, audit, seed, tenancy
 from bulletins.clock import utcnow
 from bulletins.errors import DomainError
 from bulletins.workflow import ROLES
@@ -29,7 +29,10 @@ def init_app(app: Flask) -> None:
     def init_db() -> None:
         """Create or migrate the schema; seed the plan's lists; first admin on an empty DB."""
         upgrade(directory=current_app.extensions["migrate"].directory)
-        seed.seed_lists(db.session)
+        seed.seed_lists(db.session, tenants={
+            "province_name": os.environ.get("PROVINCE_NAME"),
+            "commune_slug": os.environ.get("COMMUNE_SLUG"),
+            "commune_name": current_app.config.get("COMMUNE_NAME")})
         if accounts.count_users(db.session) == 0:
             password = os.environ.get("ADMIN_PASSWORD") or None
             try:
@@ -55,13 +58,22 @@ def init_app(app: Flask) -> None:
     @click.option("--password-stdin", is_flag=True, help="read the password from stdin")
     @click.option("--display-name", default="")
     @click.option("--unit", default=None)
+    @click.option("--commune", "commune_slug", default=None,
+                  help="the commune it belongs to (default: the first commune)")
+    @click.option("--province", is_flag=True, help="a province-level account")
     def create_user(name: str, roles: tuple[str, ...], password_stdin: bool,
-                    display_name: str, unit: str | None) -> None:
-        """Create an account with one or more roles."""
+                    display_name: str, unit: str | None, commune_slug: str | None,
+                    province: bool) -> None:
+        """Create an account with one or more roles, in a commune or at the province."""
+        if province and commune_slug:
+            fail("chọn --commune hoặc --province, không cả hai.")
         password = sys.stdin.readline().rstrip("\r\n") if password_stdin else None
         try:
+            commune_id = (tenancy.commune_by_slug(db.session, commune_slug).id
+                          if commune_slug else None)
             user, generated = accounts.create_user(db.session, None, name, roles, password,
-                                                   display_name, unit)
+                                                   display_name, unit, commune_id=commune_id,
+                                                   province=province)
             db.session.commit()
         except DomainError as error:
             db.session.rollback()
@@ -69,6 +81,20 @@ def init_app(app: Flask) -> None:
         click.echo(f"Đã tạo {user.username} ({', '.join(sorted(user.role_names))}).", err=True)
         if generated:
             click.echo(f"Mật khẩu dùng một lần: {generated}")
+
+    @app.cli.command("create-commune")
+    @click.argument("slug")
+    @click.option("--name", required=True, help="e.g. \"xã Yên Mô\"")
+    @click.option("--host", default=None, help="a host name that serves its portal (optional)")
+    def create_commune(slug: str, name: str, host: str | None) -> None:
+        """Add a commune to the province (CONTRACT §9)."""
+        try:
+            commune = seed.create_commune(db.session, None, slug, name, host)
+            db.session.commit()
+        except DomainError as error:
+            db.session.rollback()
+            fail(error.message)
+        click.echo(f"Đã tạo {commune.name} ({commune.slug}): /xa/{commune.slug}/", err=True)
 
     @app.cli.command("create-token")
     @click.argument("name")

@@ -11,10 +11,10 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 from werkzeug.security import check_password_hash, generate_password_hash
 
-from bulletins import audit
+from bulletins import audit, tenancy
 from bulletins.clock import utcnow
 from bulletins.common import fetch
-from bulletins.errors import Conflict, NotAllowed, ValidationError
+from bulletins.errors import Conflict, NotAllowed, NotFound, ValidationError
 from bulletins.models import ApiToken, User, UserRole
 from bulletins.text import nfc
 from bulletins.workflow import ROLES
@@ -87,7 +87,19 @@ def get_user(session: Session, user_id: int) -> User:
 def list_users(session: Session, actor: User | None) -> Sequence[User]:
     """Every account, by username (admin)."""
     require_admin(actor)
-    return session.scalars(select(User).order_by(User.username)).all()
+    stmt = select(User).order_by(User.username)
+    if not tenancy.is_province(actor):
+        stmt = stmt.where(User.commune_id == actor.commune_id)
+    return session.scalars(stmt).all()
+
+
+def require_admin_of(actor: User | None, user: User) -> str:
+    """require_admin, and the account in the admin's scope: a commune's admin never learns of
+    another commune's accounts (NotFound); a province admin manages them all."""
+    name = require_admin(actor)
+    if actor is not None and not tenancy.is_province(actor) and user.commune_id != actor.commune_id:
+        raise NotFound(f"Không có tài khoản số {user.id}.")
+    return name
 
 
 def require_admin(actor: User | None) -> str:
@@ -99,11 +111,33 @@ def require_admin(actor: User | None) -> str:
     return actor.username
 
 
+def _home(session: Session, actor: User | None, commune_id: int | None,
+          province: bool) -> int | None:
+    """The new account's scope: the province, a given commune, else the admin's own commune
+    (the first commune from the command line). A commune's admin makes only its own users."""
+    if province:
+        home = None
+    elif commune_id is not None:
+        home = commune_id
+    elif actor is not None:
+        home = actor.commune_id
+    else:
+        first = tenancy.first_commune(session)
+        home = first.id if first else None
+    if actor is not None and actor.commune_id is not None and home != actor.commune_id:
+        raise NotAllowed("Quản trị viên của xã chỉ tạo tài khoản của xã mình.")
+    return home
+
+
 def create_user(session: Session, actor: User | None, username: str, roles: Iterable[str],
                 password: str | None = None, display_name: str = "",
-                unit_slug: str | None = None) -> tuple[User, str | None]:
-    """Create an account; without a password a one-time one is generated and returned."""
+                unit_slug: str | None = None, *, commune_id: int | None = None,
+                province: bool = False) -> tuple[User, str | None]:
+    """Create an account; without a password a one-time one is generated and returned.
+
+    Without ``commune_id`` or ``province`` it belongs to the first commune (CONTRACT §9)."""
     actor_name = require_admin(actor)
+    home = _home(session, actor, commune_id, province)
     username = nfc(username).lower()
     if not username or len(username) > 64 or not all(c.isalnum() or c in "._-" for c in username):
         raise ValidationError("Tên đăng nhập chỉ gồm chữ, số và . _ -",
@@ -117,18 +151,19 @@ def create_user(session: Session, actor: User | None, username: str, roles: Iter
     else:
         check_password_policy(username, password)
     user = User(username=username, display_name=nfc(display_name) or username,
-                password_hash=hash_password(password), unit_slug=unit_slug,
+                password_hash=hash_password(password), unit_slug=unit_slug, commune_id=home,
                 must_change_password=generated is not None,
                 roles=[UserRole(role=r) for r in role_list])
     session.add(user)
     session.flush()
-    audit.record(session, actor_name, "user.create", f"user:{username}", roles=role_list)
+    audit.record(session, actor_name, "user.create", f"user:{username}", roles=role_list,
+                 commune_id=home)
     return user, generated
 
 
 def set_roles(session: Session, actor: User, user: User, roles: Iterable[str]) -> None:
     """Replace a user's roles (admin)."""
-    require_admin(actor)
+    require_admin_of(actor, user)
     role_list = clean_roles(roles)
     if user.id == actor.id and "admin" not in role_list:
         raise Conflict("Không thể tự bỏ vai trò quản trị của chính mình.")
@@ -222,7 +257,7 @@ def get_token(session: Session, token_id: int) -> ApiToken:
 
 def tokens_of(session: Session, actor: User | None, user: User) -> Sequence[ApiToken]:
     """A user's API tokens, newest first (admin)."""
-    require_admin(actor)
+    require_admin_of(actor, user)
     return session.scalars(select(ApiToken).where(ApiToken.user_id == user.id)
                            .order_by(ApiToken.id.desc())).all()
 
@@ -238,7 +273,7 @@ def revoke_token(session: Session, actor: User, token: ApiToken) -> None:
 
 def reset_password(session: Session, actor: User | None, user: User) -> str:
     """Give a user a new one-time password, ending their sessions; returns it once."""
-    actor_name = require_admin(actor)
+    actor_name = require_admin_of(actor, user)
     password = secrets.token_urlsafe(12)
     user.password_hash, user.must_change_password = hash_password(password), True
     user.failed_logins, user.locked_until = 0, None
@@ -249,7 +284,7 @@ def reset_password(session: Session, actor: User | None, user: User) -> str:
 
 def set_active(session: Session, actor: User, user: User, active: bool) -> None:
     """Lock or unlock an account; locking ends its sessions."""
-    actor_name = require_admin(actor)
+    actor_name = require_admin_of(actor, user)
     if user.id == actor.id:
         raise Conflict("Không thể tự khóa tài khoản của chính mình.")
     user.active = active

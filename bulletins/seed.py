@@ -5,10 +5,10 @@ from __future__ import annotations
 from sqlalchemy import func, or_, select
 from sqlalchemy.orm import Session
 
-from bulletins import accounts, audit, services
+from bulletins import accounts, audit, communes, services
 from bulletins.editorial.templates import seed_templates
 from bulletins.errors import Conflict
-from bulletins.models import Bulletin, Topic, Unit, User
+from bulletins.models import Bulletin, Commune, Topic, Unit, User
 from bulletins.radio.programs import seed_slots
 from bulletins.reporting.calendar import seed_key_dates
 from bulletins.text import nfc
@@ -41,17 +41,29 @@ UNITS = [
 ]
 
 
-def seed_lists(session: Session) -> None:
-    """Insert the plan's topics and units that are missing; never overwrite an admin's edits."""
+def seed_lists(session: Session, tenants: dict[str, str | None] | None = None) -> None:
+    """Insert the plan's topics and units that are missing; never overwrite an admin's edits.
+
+    Also the province and its first commune when missing (``tenants``: province_name,
+    commune_slug, commune_name of communes.ensure_tenants)."""
     for position, (slug, name, name_en) in enumerate(TOPICS):
         if session.get(Topic, slug) is None:
             session.add(Topic(slug=slug, name=name, name_en=name_en, position=position))
     for position, (slug, name, name_en) in enumerate(UNITS):
         if session.get(Unit, slug) is None:
             session.add(Unit(slug=slug, name=name, name_en=name_en, position=position))
+    communes.ensure_tenants(session, **(tenants or {}))
     seed_slots(session)
     seed_key_dates(session)
     session.flush()
+
+
+def create_commune(session: Session, actor: User | None, slug: str, name: str,
+                   host: str | None = None) -> Commune:
+    """A new commune with its default radio slots (CONTRACT §9 `create-commune`)."""
+    commune = communes.create_commune(session, actor, slug, name, host)
+    seed_slots(session, commune)
+    return commune
 
 
 DEMO_USERS = [

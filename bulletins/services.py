@@ -64,7 +64,7 @@ def create_bulletin(session: Session, actor: User, data: Mapping[str, Any]) -> B
     fields = parse_fields(session, data, partial=False)
     fields.setdefault("unit_slug", actor.unit_slug)
     bulletin = Bulletin(author_id=actor.id, last_editor_id=actor.id, status=State.DRAFT,
-                        revision_number=1, **fields)
+                        revision_number=1, commune_id=actor.commune_id, **fields)
     _fold_text(bulletin)
     session.add(bulletin)
     session.flush()

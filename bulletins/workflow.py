@@ -32,7 +32,9 @@ class Action(StrEnum):
     CORRECT = "correct"
 
 
-ROLES = ("editor", "reviewer", "leader", "operator", "admin")
+ROLES = ("editor", "reviewer", "leader", "operator", "admin", "observer")
+#: reads everything of its scope (its commune, or the whole province) and changes nothing
+READ_ONLY_ROLES = frozenset({"observer"})
 PRIORITIES = ("normal", "priority", "emergency")
 #: Order of the job queue and of a program: each priority outranks the one before it by 50.
 PRIORITY_RANK = {name: 50 * rank for rank, name in enumerate(PRIORITIES)}

@@ -35,11 +35,12 @@ from bulletins.models.settings import (
     NotificationSettings,
     ScanRule,
 )
+from bulletins.models.tenancy import Commune, Province
 
 __all__ = [
     "NAMING", "PLAN_ATTRIBUTES", "PROGRAM_STATES", "AirPlan", "AllowEntry", "ApiToken",
     "AudioFile", "AuditHead", "AuditLog", "Base", "Broadcast", "BroadcastItem", "Bulletin",
-    "BulletinTemplate", "Comment", "Finding", "KeyDate", "LexiconEntry", "Notification",
-    "NotificationSettings", "Program", "ProgramItem", "Revision", "ScanRule", "Slot", "Topic",
-    "Unit", "User", "UserRole", "WorkflowEvent",
+    "BulletinTemplate", "Comment", "Commune", "Finding", "KeyDate", "LexiconEntry",
+    "Notification", "NotificationSettings", "Program", "ProgramItem", "Province", "Revision",
+    "ScanRule", "Slot", "Topic", "Unit", "User", "UserRole", "WorkflowEvent",
 ]

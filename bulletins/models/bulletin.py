@@ -98,6 +98,8 @@ class Bulletin(BulletinFields, Base):
     corrected_at: Mapped[datetime | None] = mapped_column(default=None)
     #: folded (lower case, no tone marks, đ→d) title + summary + body, for search
     search_text: Mapped[str] = mapped_column(Text, default="")
+    #: its author's commune; None: the province (bulletins/tenancy.py)
+    commune_id: Mapped[int | None] = mapped_column(ForeignKey("communes.id"), default=None)
 
     author: Mapped[User] = relationship(foreign_keys=[author_id], lazy="joined")
     last_editor: Mapped[User | None] = relationship(foreign_keys=[last_editor_id])
@@ -120,6 +122,9 @@ class Bulletin(BulletinFields, Base):
         # covers every filter of the staff search: it never reads the wide rows to filter
         Index("ix_bulletins_filters", "status", "topic_slug", "unit_slug", "created_at",
               "author_id"),
+        # tenancy: a commune's desk list and its public pages (bench/province.py)
+        Index("ix_bulletins_commune_updated", "commune_id", "updated_at", "id"),
+        Index("ix_bulletins_commune_status", "commune_id", "status", "published_at", "id"),
     )
 
     def has_channel(self, channel: str) -> bool:

@@ -44,6 +44,8 @@ class BulletinTemplate(BulletinFields, Base):
 
     id: Mapped[int] = mapped_column(primary_key=True, sort_order=-3)
     name: Mapped[str] = mapped_column(String(TEMPLATE_NAME_MAX), unique=True, sort_order=-2)
+    #: the commune it belongs to; None: the province (bulletins/tenancy.py)
+    commune_id: Mapped[int | None] = mapped_column(ForeignKey("communes.id"), default=None)
     created_by: Mapped[str] = mapped_column(String(64), default="system")
     updated_by: Mapped[str] = mapped_column(String(64), default="system")
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
@@ -69,6 +71,9 @@ class KeyDate(Base):
     day: Mapped[date] = mapped_column(Date, index=True)
     title: Mapped[str] = mapped_column(String(KEY_DATE_TITLE_MAX))
     kind: Mapped[str] = mapped_column(String(20), default="local")
+    #: the commune it belongs to; None: the province (bulletins/tenancy.py)
+    commune_id: Mapped[int | None] = mapped_column(ForeignKey("communes.id"), default=None,
+                                                   index=True)
     note: Mapped[str] = mapped_column(Text, default="")
     #: solar dates repeat every year on the same day and month; lunar ones are stored per year
     yearly: Mapped[bool] = mapped_column(Boolean, default=False)

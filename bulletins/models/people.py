@@ -29,6 +29,9 @@ class User(Base):
         String(64), unique=True, default=lambda: secrets.token_hex(16)
     )
     unit_slug: Mapped[str | None] = mapped_column(ForeignKey("units.slug"), default=None)
+    #: the commune it belongs to; None: the province (bulletins/tenancy.py)
+    commune_id: Mapped[int | None] = mapped_column(ForeignKey("communes.id"), default=None,
+                                                   index=True)
     active: Mapped[bool] = mapped_column(Boolean, default=True)
     must_change_password: Mapped[bool] = mapped_column(Boolean, default=False)
     failed_logins: Mapped[int] = mapped_column(Integer, default=0)

@@ -37,7 +37,11 @@ class Slot(Base):
     __tablename__ = "radio_slots"
 
     id: Mapped[int] = mapped_column(primary_key=True)
-    #: set on seeded slots, so seeding again never recreates or overwrites them
+    #: the commune it belongs to; None: the province (bulletins/tenancy.py)
+    commune_id: Mapped[int | None] = mapped_column(ForeignKey("communes.id"), default=None,
+                                                   index=True)
+    #: set on seeded slots, so seeding again never recreates or overwrites them ("sang", or
+    #: "sang@slug" for a commune after the first)
     key: Mapped[str | None] = mapped_column(String(32), unique=True, default=None)
     name: Mapped[str] = mapped_column(String(100))
     #: local time of day, "HH:MM" (Asia/Ho_Chi_Minh)
@@ -62,6 +66,9 @@ class Program(Base):
     id: Mapped[int] = mapped_column(primary_key=True)
     #: None for an emergency program aired outside the slots
     slot_id: Mapped[int | None] = mapped_column(ForeignKey("radio_slots.id"), default=None)
+    #: the commune it belongs to; None: the province (bulletins/tenancy.py)
+    commune_id: Mapped[int | None] = mapped_column(ForeignKey("communes.id"), default=None,
+                                                   index=True)
     air_date: Mapped[date] = mapped_column(Date, index=True)
     starts_at: Mapped[datetime] = mapped_column(index=True)
     title: Mapped[str] = mapped_column(String(200))

@@ -25,6 +25,9 @@ class ScanRule(Base):
 
     id: Mapped[int] = mapped_column(primary_key=True)
     phrase: Mapped[str] = mapped_column(String(200))
+    #: the commune it belongs to; None: the province (bulletins/tenancy.py)
+    commune_id: Mapped[int | None] = mapped_column(ForeignKey("communes.id"), default=None,
+                                                   index=True)
     severity: Mapped[str] = mapped_column(String(10), default="block")
     note: Mapped[str] = mapped_column(Text, default="")
     ignore_tones: Mapped[bool] = mapped_column(Boolean, default=False)
@@ -39,6 +42,9 @@ class AllowEntry(Base):
 
     id: Mapped[int] = mapped_column(primary_key=True)
     value: Mapped[str] = mapped_column(String(200), unique=True)
+    #: the commune it belongs to; None: the province (bulletins/tenancy.py)
+    commune_id: Mapped[int | None] = mapped_column(ForeignKey("communes.id"), default=None,
+                                                   index=True)
     note: Mapped[str] = mapped_column(Text, default="")
     created_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"), default=None)
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
@@ -51,6 +57,8 @@ class LexiconEntry(Base):
     __table_args__ = (UniqueConstraint("kind", "written"),)
 
     id: Mapped[int] = mapped_column(primary_key=True)
+    #: the commune it belongs to; None: the province (bulletins/tenancy.py)
+    commune_id: Mapped[int | None] = mapped_column(ForeignKey("communes.id"), default=None)
     kind: Mapped[str] = mapped_column(String(20))
     written: Mapped[str] = mapped_column(String(100))
     spoken: Mapped[str] = mapped_column(String(300))

@@ -14,11 +14,11 @@ from typing import Any
 from sqlalchemy import exists, select
 from sqlalchemy.orm import Session
 
-from bulletins import audit
+from bulletins import audit, tenancy
 from bulletins.clock import local_date, utcnow
 from bulletins.common import fetch, get_bulletin
 from bulletins.errors import Conflict, NotAllowed, ValidationError
-from bulletins.models import Broadcast, Bulletin, Program, ProgramItem, Slot, User
+from bulletins.models import Broadcast, Bulletin, Commune, Program, ProgramItem, Slot, User
 from bulletins.radio.schedule import find_program, program_title, slot_start, suggest, unfit_reason
 from bulletins.services import outbox
 from bulletins.speech.checks import refuse_unaired
@@ -32,12 +32,17 @@ STUCK_BUILD = timedelta(minutes=20)
 BUILD_PENDING = ("queued", "building", "stale")
 
 
-def seed_slots(session: Session) -> None:
-    """The two default slots (06:00 and 17:00 daily, 30 min); an admin's edits are kept."""
+def seed_slots(session: Session, commune: Commune | None = None) -> None:
+    """A commune's two default slots (06:00 and 17:00 daily, 30 min); an admin's edits are
+    kept. The first commune's keys are the plan's; a later commune's carry its slug."""
+    first = tenancy.first_commune(session)
+    commune = commune or first
     for key, name, at in DEFAULT_SLOTS:
+        if commune is not None and commune is not first:
+            key = f"{key}@{commune.slug}"[:32]
         if session.scalar(select(Slot.id).where(Slot.key == key)) is None:
             session.add(Slot(key=key, name=name, time_of_day=at, weekdays="0123456",
-                             target_minutes=30))
+                             target_minutes=30, commune_id=commune.id if commune else None))
     session.flush()
 
 
