@@ -34,9 +34,10 @@ def item_json(position: int, bulletin: Any, aired: dict[int, int]) -> dict[str, 
 def entry_json(entry: Broadcast) -> dict[str, Any]:
     return {"id": entry.id, "program_id": entry.program_id, "aired": entry.aired,
             "aired_at": iso(entry.aired_at), "not_aired": entry.reason or None,
-            "note": entry.note, "recorded_by": entry.recorded_by.username,
+            "note": entry.note, "recorded_by": entry.recorder_name,
             "recorded_at": iso(entry.recorded_at), "corrects": entry.corrects_id,
-            "bulletins": [i.bulletin_id for i in entry.items]}
+            "bulletins": [i.bulletin_id for i in entry.items],
+            "source": entry.source, "receiver_id": entry.receiver_id}
 
 
 def program_json(program: Program, aired: dict[int, int]) -> dict[str, Any]:

@@ -28,6 +28,7 @@ from bulletins.models.radio import (
     ProgramItem,
     Slot,
 )
+from bulletins.models.receivers import Receiver, ReceiverSchedule
 from bulletins.models.settings import (
     AllowEntry,
     LexiconEntry,
@@ -41,6 +42,7 @@ __all__ = [
     "NAMING", "PLAN_ATTRIBUTES", "PROGRAM_STATES", "AirPlan", "AllowEntry", "ApiToken",
     "AudioFile", "AuditHead", "AuditLog", "Base", "Broadcast", "BroadcastItem", "Bulletin",
     "BulletinTemplate", "Comment", "Commune", "Finding", "KeyDate", "LexiconEntry",
-    "Notification", "NotificationSettings", "Program", "ProgramItem", "Province", "Revision",
-    "ScanRule", "Slot", "Topic", "Unit", "User", "UserRole", "WorkflowEvent",
+    "Notification", "NotificationSettings", "Program", "ProgramItem", "Province", "Receiver",
+    "ReceiverSchedule", "Revision", "ScanRule", "Slot", "Topic", "Unit", "User", "UserRole",
+    "WorkflowEvent",
 ]

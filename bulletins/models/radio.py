@@ -116,27 +116,44 @@ class ProgramItem(Base):
 
 
 class Broadcast(Base):
-    """One entry of the append-only broadcast log; a correction points at what it corrects."""
+    """One entry of the append-only broadcast log; a correction points at what it corrects.
+
+    An operator records the station's airing; a receiver (a loudspeaker cluster) reports its
+    own: ``source`` "receiver", ``receiver_id`` set, no user. A receiver's emergency bulletin
+    played outside any program has no ``program_id``; its one item names the bulletin.
+    """
 
     __tablename__ = "radio_broadcasts"
 
     id: Mapped[int] = mapped_column(primary_key=True)
-    program_id: Mapped[int] = mapped_column(ForeignKey("radio_programs.id"), index=True)
+    program_id: Mapped[int | None] = mapped_column(ForeignKey("radio_programs.id"), index=True,
+                                                   default=None)
+    #: "operator" (a person's entry) or "receiver" (reported by a cluster)
+    source: Mapped[str] = mapped_column(String(20), default="operator")
+    receiver_id: Mapped[int | None] = mapped_column(ForeignKey("receivers.id"), index=True,
+                                                    default=None)
     aired: Mapped[bool] = mapped_column(Boolean)
     #: actual start (UTC) when aired
     aired_at: Mapped[datetime | None] = mapped_column(default=None)
     #: why it did not air
     reason: Mapped[str] = mapped_column(Text, default="")
     note: Mapped[str] = mapped_column(Text, default="")
-    recorded_by_id: Mapped[int] = mapped_column(ForeignKey("users.id"))
+    recorded_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"), default=None)
     recorded_at: Mapped[datetime] = mapped_column(default=utcnow)
     corrects_id: Mapped[int | None] = mapped_column(
         ForeignKey("radio_broadcasts.id"), unique=True, default=None)
 
-    program: Mapped[Program] = relationship(lazy="joined")
-    recorded_by: Mapped[User] = relationship(lazy="joined")
+    program: Mapped[Program | None] = relationship(lazy="joined")
+    recorded_by: Mapped[User | None] = relationship(lazy="joined")
     items: Mapped[list[BroadcastItem]] = relationship(
         cascade="all, delete-orphan", lazy="selectin", order_by="BroadcastItem.position")
+
+    @property
+    def recorder_name(self) -> str:
+        """Who recorded it: the user's name, or "cụm loa #id" for a receiver's report."""
+        if self.recorded_by is not None:
+            return self.recorded_by.username
+        return f"cụm loa #{self.receiver_id}"
 
 
 class BroadcastItem(Base):

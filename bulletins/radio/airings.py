@@ -1,6 +1,8 @@
 """How often each bulletin aired: the broadcast log's entries still in force (not corrected).
 
-The schedule's suggestions and the log both count airings by this one rule.
+The schedule's suggestions and the log both count airings by this one rule. One program is one
+airing however many entries it has: the operator's and each loudspeaker cluster's report of
+it count once together; emergency plays reported by clusters outside any program count once.
 """
 
 from __future__ import annotations
@@ -20,9 +22,14 @@ def _corrected():
     return exists().where(later.corrects_id == Broadcast.id)
 
 
+def _airings() -> Any:
+    """SQL: the number of distinct airings among the rows (programs; 0 = outside a program)."""
+    return func.count(func.distinct(func.coalesce(Broadcast.program_id, 0)))
+
+
 def times_aired(bulletin_id: Any) -> Any:
     """SQL: how many times the bulletin of this id (a column or a value) aired, in force."""
-    return (select(func.count()).select_from(BroadcastItem)
+    return (select(_airings()).select_from(BroadcastItem)
             .join(Broadcast, Broadcast.id == BroadcastItem.broadcast_id)
             .where(BroadcastItem.bulletin_id == bulletin_id, Broadcast.aired.is_(True),
                    ~_corrected())
@@ -31,7 +38,7 @@ def times_aired(bulletin_id: Any) -> Any:
 
 def aired_counts(session: Session, bulletin_ids: Sequence[int] | None = None) -> dict[int, int]:
     """How many times each bulletin aired, by the log's entries still in force."""
-    stmt = (select(BroadcastItem.bulletin_id, func.count())
+    stmt = (select(BroadcastItem.bulletin_id, _airings())
             .join(Broadcast, Broadcast.id == BroadcastItem.broadcast_id)
             .where(Broadcast.aired.is_(True), ~_corrected())
             .group_by(BroadcastItem.bulletin_id))

@@ -28,14 +28,15 @@ FUTURE_SLACK = timedelta(minutes=5)
 
 
 def program_log(session: Session, program_id: int) -> Sequence[Broadcast]:
-    """Every entry of one program, oldest first."""
+    """Every entry of one program (the operator's and the clusters' reports), oldest first."""
     return session.scalars(select(Broadcast).where(Broadcast.program_id == program_id)
                            .order_by(Broadcast.id)).unique().all()
 
 
 def in_force(session: Session, program_id: int) -> Broadcast | None:
-    """The program's entry that no later entry corrects."""
+    """The operator's entry of the program that no later entry corrects."""
     return session.scalar(select(Broadcast).where(Broadcast.program_id == program_id,
+                                                  Broadcast.receiver_id.is_(None),
                                                   ~_corrected()).order_by(Broadcast.id.desc()))
 
 
@@ -101,7 +102,7 @@ def record_broadcast(session: Session, actor: User, program_id: int, data: Mappi
                        "cho mục đó.")
     if corrects is not None:
         target = session.get(Broadcast, corrects)
-        if target is None or target.program_id != program.id:
+        if target is None or target.program_id != program.id or target.receiver_id:
             raise ValidationError("Mục cần đính chính không thuộc chương trình này.",
                                   fields={"corrects": "invalid"})
         if current is None or target.id != current.id:
@@ -179,7 +180,7 @@ def export_csv(session: Session, first: date, last: date) -> str:
             entry.id, program.title, program.air_date.strftime("%d/%m/%Y"),
             program.slot.name if program.slot else "khẩn cấp", local_text(program.starts_at),
             "có" if entry.aired else "không", local_text(entry.aired_at), entry.reason, entry.note,
-            entry.recorded_by.username, local_text(entry.recorded_at), entry.corrects_id or "",
+            entry.recorder_name, local_text(entry.recorded_at), entry.corrects_id or "",
             " | ".join(f"{i.bulletin_id}: {titles.get(i.bulletin_id, '')}"
                        for i in entry.items))])
     return out.getvalue()

@@ -223,7 +223,9 @@ def month(session: Session, year: int, month_: int, today: date | None = None) -
         select(Broadcast.program_id, Broadcast.aired, Broadcast.aired_at, Broadcast.reason)
         .join(Program, Program.id == Broadcast.program_id)
         .where(Program.air_date.between(start, end),
-               ~exists().where(later.corrects_id == Broadcast.id)))}
+               ~exists().where(later.corrects_id == Broadcast.id))
+        # the operator's entry wins over the clusters' reports of the same program
+        .order_by(Broadcast.receiver_id.is_(None), Broadcast.id))}
     programs = session.execute(
         select(Program.id, Program.title, Program.status, Program.starts_at, Program.air_date,
                Slot.name).outerjoin(Slot, Slot.id == Program.slot_id)

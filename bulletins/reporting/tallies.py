@@ -172,9 +172,11 @@ def airings(session: Session, rng: Range) -> tuple[dict, int]:
     later = aliased(Broadcast)
     in_force = and_(Broadcast.aired.is_(True), rng.within(Broadcast.aired_at),
                     ~exists().where(later.corrects_id == Broadcast.id))
-    inner = (select(rng.bucket(Broadcast.aired_at).label("month"),
-                    Program.duration_s.label("seconds")).select_from(Broadcast)
-             .join(Program, Program.id == Broadcast.program_id).where(in_force).subquery())
+    # one airing per program, however many clusters reported it besides the operator
+    inner = (select(Broadcast.program_id, rng.bucket(func.min(Broadcast.aired_at)).label("month"),
+                    func.min(Program.duration_s).label("seconds")).select_from(Broadcast)
+             .join(Program, Program.id == Broadcast.program_id).where(in_force)
+             .group_by(Broadcast.program_id).subquery())
     rows = session.execute(select(inner.c.month, func.count(), func.count(inner.c.seconds),
                                   func.sum(inner.c.seconds)).group_by(inner.c.month)).all()
     by_month = {month: (n, known, float(seconds or 0) / 60) for month, n, known, seconds in rows}
