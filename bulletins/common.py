@@ -6,6 +6,7 @@ from typing import Any, TypeVar
 
 from sqlalchemy.orm import Session
 
+from bulletins import tenancy
 from bulletins.errors import Conflict, NotAllowed, NotFound
 from bulletins.models import Bulletin, User, WorkflowEvent
 
@@ -36,9 +37,15 @@ def fetch(session: Session, model: type[T], ident: Any, message: str) -> T:
     return row
 
 
-def get_bulletin(session: Session, bulletin_id: int) -> Bulletin:
-    """The bulletin, or NotFound."""
-    return fetch(session, Bulletin, bulletin_id, f"Không có bản tin số {bulletin_id}.")
+def get_bulletin(session: Session, bulletin_id: int, actor: User | None = None, *,
+                 acts: bool = False) -> Bulletin:
+    """The bulletin, or NotFound; with an actor, only one of the actor's scope (tenancy):
+    another commune's bulletin is NotFound as a missing one, and ``acts`` refuses (403) a
+    visible bulletin of another scope (a province bulletin to a commune's staff)."""
+    bulletin = fetch(session, Bulletin, bulletin_id, f"Không có bản tin số {bulletin_id}.")
+    if actor is not None:
+        (tenancy.check_acts if acts else tenancy.check_visible)(actor, bulletin)
+    return bulletin
 
 
 def check_version(bulletin: Bulletin, expected: Any) -> None:

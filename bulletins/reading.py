@@ -14,14 +14,16 @@ from typing import Any
 
 from sqlalchemy.orm import Session
 
+from bulletins import tenancy
 from bulletins.common import get_bulletin
 from bulletins.editorial import queries, search
 from bulletins.errors import NotAllowed
-from bulletins.models import AudioFile, Broadcast, Bulletin, Program, User
+from bulletins.models import AudioFile, Broadcast, Bulletin, Commune, Program, User
 from bulletins.publishing.public import public_bulletins
-from bulletins.radio import broadcasts, schedule
+from bulletins.radio import airings, broadcasts, schedule
 from bulletins.radio.programs import OPERATOR_ROLES, get_program
 from bulletins.reporting import reports
+from bulletins.reporting.tallies import EVERYWHERE
 from bulletins.workflow import ROLES
 
 STAFF = frozenset(ROLES)
@@ -33,9 +35,9 @@ READERS: dict[str, frozenset[str]] = {
     #: the implementation report (counts only, no texts)
     "report": STAFF,
     #: the radio desk: the day's programs, one program, its audio, playlist and script
-    "program": OPERATOR_ROLES,
+    "program": OPERATOR_ROLES | {"observer"},
     #: what aired (the broadcast log): the radio desk, and leaders who answer for it
-    "broadcast_log": OPERATOR_ROLES | {"leader"},
+    "broadcast_log": OPERATOR_ROLES | {"leader", "observer"},
 }
 _REFUSALS = {
     "bulletin": "Cần một vai trò cán bộ để xem bản tin.",
@@ -59,64 +61,96 @@ def require_read(actor: User, what: str) -> None:
 def bulletin(session: Session, actor: User, bulletin_id: int) -> Bulletin:
     """One bulletin for staff (any state), or NotFound."""
     require_read(actor, "bulletin")
-    return get_bulletin(session, bulletin_id)
+    return get_bulletin(session, bulletin_id, actor)
 
 
 def list_bulletins(session: Session, actor: User, **filters: Any) -> Sequence[Bulletin]:
     """The staff list of bulletins (queries.list_bulletins' filters)."""
     require_read(actor, "bulletin")
-    return queries.list_bulletins(session, **filters)
+    return queries.list_bulletins(session, viewer=actor, **filters)
 
 
 def search_bulletins(session: Session, actor: User, q: str | None,
                      **filters: Any) -> search.Results:
     """Ranked full-text search over every bulletin (search.search's filters)."""
     require_read(actor, "bulletin")
-    return search.search(session, q, **filters)
+    return search.search(session, q, viewer=actor, **filters)
 
 
-def report(session: Session, actor: User, start: date, end: date) -> reports.ImplementationReport:
-    """The implementation report for local dates start..end."""
+def report(session: Session, actor: User, start: date, end: date,
+           commune_id: int | None = EVERYWHERE) -> reports.ImplementationReport:
+    """The implementation report for local dates start..end: a commune's staff get their
+    commune's; province staff the whole province's, or one commune's (None: the province's
+    own bulletins)."""
     require_read(actor, "report")
-    return reports.implementation_report(session, start, end)
+    if not tenancy.is_province(actor):
+        commune_id = actor.commune_id
+    return reports.implementation_report(session, start, end, commune_id)
+
+
+def province_report(session: Session, actor: User, start: date, end: date
+                    ) -> list[tuple[Commune | None, reports.ImplementationReport]]:
+    """The report across the province, then the province's own bulletins (None), then each
+    commune's: province staff only (403 to a commune's)."""
+    require_read(actor, "report")
+    if not tenancy.is_province(actor):
+        raise NotAllowed("Báo cáo toàn tỉnh dành cho cán bộ cấp tỉnh.")
+    rows: list[tuple[Commune | None, reports.ImplementationReport]] = [
+        (None, reports.implementation_report(session, start, end, None))]
+    rows += [(c, reports.implementation_report(session, start, end, c.id))
+             for c in tenancy.communes(session)]
+    return rows
+
+
+def aired_by_commune(session: Session, actor: User, bulletin_id: int) -> dict[str, int]:
+    """Which communes aired a bulletin, and how often (slug → airings in force)."""
+    require_read(actor, "broadcast_log")
+    get_bulletin(session, bulletin_id, actor)
+    slugs = tenancy.commune_slugs(session)
+    counts = airings.aired_by_commune(session, bulletin_id)
+    if not tenancy.is_province(actor):
+        counts = {k: v for k, v in counts.items() if k == actor.commune_id}
+    return {slugs.get(k, "?"): v for k, v in counts.items() if k is not None}
 
 
 def day_plan(session: Session, actor: User, days: Iterable[date]) -> list[schedule.Occurrence]:
     """The radio slots of these days, with their saved programs or suggestions."""
     require_read(actor, "program")
-    return schedule.day_plan(session, days)
+    return schedule.day_plan(session, days, commune_id=actor.commune_id)
 
 
 def radio_bulletins(session: Session, actor: User) -> list[tuple[Bulletin, AudioFile | None]]:
     """The radio desk's bulletins with their audio: approved ones waiting, then those on air."""
     require_read(actor, "program")
-    found = [*broadcasts.coming(session), *public_bulletins(session, channel="radio", limit=100)]
+    found = [*broadcasts.coming(session, actor.commune_id),
+             *public_bulletins(session, channel="radio", limit=100,
+                               commune_id=actor.commune_id)]
     return [(b, queries.latest_audio(session, b)) for b in found]
 
 
 def program(session: Session, actor: User, program_id: int) -> Program:
     """One program (its items, audio, playlist and script), or NotFound."""
     require_read(actor, "program")
-    return get_program(session, program_id)
+    return get_program(session, program_id, actor)
 
 
 def program_log(session: Session, actor: User, program_id: int) -> Sequence[Broadcast]:
     """A program's broadcast log entries, oldest first; NotFound for a missing program."""
     require_read(actor, "broadcast_log")
-    get_program(session, program_id)
+    get_program(session, program_id, actor)
     return broadcasts.program_log(session, program_id)
 
 
 def log_between(session: Session, actor: User, first: date, last: date) -> Sequence[Broadcast]:
     """Broadcast log entries of programs aired between two local dates."""
     require_read(actor, "broadcast_log")
-    return broadcasts.entries_between(session, first, last)
+    return broadcasts.entries_between(session, first, last, actor.commune_id)
 
 
 def log_csv(session: Session, actor: User, first: date, last: date) -> str:
     """The broadcast log between two local dates as CSV."""
     require_read(actor, "broadcast_log")
-    return broadcasts.export_csv(session, first, last)
+    return broadcasts.export_csv(session, first, last, actor.commune_id)
 
 
 def waiting_counts(session: Session, user: User) -> dict[str, int]:
@@ -126,6 +160,7 @@ def waiting_counts(session: Session, user: User) -> dict[str, int]:
         if user.has_role(role):
             counts[role] = queries.queue_count(session, user, role)
     if user.has_role("operator"):
-        counts["operator"] = schedule.owed_count(session)  # the radio desk's own rule
+        counts["operator"] = schedule.owed_count(  # the radio desk's own rule
+            session, commune_id=user.commune_id)
 
     return counts

@@ -79,7 +79,7 @@ def create_bulletin(session: Session, actor: User, data: Mapping[str, Any]) -> B
 def edit_bulletin(session: Session, actor: User, bulletin_id: int, data: Mapping[str, Any],
                   expected_version: Any) -> Bulletin:
     """Edit a draft; a changed text becomes a new revision, the old one is kept."""
-    bulletin = get_bulletin(session, bulletin_id)
+    bulletin = get_bulletin(session, bulletin_id, actor, acts=True)
     if current_state(bulletin) != State.DRAFT:
         raise InvalidTransition("Chỉ sửa được bản tin ở trạng thái nháp.")
     if actor.id != bulletin.author_id:
@@ -137,7 +137,7 @@ def perform(session: Session, actor: User | None, bulletin_id: int, action: str,
             comment: str | None = "", checklist: Mapping[str, Any] | None = None,
             expected_version: Any = None, now: datetime | None = None) -> Bulletin:
     """Take one workflow action (CONTRACT §4); raise 403/409/422 domain errors on refusal."""
-    bulletin = get_bulletin(session, bulletin_id)
+    bulletin = get_bulletin(session, bulletin_id, actor, acts=actor is not None)
     if actor is None:  # the scheduler: only 'publish', only when due
         return _publish_due_one(session, bulletin, now or utcnow())
     if action not in Action.__members__.values():

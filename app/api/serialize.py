@@ -27,6 +27,9 @@ def bulletin(b: Bulletin, actions: list[str] | None = None) -> dict[str, Any]:
         "air_from": b.air_from.isoformat() if b.air_from else None,
         "air_until": b.air_until.isoformat() if b.air_until else None,
         "airings_wanted": b.airings_wanted,
+        # CONTRACT §9: the author's commune (its slug), null for a province bulletin
+        "commune": b.commune.slug if b.commune else None,
+        "scope": "province" if b.commune_id is None else "commune",
     }
     if actions is not None:
         data["actions"] = actions

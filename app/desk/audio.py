@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from flask import abort, current_app, flash, redirect, url_for
 from flask_babel import gettext as _
+from flask_login import current_user
 
 from app.actions import attempt
 from app.desk.blueprint import bp
@@ -24,7 +25,7 @@ PREVIEWERS = ("editor", "reviewer", "leader", "admin")
 @roles_required(*PREVIEWERS)
 def preview(bulletin_id: int):
     """Listen before approving: the recording of this text, or its synthesized speech."""
-    bulletin = services.get_bulletin(db.session, bulletin_id)
+    bulletin = services.get_bulletin(db.session, bulletin_id, current_user)
     recorded = recordings.recording_for_text(db.session, bulletin)
     if recorded is not None:
         return send_audio(recorded)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from flask import flash, render_template, request
 from flask_babel import gettext as _
+from flask_login import current_user
 
 from app.desk.blueprint import bp
 from app.extensions import db
@@ -32,7 +33,7 @@ def calendar_month():
         chosen = None
         flash(_("Tháng không hợp lệ (định dạng YYYY-MM); đang hiện tháng này."), "error")
     year, month = chosen or (today.year, today.month)
-    grid = calendar.month(db.session, year, month, today=today)
+    grid = calendar.month(db.session, year, month, today=today, viewer=current_user)
     return render_template("desk/calendar.html", grid=grid, today=today,
                            prev=_shift(year, month, -1), next=_shift(year, month, 1),
                            this_month=f"{today.year:04d}-{today.month:02d}")

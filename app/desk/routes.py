@@ -97,7 +97,7 @@ def new():
 @roles_required("editor")
 def edit(bulletin_id: int):
     """Edit a draft; saving keeps the earlier text as a revision."""
-    bulletin = services.get_bulletin(db.session, bulletin_id)
+    bulletin = services.get_bulletin(db.session, bulletin_id, current_user, acts=True)
     form = BulletinForm(obj=bulletin if request.method == "GET" else None)
     fill_choices(form)
     if request.method == "GET":

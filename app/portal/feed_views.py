@@ -18,7 +18,15 @@ from werkzeug.http import http_date
 from app.extensions import db
 from app.portal.blueprint import bp
 from app.portal.feedcache import FeedCache, etag
-from app.portal.routes import IMAGE, absolute, audio_path, filter_args, public_audio
+from app.portal.routes import (
+    IMAGE,
+    Place,
+    absolute,
+    audio_path,
+    filter_args,
+    here,
+    public_audio,
+)
 from bulletins.clock import utcnow
 from bulletins.editorial import queries
 from bulletins.models import AudioFile, Bulletin
@@ -45,15 +53,16 @@ def feed_cache() -> FeedCache:
 
 
 def _meta(cache: FeedCache, kind: str, topic: str | None, lang: str | None,
-          names: tuple[str | None, str | None]) -> feeds.FeedMeta:
+          names: tuple[str | None, str | None], place: Place) -> feeds.FeedMeta:
     """Titles in the feed's language, whatever the reader's session chose; kept per host."""
     config, environ = current_app.config, request.environ
-    commune = config.get("COMMUNE_NAME", "xã Vũ Dương")
+    commune = place.name
     email = config.get("PORTAL_CONTACT_EMAIL") or CONTACT
     # everything url_for's absolute URLs are made of, read raw (request.root_url costs more)
     host = tuple(environ.get(k) for k in ("wsgi.url_scheme", "HTTP_HOST", "SERVER_NAME",
                                           "SERVER_PORT", "SCRIPT_NAME"))
-    depends = (kind, topic, lang, names, host, config.get("PUBLIC_BASE_URL"), commune, email)
+    depends = (kind, topic, lang, names, host, config.get("PUBLIC_BASE_URL"), commune, email,
+               place.slug)
     meta = cache.metas.get(depends)
     if meta is not None:
         return meta
@@ -70,19 +79,22 @@ def _meta(cache: FeedCache, kind: str, topic: str | None, lang: str | None,
         description = gettext("Thông tin chính thức của UBND %(commune)s", commune=commune)
         author = gettext("UBND %(commune)s", commune=commune)
     meta = feeds.FeedMeta(
-        title=title, description=description, portal_url=absolute("portal.index", **filters),
-        self_url=absolute(KINDS[kind][3], **filters), language=lang or "vi", author=author,
+        title=title, description=description,
+        portal_url=absolute(**place.link("portal.index"), **filters),
+        self_url=absolute(**place.link(KINDS[kind][3]), **filters), language=lang or "vi",
+        author=author,
         owner_email=email, image_url=absolute("static", filename=IMAGE))
     cache.metas.put(depends, meta)
     return meta
 
 
 def _items(channel: str, topic: str | None, lang: str | None,
-           now: datetime) -> list[feeds.FeedItem]:
-    """Public bulletins of the channel, newest first, with the approved text only."""
+           now: datetime, commune_id: int | None) -> list[feeds.FeedItem]:
+    """Public bulletins of the channel (a commune's and the province's), newest first, with
+    the approved text only."""
     items = []
     for b in public.public_bulletins(db.session, channel=channel, topic=topic, language=lang,
-                                     limit=FEED_SIZE, now=now):
+                                     limit=FEED_SIZE, now=now, commune_id=commune_id):
         revision = queries.approved_text(db.session, b)
         audio = public_audio(b)
         enclosure = None
@@ -128,18 +140,20 @@ def _not_modified(tag: str, last_modified: datetime | None) -> bool:
     return bool(since and last_modified and last_modified <= since)
 
 
-def serve_feed(kind: str) -> Response:
-    """One feed, answered from its state: 304, a cached body, or a fresh build."""
+def serve_feed(kind: str, slug: str | None = None) -> Response:
+    """One feed (of the commune at /xa/<slug>/, else the host's or the first commune's),
+    answered from its state: 304, a cached body, or a fresh build."""
     write, channel, mimetype, _endpoint = KINDS[kind]
     topic, lang = filter_args(look_up_topic=False)
     now = utcnow()
     cache = feed_cache()
     mark, *names = marker(db.session, topic)
+    place = here(slug, mark)
     if topic and names[0] is None:
         abort(404)
-    state = cache.state(db.session, mark, channel, topic, lang, now)
-    meta = _meta(cache, kind, topic, lang, tuple(names))
-    key = (kind, topic, lang, meta, state)
+    state = cache.state(db.session, mark, channel, topic, lang, now, place.id)
+    meta = _meta(cache, kind, topic, lang, tuple(names), place)
+    key = (kind, topic, lang, meta, state, place.id)
     found = cache.bodies.get(key)
     tag = found[0] if found else etag(key)
     last_modified = state.last_modified(now)
@@ -150,7 +164,8 @@ def serve_feed(kind: str) -> Response:
         return Response(status=304, mimetype=mimetype, headers=headers)
     if found:
         return Response(found[1], mimetype=mimetype, headers=headers)
-    body = cache.build(lambda: write(meta, _items(channel, topic, lang, now), state.last_change))
+    body = cache.build(lambda: write(meta, _items(channel, topic, lang, now, place.id),
+                                     state.last_change))
     if marker(db.session, topic)[0] == mark:  # nothing committed while we built
         cache.bodies.put(key, (tag, body))
     else:  # this body belongs to no known state: serve it, but vouch for nothing
@@ -174,3 +189,21 @@ def atom():
 def radio():
     """Podcast RSS of published radio bulletins that have their audio (?topic=, ?lang=)."""
     return serve_feed("radio")
+
+
+@bp.route("/xa/<slug>/feeds/rss.xml")
+def commune_rss(slug: str):
+    """A commune's RSS: its published web bulletins and the province's (CONTRACT §9)."""
+    return serve_feed("rss", slug)
+
+
+@bp.route("/xa/<slug>/feeds/atom.xml")
+def commune_atom(slug: str):
+    """A commune's Atom feed: its published web bulletins and the province's."""
+    return serve_feed("atom", slug)
+
+
+@bp.route("/xa/<slug>/feeds/radio.xml")
+def commune_radio(slug: str):
+    """A commune's podcast: its published radio bulletins and the province's."""
+    return serve_feed("radio", slug)

@@ -64,13 +64,13 @@ class FeedCache:
         self._lock = threading.Lock()
 
     def state(self, session: Session, mark: tuple, channel: str, topic: str | None,
-              lang: str | None, now: datetime) -> FeedState:
-        """The feed's state: the one known for this marker, or computed anew."""
-        known = self.states.get((channel, topic, lang))
+              lang: str | None, now: datetime, commune_id: int | None = None) -> FeedState:
+        """The feed's state (one commune's): the one known for this marker, or computed anew."""
+        known = self.states.get((channel, topic, lang, commune_id))
         if known is not None and known[0] == mark and (known[2] is None or now < known[2]):
             return known[1]
-        state, next_expiry = fingerprint(session, channel, topic, lang, now)
-        self.states.put((channel, topic, lang), (mark, state, next_expiry))
+        state, next_expiry = fingerprint(session, channel, topic, lang, now, commune_id)
+        self.states.put((channel, topic, lang, commune_id), (mark, state, next_expiry))
         return state
 
     def build(self, make: Callable[[], bytes]) -> bytes:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from flask import (
     abort,
     current_app,
@@ -11,14 +13,14 @@ from flask import (
     request,
     url_for,
 )
-from sqlalchemy import text
+from sqlalchemy import select, text
 
 from app.extensions import db
 from app.media import send_audio
 from app.portal.blueprint import bp
-from bulletins import params
+from bulletins import params, tenancy
 from bulletins.editorial import queries
-from bulletins.models import AudioFile, Bulletin, Topic
+from bulletins.models import AudioFile, Bulletin, Commune, Topic
 from bulletins.publishing import public
 from bulletins.speech import checks
 from bulletins.text import slugify
@@ -48,6 +50,61 @@ def audio_path(bulletin: Bulletin, audio: AudioFile, external: bool = True) -> s
     return absolute("portal.audio", **values) if external else url_for("portal.audio", **values)
 
 
+@dataclass(frozen=True)
+class Place:
+    """The commune whose portal a public request is on (CONTRACT §9)."""
+
+    id: int | None
+    slug: str | None  #: None: the first commune, served at / and /feeds/…
+    name: str
+
+    def link(self, name: str) -> dict[str, str]:
+        """url_for's endpoint (and slug) of this page for this commune."""
+        if self.slug is None:
+            return {"endpoint": name}
+        return {"endpoint": COMMUNE_ENDPOINTS[name], "slug": self.slug}
+
+    def url(self, name: str, **values: object) -> str:
+        """url_for of this page for this commune (templates: one ** per call only)."""
+        return url_for(**self.link(name), **values)
+
+
+COMMUNE_ENDPOINTS = {"portal.index": "portal.commune_index", "portal.rss": "portal.commune_rss",
+                     "portal.atom": "portal.commune_atom", "portal.radio": "portal.commune_radio"}
+
+
+def here(slug: str | None = None, mark: tuple | None = None) -> Place:
+    """/xa/<slug>/ names its commune (404 for an unknown one); otherwise a commune mapped to
+    the request's host name, else the first commune.
+
+    With the audit marker (the feeds read it anyway): the answer is kept until the marker
+    moves (a new commune is an audited action), so a feed stays one query per request."""
+    host = (request.host or "").split(":")[0].lower()
+    if mark is None:
+        return _find_place(slug, host)
+    places = current_app.extensions.setdefault("loa.places", {})
+    known = places.get((slug, host))
+    if known is not None and known[0] == mark:
+        return known[1]
+    place = _find_place(slug, host)
+    if len(places) > 256:
+        places.clear()
+    places[(slug, host)] = (mark, place)
+    return place
+
+
+def _find_place(slug: str | None, host: str) -> Place:
+    if slug is not None:
+        commune = tenancy.commune_by_slug(db.session, slug)  # NotFound: 404
+        return Place(commune.id, commune.slug, commune.name)
+    commune = db.session.scalar(select(Commune).where(Commune.host == host)) if host else None
+    if commune is not None:
+        return Place(commune.id, None, commune.name)
+    first = tenancy.first_commune(db.session)
+    name = current_app.config.get("COMMUNE_NAME") or (first.name if first else "")
+    return Place(first.id if first else None, None, name)
+
+
 def filter_args(look_up_topic: bool = True) -> tuple[str | None, str | None]:
     """?topic= and ?lang= of a list or feed: 400 for a bad language, 404 for a bad topic.
 
@@ -67,18 +124,30 @@ def filter_args(look_up_topic: bool = True) -> tuple[str | None, str | None]:
 @bp.route("/")
 def index():
     """The portal: published bulletins, newest first, by page, topic and language."""
+    return portal_page(here())
+
+
+@bp.route("/xa/<slug>/")
+def commune_index(slug: str):
+    """A commune's portal: its published bulletins and the province's (CONTRACT §9)."""
+    return portal_page(here(slug))
+
+
+def portal_page(place: Place):
     topic, lang = filter_args()
     page = params.page(request.args.get("page"))  # past PAGE_MAX or unreadable: a 422 page
     found = public.public_bulletins(db.session, channel=None, topic=topic, language=lang,
-                                    limit=PAGE_SIZE + 1, offset=(page - 1) * PAGE_SIZE)
+                                    limit=PAGE_SIZE + 1, offset=(page - 1) * PAGE_SIZE,
+                                    commune_id=place.id)
     items = [(b, queries.approved_text(db.session, b)) for b in found[:PAGE_SIZE]]
     topics = queries.listed(db.session, Topic)
     here = {"topic": topic, "lang": lang}
     return render_template(
         "portal/index.html", items=items, page=page, has_next=len(found) > PAGE_SIZE,
         topic=topic, lang=lang, topics=topics, here=here,
-        topic_name=next((t.name for t in topics if t.slug == topic), topic),
-        canonical=absolute("portal.index", page=page if page > 1 else None, **here),
+        topic_name=next((t.name for t in topics if t.slug == topic), topic), place=place,
+        canonical=absolute(**place.link("portal.index"), page=page if page > 1 else None,
+                           **here),
         image_url=absolute("static", filename=IMAGE))
 
 

@@ -54,8 +54,8 @@ def slots():
     form = SlotForm()
     if form.validate_on_submit() and _save(None, form):
         return redirect(url_for("radio.slots"))
-    return render_template("radio/slots.html", slots=schedule.all_slots(db.session), form=form,
-                           slot=None)
+    return render_template("radio/slots.html", form=form, slot=None,
+                           slots=schedule.all_slots(db.session, current_user.commune_id))
 
 
 @bp.route("/slots/<int:slot_id>", methods=["GET", "POST"])

@@ -43,14 +43,16 @@ def index():
     rows = reading.radio_bulletins(db.session, current_user)
     aired = broadcasts.aired_counts(db.session, [b.id for b, _audio in rows])
     return render_template("radio/index.html", items=rows, plan=plan, aired=aired,
-                           emergencies=broadcasts.pending_emergencies(db.session),
+                           emergencies=broadcasts.pending_emergencies(
+                               db.session, commune_id=current_user.commune_id),
                            today=today, form=EmptyForm())
 
 
 def _rows(program: Program | None, slot: Slot, day: date) -> list[tuple]:
     """(candidate, chosen, position) for the editor: the program's order, then the others."""
     at = schedule.slot_start(slot, day)
-    cands = schedule.candidates(db.session, at, exclude=program.id if program else None)
+    cands = schedule.candidates(db.session, at, exclude=program.id if program else None,
+                                commune_id=slot.commune_id)
     if program is not None:
         chosen = program.bulletin_ids
     else:

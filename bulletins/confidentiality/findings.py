@@ -61,7 +61,7 @@ def unresolved_blocking(session: Session, bulletin: Bulletin) -> list[Finding]:
 def resolve_finding(session: Session, actor: User, bulletin_id: int, finding_id: int,
                     note: str | None) -> Finding:
     """A reviewer marks a finding as not a problem, with a note saying why."""
-    bulletin = get_bulletin(session, bulletin_id)
+    bulletin = get_bulletin(session, bulletin_id, actor, acts=True)
     finding = session.get(Finding, finding_id)
     if finding is None or finding.bulletin_id != bulletin.id:
         raise NotFound(f"Không có phát hiện số {finding_id} ở bản tin này.")

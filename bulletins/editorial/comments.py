@@ -16,14 +16,14 @@ from bulletins.workflow import ROLES
 
 COMMENT_MAX = 5_000
 
-STAFF = frozenset(ROLES)
+STAFF = frozenset(ROLES) - {"observer"}  # an observer reads the thread, never writes
 
 
 def add_comment(session: Session, actor: User, bulletin_id: int, body: str | None) -> Comment:
     """Add a comment to a bulletin's thread (any staff role)."""
     if not actor.role_names & STAFF:
         raise NotAllowed("Cần một vai trò cán bộ.")
-    bulletin = get_bulletin(session, bulletin_id)
+    bulletin = get_bulletin(session, bulletin_id, actor)
     body = nfc(body)
     if not body:
         raise ValidationError("Bình luận trống.", fields={"body": "required"})

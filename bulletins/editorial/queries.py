@@ -11,6 +11,7 @@ from datetime import date
 from sqlalchemy import func, or_, select
 from sqlalchemy.orm import Session
 
+from bulletins import tenancy
 from bulletins.common import fetch
 from bulletins.editorial import search
 from bulletins.errors import NotFound
@@ -37,10 +38,11 @@ QUEUES = {
 def list_bulletins(session: Session, *, status: str | None = None, topic: str | None = None,
                    q: str | None = None, author: User | None = None, unit: str | None = None,
                    date_from: date | None = None, date_to: date | None = None,
-                   limit: int = 100) -> Sequence[Bulletin]:
-    """Staff list with optional filters: ranked full-text matches of q, else newest first."""
+                   limit: int = 100, viewer: User | None = None) -> Sequence[Bulletin]:
+    """Staff list with optional filters: ranked full-text matches of q, else newest first;
+    only what ``viewer`` may know of (bulletins.tenancy)."""
     filters = {"status": status, "topic": topic, "unit": unit, "date_from": date_from,
-               "date_to": date_to, "author": author}
+               "date_to": date_to, "author": author, "viewer": viewer}
     if q and q.strip():
         _, ids, _ = search.ranked_ids(session, q, per_page=limit, **filters)
         return search.load(session, ids)
@@ -55,7 +57,10 @@ def _waiting(user: User, role: str) -> list:
     waiting = or_(Bulletin.status.in_(states), Bulletin.pending_status.in_(states))
     if role == "reviewer":  # emergencies aired before review wait here too
         waiting = or_(waiting, Bulletin.review_after_broadcast.is_(True))
-    terms = [waiting]
+    # a queue holds the work of the user's own scope (their commune's, or the province's);
+    # the radio's also the province bulletins a commune airs
+    terms = [waiting, *(tenancy.visible(user) if role == "operator"
+                        else [tenancy.owned(Bulletin.commune_id, user)])]
     if role == "editor":
         terms.append(or_(Bulletin.author_id == user.id, Bulletin.last_editor_id == user.id))
     if role == "operator":

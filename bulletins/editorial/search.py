@@ -22,7 +22,7 @@ from datetime import date, timedelta
 from sqlalchemy import DDL, Select, column, event, func, literal_column, select, table, text
 from sqlalchemy.orm import Session
 
-from bulletins import params
+from bulletins import params, tenancy
 from bulletins.clock import local_midnight
 from bulletins.editorial.highlight import (
     Segment,
@@ -148,8 +148,11 @@ class Results:
 
 def filtered(stmt: Select, *, status: str | None = None, topic: str | None = None,
              unit: str | None = None, date_from: date | None = None,
-             date_to: date | None = None, author: User | None = None) -> Select:
-    """The statement narrowed by the staff filters; ValidationError for a bad one."""
+             date_to: date | None = None, author: User | None = None,
+             viewer: User | None = None) -> Select:
+    """The statement narrowed by the staff filters; ValidationError for a bad one.
+
+    ``viewer``: only the bulletins that user may know of (bulletins.tenancy)."""
     if status:
         if status not in State.__members__.values():
             raise ValidationError(f"Không có trạng thái '{status}'.", fields={"status": "invalid"})
@@ -167,7 +170,7 @@ def filtered(stmt: Select, *, status: str | None = None, topic: str | None = Non
         stmt = stmt.where(Bulletin.created_at < local_midnight(date_to + timedelta(days=1)))
     if author is not None:
         stmt = stmt.where(Bulletin.author_id == author.id)
-    return stmt
+    return stmt.where(*tenancy.visible(viewer))
 
 
 def _matching(session: Session, words: list[str], joined: bool,
@@ -216,13 +219,15 @@ def ranked_ids(session: Session, q: str | None, *, status: str | None = None,
                topic: str | None = None, unit: str | None = None,
                date_from: date | None = None, date_to: date | None = None,
                author: User | None = None, page: int = 1,
-               per_page: int = 20) -> tuple[int, list[int], list[str]]:
+               per_page: int = 20, viewer: User | None = None
+               ) -> tuple[int, list[int], list[str]]:
     """Total count, the ids on one page (best first, or newest first without words), the words."""
     page, per_page = _bounds(page, per_page)
     words = tokens(q)
     filters = {"status": status, "topic": topic, "unit": unit, "date_from": date_from,
                "date_to": date_to, "author": author}
-    joined = any(filters.values())
+    joined = any(filters.values()) or not tenancy.is_province(viewer)
+    filters["viewer"] = viewer
     if words:
         found = _matching(session, words, joined=joined, prefix=wants_prefix(q))
         if found is None:
@@ -258,11 +263,11 @@ def load(session: Session, ids: list[int]) -> list[Bulletin]:
 def search(session: Session, q: str | None, *, status: str | None = None,
            topic: str | None = None, unit: str | None = None, date_from: date | None = None,
            date_to: date | None = None, page: int = 1, per_page: int = 20,
-           author: User | None = None) -> Results:
+           author: User | None = None, viewer: User | None = None) -> Results:
     """Ranked full-text search (title weighs more) with filters; without words, newest first."""
     total, ids, words = ranked_ids(session, q, status=status, topic=topic, unit=unit,
                                    date_from=date_from, date_to=date_to, author=author,
-                                   page=page, per_page=per_page)
+                                   page=page, per_page=per_page, viewer=viewer)
     regex = pattern(words, wants_prefix(q))
     hits = [Hit(b, highlight(b.title, regex), snippet(b.body, regex)) for b in load(session, ids)]
     page, per_page = _bounds(page, per_page)

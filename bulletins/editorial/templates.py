@@ -117,7 +117,7 @@ def save_as_template(session: Session, actor: User, bulletin_id: int, name: str 
                      ) -> BulletinTemplate:
     """A new template from a bulletin's current working text and settings."""
     require_manager(actor)
-    bulletin = get_bulletin(session, bulletin_id)
+    bulletin = get_bulletin(session, bulletin_id, actor)
     data = {"name": name or "", "title": bulletin.title, "summary": bulletin.summary,
             "body": bulletin.body, "topic": bulletin.topic_slug, "unit": bulletin.unit_slug,
             "channels": bulletin.channel_list, "language": bulletin.language,

@@ -20,6 +20,7 @@ from sqlalchemy.orm import Mapped, mapped_column, relationship
 from bulletins.clock import utcnow
 from bulletins.models.base import Base
 from bulletins.models.people import User
+from bulletins.models.tenancy import Commune
 
 
 class PlanEntry:
@@ -105,6 +106,7 @@ class Bulletin(BulletinFields, Base):
     last_editor: Mapped[User | None] = relationship(foreign_keys=[last_editor_id])
     topic: Mapped[Topic | None] = relationship(lazy="joined")
     unit: Mapped[Unit | None] = relationship(lazy="joined")
+    commune: Mapped[Commune | None] = relationship(lazy="joined")
 
     __mapper_args__ = {"version_id_col": version}
     # Desk queues, staff and public lists at 100k rows (bench/desk.py). status+published_at

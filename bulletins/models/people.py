@@ -15,6 +15,7 @@ from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from bulletins.clock import utcnow
 from bulletins.models.base import Base
+from bulletins.models.tenancy import Commune
 
 
 class User(Base):
@@ -40,6 +41,7 @@ class User(Base):
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
     last_login_at: Mapped[datetime | None] = mapped_column(default=None)
 
+    commune: Mapped[Commune | None] = relationship(lazy="joined")
     roles: Mapped[list[UserRole]] = relationship(
         cascade="all, delete-orphan", lazy="selectin", order_by="UserRole.role"
     )

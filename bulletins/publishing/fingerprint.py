@@ -30,7 +30,7 @@ from sqlalchemy import (
 from sqlalchemy.orm import Session
 
 from bulletins.models import AudioFile, Bulletin
-from bulletins.publishing.public import is_public, narrowed
+from bulletins.publishing.public import is_public, narrowed, of_commune
 
 #: Last-Modified is withheld this long after a change: HTTP dates have whole seconds only,
 #: and a second change within the same second must not look "not modified"
@@ -73,9 +73,10 @@ class FeedState:
 _statements: dict[tuple, Select] = {}
 
 
-def _statement(channel: str, with_topic: bool, with_lang: bool) -> Select:
+def _statement(channel: str, with_topic: bool, with_lang: bool,
+               with_commune: bool = False) -> Select:
     """One SELECT of aggregates; built once per shape and reused."""
-    shape = (channel, with_topic, with_lang)
+    shape = (channel, with_topic, with_lang, with_commune)
     if shape in _statements:
         return _statements[shape]
     b, a = Bulletin.__table__.c, AudioFile.__table__.c
@@ -83,7 +84,8 @@ def _statement(channel: str, with_topic: bool, with_lang: bool) -> Select:
     public = is_public(now)
     where = [b.published_at.is_not(None),
              *narrowed(channel, bindparam("topic") if with_topic else None,
-                       bindparam("lang") if with_lang else None)]
+                       bindparam("lang") if with_lang else None),
+             *of_commune(bindparam("commune") if with_commune else None)]
     joined = Bulletin.__table__.outerjoin(AudioFile.__table__, and_(
         a.bulletin_id == b.id, a.content_hash == b.content_hash, a.status == "ready"))
     statement = select(
@@ -107,13 +109,17 @@ def marker(session: Session, topic: str | None) -> tuple[tuple, str | None, str 
 
 
 def fingerprint(session: Session, channel: str, topic: str | None, lang: str | None,
-                now: datetime) -> tuple[FeedState, datetime | None]:
-    """The precise state of one feed's public set, and when it expires next."""
+                now: datetime, commune_id: int | None = None
+                ) -> tuple[FeedState, datetime | None]:
+    """The precise state of one feed's public set (one commune's), and when it expires next."""
     params: dict[str, Any] = {"now": now}
+    if commune_id is not None:
+        params["commune"] = commune_id
     if topic:
         params["topic"] = topic
     if lang:
         params["lang"] = lang
-    row = session.execute(_statement(channel, bool(topic), bool(lang)), params).one()
+    row = session.execute(_statement(channel, bool(topic), bool(lang), commune_id is not None),
+                          params).one()
     state = FeedState(row[0], int(row[1] or 0), row[2], row[3], (row[4], row[5], row[6]))
     return state, row[7]

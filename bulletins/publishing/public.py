@@ -37,11 +37,20 @@ def narrowed(channel: str | None, topic: Any = None, language: Any = None
     return terms
 
 
+def of_commune(commune_id: Any) -> list[ColumnElement[bool]]:
+    """WHERE terms of one commune's public lists: its own bulletins and the province's
+    (None: every commune's, for a province-wide list)."""
+    if commune_id is None:
+        return []
+    return [or_(_b.commune_id == commune_id, _b.commune_id.is_(None))]
+
+
 def public_bulletins(session: Session, *, channel: str | None = "web", topic: str | None = None,
                      language: str | None = None, limit: int = 50, offset: int = 0,
-                     now: datetime | None = None) -> Sequence[Bulletin]:
-    """Published, unexpired bulletins, newest first."""
-    stmt = select(Bulletin).where(is_public(now or utcnow()),
+                     now: datetime | None = None,
+                     commune_id: int | None = None) -> Sequence[Bulletin]:
+    """Published, unexpired bulletins, newest first (one commune's portal when given)."""
+    stmt = select(Bulletin).where(is_public(now or utcnow()), *of_commune(commune_id),
                                   *narrowed(channel, topic or None, language or None))
     stmt = stmt.order_by(Bulletin.published_at.desc(), Bulletin.id.desc())
     return session.scalars(stmt.limit(limit).offset(offset)).unique().all()

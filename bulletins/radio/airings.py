@@ -13,7 +13,7 @@ from typing import Any
 from sqlalchemy import exists, func, select
 from sqlalchemy.orm import Session, aliased
 
-from bulletins.models import Broadcast, BroadcastItem
+from bulletins.models import Broadcast, BroadcastItem, Program
 
 
 def _corrected():
@@ -22,28 +22,50 @@ def _corrected():
     return exists().where(later.corrects_id == Broadcast.id)
 
 
+def in_commune(commune_id: int | None) -> list[Any]:
+    """WHERE terms: log entries of one commune's programs (None: every commune's). A province
+    bulletin owes its airings in each commune, so each counts its own."""
+    if commune_id is None:
+        return []
+    return [Broadcast.program_id.in_(select(Program.id).where(Program.commune_id == commune_id))]
+
+
 def _airings() -> Any:
     """SQL: the number of distinct airings among the rows (programs; 0 = outside a program)."""
     return func.count(func.distinct(func.coalesce(Broadcast.program_id, 0)))
 
 
-def times_aired(bulletin_id: Any) -> Any:
+def times_aired(bulletin_id: Any, commune_id: int | None = None) -> Any:
     """SQL: how many times the bulletin of this id (a column or a value) aired, in force."""
     return (select(_airings()).select_from(BroadcastItem)
             .join(Broadcast, Broadcast.id == BroadcastItem.broadcast_id)
             .where(BroadcastItem.bulletin_id == bulletin_id, Broadcast.aired.is_(True),
-                   ~_corrected())
+                   ~_corrected(), *in_commune(commune_id))
             .scalar_subquery())
 
 
-def aired_counts(session: Session, bulletin_ids: Sequence[int] | None = None) -> dict[int, int]:
+def aired_counts(session: Session, bulletin_ids: Sequence[int] | None = None,
+                 commune_id: int | None = None) -> dict[int, int]:
     """How many times each bulletin aired, by the log's entries still in force."""
     stmt = (select(BroadcastItem.bulletin_id, _airings())
             .join(Broadcast, Broadcast.id == BroadcastItem.broadcast_id)
-            .where(Broadcast.aired.is_(True), ~_corrected())
+            .where(Broadcast.aired.is_(True), ~_corrected(), *in_commune(commune_id))
             .group_by(BroadcastItem.bulletin_id))
     if bulletin_ids is not None:
         if not bulletin_ids:
             return {}
         stmt = stmt.where(BroadcastItem.bulletin_id.in_(bulletin_ids))
     return {bulletin_id: count for bulletin_id, count in session.execute(stmt)}
+
+
+def aired_by_commune(session: Session, bulletin_id: int) -> dict[int | None, int]:
+    """commune id → how many times its programs aired this bulletin (entries in force): the
+    province sees which communes aired its bulletins."""
+    stmt = (select(Program.commune_id, _airings())
+            .select_from(BroadcastItem)
+            .join(Broadcast, Broadcast.id == BroadcastItem.broadcast_id)
+            .join(Program, Program.id == Broadcast.program_id)
+            .where(BroadcastItem.bulletin_id == bulletin_id, Broadcast.aired.is_(True),
+                   ~_corrected())
+            .group_by(Program.commune_id))
+    return dict(session.execute(stmt).all())

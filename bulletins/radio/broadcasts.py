@@ -8,7 +8,7 @@ from collections.abc import Mapping, Sequence
 from datetime import date, datetime, timedelta
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import or_, select
 from sqlalchemy.orm import Session
 
 from bulletins import audit, params
@@ -93,7 +93,7 @@ def record_broadcast(session: Session, actor: User, program_id: int, data: Mappi
     """Append what aired (or why not) to the log; a correction names the entry it corrects."""
     require_operator(actor)
     now = now or utcnow()
-    program = get_program(session, program_id)
+    program = get_program(session, program_id, actor)
     fields = _parse(data, now)
     current = in_force(session, program.id)
     corrects = fields.pop("corrects")
@@ -122,21 +122,27 @@ def record_broadcast(session: Session, actor: User, program_id: int, data: Mappi
     return entry
 
 
-def pending_emergencies(session: Session, now: datetime | None = None) -> list[Bulletin]:
-    """Emergency radio bulletins approved and in force that have not aired yet."""
+def pending_emergencies(session: Session, now: datetime | None = None,
+                        commune_id: int | None = None) -> list[Bulletin]:
+    """Emergency radio bulletins approved and in force that have not aired yet (in one
+    commune: its own and the province's, counting its own airings)."""
     now = now or utcnow()
-    rows = session.scalars(select(Bulletin).where(
+    mine = ([or_(Bulletin.commune_id == commune_id, Bulletin.commune_id.is_(None))]
+            if commune_id is not None else [])
+    rows = session.scalars(select(Bulletin).where(*mine,
         Bulletin.priority == "emergency", Bulletin.status.in_(AIRABLE),
         Bulletin.channels.like("%radio%"), Bulletin.content_hash.is_not(None),
         (Bulletin.expire_at.is_(None)) | (Bulletin.expire_at > now))).unique().all()
-    aired = aired_counts(session, [b.id for b in rows])
+    aired = aired_counts(session, [b.id for b in rows], commune_id)
     return [b for b in rows if not aired.get(b.id)]
 
 
-def coming(session: Session) -> Sequence[Bulletin]:
-    """Approved radio bulletins waiting for their publication time, soonest first."""
+def coming(session: Session, commune_id: int | None = None) -> Sequence[Bulletin]:
+    """Approved radio bulletins waiting for their publication time, soonest first (a
+    commune's own when given: the province's are not shown before they are published)."""
+    mine = [Bulletin.commune_id == commune_id] if commune_id is not None else []
     return session.scalars(select(Bulletin).where(
-        Bulletin.status == State.APPROVED, Bulletin.channels.like("%radio%"))
+        Bulletin.status == State.APPROVED, Bulletin.channels.like("%radio%"), *mine)
         .order_by(Bulletin.publish_at)).unique().all()
 
 
@@ -149,10 +155,13 @@ def parse_range(start: object, end: object, today: date) -> tuple[date, date]:
     return first, last
 
 
-def entries_between(session: Session, first: date, last: date) -> Sequence[Broadcast]:
-    """Log entries of programs aired between two local dates, in airing order."""
+def entries_between(session: Session, first: date, last: date,
+                    commune_id: int | None = None) -> Sequence[Broadcast]:
+    """Log entries of programs aired between two local dates (one commune's, when given),
+    in airing order."""
+    mine = [Program.commune_id == commune_id] if commune_id is not None else []
     return session.scalars(select(Broadcast).join(Program).where(
-        Program.air_date >= first, Program.air_date <= last)
+        Program.air_date >= first, Program.air_date <= last, *mine)
         .order_by(Program.starts_at, Broadcast.id)).unique().all()
 
 
@@ -162,7 +171,7 @@ def _cell(value: object) -> str:
     return "'" + text if text[:1] in ("=", "+", "-", "@", "\t", "\r") else text
 
 
-def export_csv(session: Session, first: date, last: date) -> str:
+def export_csv(session: Session, first: date, last: date, commune_id: int | None = None) -> str:
     """The log between two dates as CSV (UTF-8 with BOM for spreadsheets; Vietnam times)."""
     out = io.StringIO()
     out.write("\ufeff")
@@ -170,7 +179,7 @@ def export_csv(session: Session, first: date, last: date) -> str:
     writer.writerow(["muc", "chuong_trinh", "ngay", "khung_gio", "gio_du_kien", "da_phat",
                      "gio_phat_thuc_te", "ly_do_khong_phat", "ghi_chu", "nguoi_ghi",
                      "thoi_diem_ghi", "dinh_chinh_muc", "ban_tin"])
-    entries = entries_between(session, first, last)
+    entries = entries_between(session, first, last, commune_id)
     ids = {i.bulletin_id for e in entries for i in e.items}
     titles = {bulletin_id: title for bulletin_id, title in session.execute(
         select(Bulletin.id, Bulletin.title).where(Bulletin.id.in_(ids or {0})))}

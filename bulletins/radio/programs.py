@@ -17,7 +17,7 @@ from sqlalchemy.orm import Session
 from bulletins import audit, tenancy
 from bulletins.clock import local_date, utcnow
 from bulletins.common import fetch, get_bulletin
-from bulletins.errors import Conflict, NotAllowed, ValidationError
+from bulletins.errors import Conflict, NotAllowed, NotFound, ValidationError
 from bulletins.models import Broadcast, Bulletin, Commune, Program, ProgramItem, Slot, User
 from bulletins.radio.schedule import find_program, program_title, slot_start, suggest, unfit_reason
 from bulletins.services import outbox
@@ -74,7 +74,8 @@ def save_slot(session: Session, actor: User, slot_id: int | None,
     if "admin" not in actor.role_names:
         raise NotAllowed("Chỉ quản trị viên được sửa khung giờ phát.")
     fields = _slot_fields(data)
-    slot = Slot() if slot_id is None else get_slot(session, slot_id)
+    slot = (Slot(commune_id=actor.commune_id) if slot_id is None
+            else get_slot(session, slot_id, actor))
     for key, value in fields.items():
         setattr(slot, key, value)
     slot.updated_at = utcnow()
@@ -90,14 +91,20 @@ def require_operator(actor: User) -> None:
         raise NotAllowed("Cần vai trò vận hành đài hoặc quản trị.")
 
 
-def get_slot(session: Session, slot_id: int) -> Slot:
-    """The airing slot, or NotFound."""
-    return fetch(session, Slot, slot_id, f"Không có khung giờ số {slot_id}.")
+def get_slot(session: Session, slot_id: int, actor: User | None = None) -> Slot:
+    """The airing slot, or NotFound (also another commune's, for a commune's staff)."""
+    slot = fetch(session, Slot, slot_id, f"Không có khung giờ số {slot_id}.")
+    if not tenancy.is_province(actor) and slot.commune_id != actor.commune_id:
+        raise NotFound(f"Không có khung giờ số {slot_id}.")
+    return slot
 
 
-def get_program(session: Session, program_id: int) -> Program:
-    """The program, or NotFound."""
-    return fetch(session, Program, program_id, f"Không có chương trình số {program_id}.")
+def get_program(session: Session, program_id: int, actor: User | None = None) -> Program:
+    """The program, or NotFound (also another commune's, for a commune's staff)."""
+    program = fetch(session, Program, program_id, f"Không có chương trình số {program_id}.")
+    if not tenancy.is_province(actor) and program.commune_id != actor.commune_id:
+        raise NotFound(f"Không có chương trình số {program_id}.")
+    return program
 
 
 def _ids(values: object) -> list[int]:
@@ -112,10 +119,13 @@ def _ids(values: object) -> list[int]:
     return list(values)
 
 
-def _check_items(session: Session, ids: Sequence[int], at: datetime) -> list[Bulletin]:
+def _check_items(session: Session, ids: Sequence[int], at: datetime,
+                 commune_id: int | None = None) -> list[Bulletin]:
     found, problems = [], {}
     for bulletin_id in ids:
         bulletin = session.get(Bulletin, bulletin_id)
+        if bulletin is not None and bulletin.commune_id not in (None, commune_id):
+            bulletin = None  # another commune's: as unknown as a missing one
         reason = "không tồn tại" if bulletin is None else unfit_reason(bulletin, at)
         if reason:
             problems[str(bulletin_id)] = reason
@@ -155,15 +165,16 @@ def save_program(session: Session, actor: User, slot_id: int, day: date, bulleti
                  now: datetime | None = None) -> Program:
     """Set a slot's program for a day (the operator's order) and queue its audio."""
     require_operator(actor)
-    slot = get_slot(session, slot_id)
+    slot = get_slot(session, slot_id, actor)
     if not slot.airs_on(day):
         raise ValidationError("Khung giờ này không phát vào ngày đó.", fields={"date": "slot"})
     ids = _ids(bulletin_ids)
     at = slot_start(slot, day)
-    refuse_unaired(session, _check_items(session, ids, at))
+    refuse_unaired(session, _check_items(session, ids, at, slot.commune_id))
     program = find_program(session, slot.id, day)
     if program is None:
-        program = Program(slot_id=slot.id, air_date=day, starts_at=at, created_by=actor.username,
+        program = Program(slot_id=slot.id, commune_id=slot.commune_id, air_date=day,
+                          starts_at=at, created_by=actor.username,
                           title=program_title(int(slot.time_of_day[:2]), day))
         session.add(program)
     else:
@@ -179,7 +190,7 @@ def save_program(session: Session, actor: User, slot_id: int, day: date, bulleti
 def build_program(session: Session, actor: User, program_id: int) -> Program:
     """Make the program's audio again (e.g. after a failure)."""
     require_operator(actor)
-    program = get_program(session, program_id)
+    program = get_program(session, program_id, actor)
     if not program.items:
         raise Conflict("Chương trình không còn bản tin nào.")
     program.status = "queued"
@@ -193,12 +204,13 @@ def emergency_program(session: Session, actor: User, bulletin_id: int,
     """A program outside the slots that airs one emergency bulletin at once."""
     require_operator(actor)
     now = now or utcnow()
-    bulletin = get_bulletin(session, bulletin_id)
+    bulletin = get_bulletin(session, bulletin_id, actor)
     if bulletin.priority != "emergency":
         raise Conflict("Chỉ bản tin khẩn cấp mới được phát ngay ngoài khung giờ.")
-    refuse_unaired(session, _check_items(session, [bulletin.id], now))
+    refuse_unaired(session, _check_items(session, [bulletin.id], now, actor.commune_id))
     day = local_date(now)
-    program = Program(slot_id=None, air_date=day, starts_at=now, created_by=actor.username,
+    program = Program(slot_id=None, commune_id=actor.commune_id, air_date=day, starts_at=now,
+                      created_by=actor.username,
                       title=f"Phát khẩn cấp {day:%d/%m/%Y}")
     session.add(program)
     set_items(program, [bulletin.id])
@@ -261,7 +273,8 @@ def prepare_due(session: Session, now: datetime | None = None,
             chosen = suggest(session, slot, day, now)
             if not chosen:
                 continue
-            program = Program(slot_id=slot.id, air_date=day, starts_at=start,
+            program = Program(slot_id=slot.id, commune_id=slot.commune_id, air_date=day,
+                              starts_at=start,
                               title=program_title(int(slot.time_of_day[:2]), day))
             session.add(program)
             set_items(program, [c.bulletin.id for c in chosen])

@@ -107,19 +107,22 @@ def estimate_seconds(session: Session, bulletins: Sequence[Bulletin]) -> dict[in
 
 
 def planned_counts(session: Session, before: datetime, now: datetime,
-                   exclude: int | None = None) -> dict[int, int]:
-    """Airings already planned in programs from today up to `before` that are not logged yet."""
+                   exclude: int | None = None, commune_id: int | None = None) -> dict[int, int]:
+    """Airings already planned in programs from today up to `before` that are not logged yet
+    (in one commune's programs when given)."""
     logged = exists().where(Broadcast.program_id == Program.id)
+    mine = [Program.commune_id == commune_id] if commune_id is not None else []
     rows = session.execute(select(ProgramItem.bulletin_id).join(Program).where(
         Program.air_date >= local_date(now), Program.starts_at < before,
-        Program.status != "empty", Program.id != (exclude or 0), ~logged)).scalars()
+        Program.status != "empty", Program.id != (exclude or 0), ~logged, *mine)).scalars()
     counts: dict[int, int] = {}
     for bulletin_id in rows:
         counts[bulletin_id] = counts.get(bulletin_id, 0) + 1
     return counts
 
 
-def _airable(session: Session, at: datetime, owing: bool, *options: Any) -> list[Bulletin]:
+def _airable(session: Session, at: datetime, owing: bool, *options: Any,
+             commune_id: int | None = None) -> list[Bulletin]:
     """Approved radio bulletins, before the per-time rule (unfit_reason) is applied.
 
     With `owing`, the database first drops what cannot owe an airing at `at` or later any
@@ -129,12 +132,14 @@ def _airable(session: Session, at: datetime, owing: bool, *options: Any) -> list
     stmt = select(Bulletin).where(
         Bulletin.status.in_(AIRABLE), Bulletin.channels.like("%radio%"),
         Bulletin.content_hash.is_not(None))
+    if commune_id is not None:  # a commune airs its own bulletins and the province's
+        stmt = stmt.where(or_(Bulletin.commune_id == commune_id, Bulletin.commune_id.is_(None)))
     if owing:
         plan = aliased(AirPlan)
         stmt = (stmt.outerjoin(plan, plan.bulletin_id == Bulletin.id).where(
             or_(Bulletin.expire_at.is_(None), Bulletin.expire_at > at),
             or_(plan.last_date.is_(None), plan.last_date >= local_date(at)),
-            times_aired(Bulletin.id) < func.coalesce(plan.airings_wanted, 1)))
+            times_aired(Bulletin.id, commune_id) < func.coalesce(plan.airings_wanted, 1)))
     return list(session.scalars(stmt.options(*options)).unique().all())
 
 
@@ -148,41 +153,43 @@ class Pool:
     seconds: dict[int, float]
 
 
-def owing_pool(session: Session, since: datetime) -> Pool:
+def owing_pool(session: Session, since: datetime, commune_id: int | None = None) -> Pool:
     """One read of what may still owe airings at `since` or later, for several suggestions."""
-    rows = _airable(session, since, True)
-    return Pool(rows, aired_counts(session, [b.id for b in rows]),
+    rows = _airable(session, since, True, commune_id=commune_id)
+    return Pool(rows, aired_counts(session, [b.id for b in rows], commune_id),
                 estimate_seconds(session, rows))
 
 
-def owed_count(session: Session, now: datetime | None = None) -> int:
+def owed_count(session: Session, now: datetime | None = None,
+               commune_id: int | None = None) -> int:
     """How many bulletins owe an airing now (the operator's count): no lengths, no order."""
     now = now or utcnow()
     rows = _airable(session, now, True, lazyload(Bulletin.author), lazyload(Bulletin.topic),
                     lazyload(Bulletin.unit), load_only(  # what unfit_reason and owed read
                         Bulletin.status, Bulletin.content_hash, Bulletin.channels,
-                        Bulletin.expire_at, Bulletin.publish_at, Bulletin.approved_at))
+                        Bulletin.expire_at, Bulletin.publish_at, Bulletin.approved_at,
+                        Bulletin.commune_id), commune_id=commune_id)
     fit = [b for b in rows if unfit_reason(b, now) is None]
-    aired = aired_counts(session, [b.id for b in fit])
-    planned = planned_counts(session, now, now)
+    aired = aired_counts(session, [b.id for b in fit], commune_id)
+    planned = planned_counts(session, now, now, commune_id=commune_id)
     return sum(1 for b in fit if Candidate(b, aired.get(b.id, 0), planned.get(b.id, 0), 0).owed)
 
 
 def candidates(session: Session, at: datetime, now: datetime | None = None,
                exclude: int | None = None, owing: bool = False,
-               pool: Pool | None = None) -> list[Candidate]:
+               pool: Pool | None = None, commune_id: int | None = None) -> list[Candidate]:
     """Bulletins that may air at `at`: emergency, then priority, then normal, oldest first.
 
     `owing` keeps only those that may still owe an airing (see _airable); a `pool` read
     once for an earlier time serves instead of reading again.
     """
     now = now or utcnow()
-    source = pool.bulletins if pool else _airable(session, at, owing)
+    source = pool.bulletins if pool else _airable(session, at, owing, commune_id=commune_id)
     fit = [b for b in source if unfit_reason(b, at) is None]
     if pool is None:
-        pool = Pool(fit, aired_counts(session, [b.id for b in fit]),
+        pool = Pool(fit, aired_counts(session, [b.id for b in fit], commune_id),
                     estimate_seconds(session, fit))
-    planned = planned_counts(session, at, now, exclude)
+    planned = planned_counts(session, at, now, exclude, commune_id)
     fit.sort(key=lambda b: (-PRIORITY_RANK.get(b.priority, 0),
                             b.approved_at or b.published_at or b.created_at, b.id))
     return [Candidate(b, pool.aired.get(b.id, 0), planned.get(b.id, 0), pool.seconds[b.id])
@@ -195,7 +202,8 @@ def suggest(session: Session, slot: Slot, day: date, now: datetime | None = None
     budget = slot.target_minutes * 60 - FRAME_SECONDS
     chosen: list[Candidate] = []
     used = 0.0
-    for cand in candidates(session, slot_start(slot, day), now, owing=True, pool=pool):
+    for cand in candidates(session, slot_start(slot, day), now, owing=True, pool=pool,
+                           commune_id=slot.commune_id):
         if cand.owed <= 0:
             continue
         if cand.bulletin.priority == "emergency" or not chosen or used + cand.seconds <= budget:
@@ -204,9 +212,12 @@ def suggest(session: Session, slot: Slot, day: date, now: datetime | None = None
     return chosen
 
 
-def all_slots(session: Session) -> Sequence[Slot]:
-    """Every airing slot, on or off, by time of day."""
-    return session.scalars(select(Slot).order_by(Slot.time_of_day, Slot.id)).all()
+def all_slots(session: Session, commune_id: int | None = None) -> Sequence[Slot]:
+    """Every airing slot (of one commune when given), on or off, by time of day."""
+    stmt = select(Slot).order_by(Slot.time_of_day, Slot.id)
+    if commune_id is not None:
+        stmt = stmt.where(Slot.commune_id == commune_id)
+    return session.scalars(stmt).all()
 
 
 def find_program(session: Session, slot_id: int, day: date) -> Program | None:
@@ -214,23 +225,28 @@ def find_program(session: Session, slot_id: int, day: date) -> Program | None:
                                                 Program.air_date == day))
 
 
-def day_plan(session: Session, days: Iterable[date], now: datetime | None = None
-             ) -> list[Occurrence]:
-    """Every slot occurrence and emergency program of these days, in airing order."""
+def day_plan(session: Session, days: Iterable[date], now: datetime | None = None,
+             commune_id: int | None = None) -> list[Occurrence]:
+    """Every slot occurrence and emergency program of these days (one commune's: its slots
+    and programs, when given), in airing order."""
     now = now or utcnow()
     days = list(days)
-    slots = session.scalars(select(Slot).where(Slot.active)).all()
+    mine = [Slot.commune_id == commune_id] if commune_id is not None else []
+    slots = session.scalars(select(Slot).where(Slot.active, *mine)).all()
     result = []
-    pool = None  # read once, at the first occurrence that needs a suggestion
+    pools: dict[int | None, Pool] = {}  # one read per commune, at its first suggestion
     for day in sorted(days):
         for slot in sorted(slots, key=lambda s: s.time_of_day):
             if slot.airs_on(day):
                 program = find_program(session, slot.id, day)
-                if program is None and pool is None:
-                    pool = owing_pool(session, slot_start(slot, day))
-                suggestion = [] if program else suggest(session, slot, day, now, pool)
+                if program is None and slot.commune_id not in pools:
+                    pools[slot.commune_id] = owing_pool(session, slot_start(slot, day),
+                                                        slot.commune_id)
+                suggestion = [] if program else suggest(session, slot, day, now,
+                                                        pools[slot.commune_id])
                 result.append(Occurrence(slot, day, slot_start(slot, day), program, suggestion))
+    theirs = [Program.commune_id == commune_id] if commune_id is not None else []
     extra = session.scalars(select(Program).where(Program.air_date.in_(days),
-                                                  Program.slot_id.is_(None))).all()
+                                                  Program.slot_id.is_(None), *theirs)).all()
     result += [Occurrence(None, p.air_date, p.starts_at, p, []) for p in extra]
     return sorted(result, key=lambda o: o.starts_at)

@@ -10,7 +10,7 @@ from typing import Any
 from sqlalchemy import and_, exists, or_, select
 from sqlalchemy.orm import Session, aliased
 
-from bulletins import audit, params
+from bulletins import audit, params, tenancy
 from bulletins.clock import local_midnight, local_time, utcnow
 from bulletins.common import require_role
 from bulletins.errors import NotFound, ValidationError
@@ -189,7 +189,13 @@ class Month:
         return [d for week in self.weeks for d in week if d.in_month]
 
 
-def month(session: Session, year: int, month_: int, today: date | None = None) -> Month:
+def _programs_of(viewer: User | None) -> list:
+    """A commune's staff see their commune's programs; province staff every commune's."""
+    return [] if tenancy.is_province(viewer) else [Program.commune_id == viewer.commune_id]
+
+
+def month(session: Session, year: int, month_: int, today: date | None = None,
+          viewer: User | None = None) -> Month:
     """The month's grid (weeks from Monday) with every day's entries, in four queries."""
     first = date(year, month_, 1)
     last = (first.replace(day=28) + timedelta(days=4)).replace(day=1) - timedelta(days=1)
@@ -199,7 +205,7 @@ def month(session: Session, year: int, month_: int, today: date | None = None) -
     days = {d: Day(d, d.month == month_, d == today) for d in grid}
 
     for key_date in session.scalars(select(KeyDate).where(
-            KeyDate.removed_at.is_(None),
+            KeyDate.removed_at.is_(None), tenancy.shared(KeyDate.commune_id, viewer),
             or_(KeyDate.yearly, KeyDate.day.between(start, end)))):
         for on in {key_date.on_year(start.year), key_date.on_year(end.year)}:
             if on in days:
@@ -212,7 +218,7 @@ def month(session: Session, year: int, month_: int, today: date | None = None) -
         and_(Bulletin.status == State.APPROVED, Bulletin.publish_at >= low,
              Bulletin.publish_at < high),
         and_(Bulletin.status == State.PUBLISHED, Bulletin.published_at >= low,
-             Bulletin.published_at < high))))
+             Bulletin.published_at < high)), *tenancy.visible(viewer)))
     for bulletin_id, title, status, publish_at, published_at in rows:
         at = local_time(publish_at if status == State.APPROVED else published_at)
         kind = "scheduled" if status == State.APPROVED else "published"
@@ -222,7 +228,7 @@ def month(session: Session, year: int, month_: int, today: date | None = None) -
     logged = {pid: (aired, aired_at, reason) for pid, aired, aired_at, reason in session.execute(
         select(Broadcast.program_id, Broadcast.aired, Broadcast.aired_at, Broadcast.reason)
         .join(Program, Program.id == Broadcast.program_id)
-        .where(Program.air_date.between(start, end),
+        .where(Program.air_date.between(start, end), *_programs_of(viewer),
                ~exists().where(later.corrects_id == Broadcast.id))
         # the operator's entry wins over the clusters' reports of the same program
         .order_by(Broadcast.receiver_id.is_(None), Broadcast.id))}

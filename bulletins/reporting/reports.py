@@ -45,10 +45,14 @@ __all__ = ["Count", "ImplementationReport", "Month", "Reason", "format_hours",
            "implementation_report", "parse_range"]
 
 
-def implementation_report(session: Session, start: date, end: date) -> ImplementationReport:
-    """Every figure of the plan's implementation report for local dates start..end."""
+def implementation_report(session: Session, start: date, end: date,
+                          commune_id: int | None = tallies.EVERYWHERE) -> ImplementationReport:
+    """Every figure of the plan's implementation report for local dates start..end.
+
+    ``commune_id``: one commune's report (its bulletins, its programs' airings), None for the
+    province's own bulletins, or the whole province (tallies.EVERYWHERE, the default)."""
     check_range(start, end)
-    rng = tallies.Range(start, end)
+    rng = tallies.Range(start, end, commune_id)
     tally = tallies.published(session, rng)
     withdrawn = session.scalar(select(func.count()).where(tallies.events(rng, "withdraw"))) or 0
     by_source, returns_by_month, returned, reasons = tallies.returns(session, rng)

@@ -34,13 +34,40 @@ def _month_starts(start: date, end: date) -> list[date]:
     return months
 
 
-class Range:
-    """UTC bounds of the local range and a CASE giving a time's month index."""
+#: a Range's commune for the whole province: every commune's rows and the province's own
+EVERYWHERE = -1
 
-    def __init__(self, start: date, end: date) -> None:
+
+class Range:
+    """UTC bounds of the local range and a CASE giving a time's month index.
+
+    ``commune_id``: the report's scope: one commune's bulletins and programs (None: the
+    province's own bulletins), or EVERYWHERE."""
+
+    def __init__(self, start: date, end: date, commune_id: int | None = EVERYWHERE) -> None:
         self.lo, self.hi = local_midnight(start), local_midnight(end + timedelta(days=1))
         self.months = _month_starts(start, end)
         self.edges = [local_midnight(m) for m in self.months[1:]]
+        self.commune_id = commune_id
+
+    def _owned(self, column: ColumnElement) -> ColumnElement:
+        return column.is_(None) if self.commune_id is None else column == self.commune_id
+
+    def bulletins(self) -> list[ColumnElement]:
+        """WHERE terms on Bulletin for the scope."""
+        return [] if self.commune_id == EVERYWHERE else [self._owned(Bulletin.commune_id)]
+
+    def of_bulletin(self, column: ColumnElement) -> list[ColumnElement]:
+        """WHERE terms on a bulletin id column (events) for the scope."""
+        if self.commune_id == EVERYWHERE:
+            return []
+        return [column.in_(select(Bulletin.id).where(self._owned(Bulletin.commune_id)))]
+
+    def of_program(self, column: ColumnElement) -> list[ColumnElement]:
+        """WHERE terms on a program id column (the broadcast log) for the scope."""
+        if self.commune_id == EVERYWHERE:
+            return []
+        return [column.in_(select(Program.id).where(self._owned(Program.commune_id)))]
 
     def within(self, column: ColumnElement) -> ColumnElement:
         return and_(column >= self.lo, column < self.hi)
@@ -67,7 +94,7 @@ def published(session: Session, rng: Range) -> dict:
     inner = (select(Bulletin.topic_slug.label("topic"), Bulletin.unit_slug.label("unit"),
                     Bulletin.channels.label("channels"), Bulletin.language.label("language"),
                     rng.bucket(Bulletin.published_at).label("month"))
-             .where(rng.within(Bulletin.published_at)).subquery())
+             .where(rng.within(Bulletin.published_at), *rng.bulletins()).subquery())
     stmt = select(inner.c.topic, inner.c.unit, inner.c.channels, inner.c.language,
                   inner.c.month, func.count()).group_by(
         inner.c.topic, inner.c.unit, inner.c.channels, inner.c.language, inner.c.month)
@@ -91,7 +118,8 @@ def fixed(pairs: tuple[tuple[str, str], ...], counts: Counter) -> list[Count]:
 
 
 def events(rng: Range, action: str) -> ColumnElement:
-    return and_(WorkflowEvent.action == action, rng.within(WorkflowEvent.at))
+    return and_(WorkflowEvent.action == action, rng.within(WorkflowEvent.at),
+                *rng.of_bulletin(WorkflowEvent.bulletin_id))
 
 
 def returns(session: Session, rng: Range) -> tuple[Counter, Counter, int, list[Reason]]:
@@ -144,7 +172,8 @@ def approvals(session: Session, rng: Range) -> tuple[int, int, list[tuple[float,
     first_submit = select(func.min(submit.id)).where(
         submit.bulletin_id == approve.bulletin_id, submit.action == "submit",
         submit.id < approve.id, submit.id > after).correlate(approve).scalar_subquery()
-    in_range = and_(approve.action == "approve", rng.within(approve.at))
+    in_range = and_(approve.action == "approve", rng.within(approve.at),
+                    *rng.of_bulletin(approve.bulletin_id))
     total, corrections = session.execute(select(func.count(), func.count(prior))
                                          .select_from(approve).where(in_range)).one()
     inner = (select(_minutes(session, approve.at, first.at).label("minutes"))
@@ -171,7 +200,8 @@ def hours_stats(histogram: list[tuple[float, int]]) -> tuple[int, float | None, 
 def airings(session: Session, rng: Range) -> tuple[dict, int]:
     later = aliased(Broadcast)
     in_force = and_(Broadcast.aired.is_(True), rng.within(Broadcast.aired_at),
-                    ~exists().where(later.corrects_id == Broadcast.id))
+                    ~exists().where(later.corrects_id == Broadcast.id),
+                    *rng.of_program(Broadcast.program_id))
     # one airing per program, however many clusters reported it besides the operator
     inner = (select(Broadcast.program_id, rng.bucket(func.min(Broadcast.aired_at)).label("month"),
                     func.min(Program.duration_s).label("seconds")).select_from(Broadcast)

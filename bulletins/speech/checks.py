@@ -183,7 +183,7 @@ def accept_reading(session: Session, actor: User, bulletin_id: int, comment: obj
     if errors or not text.strip():
         raise ValidationError("Cần ghi lý do chấp nhận bản ghi âm.",
                               fields=errors or {"comment": "Bắt buộc."})
-    bulletin = get_bulletin(session, bulletin_id)
+    bulletin = get_bulletin(session, bulletin_id, actor, acts=True)
     audio = current_reading(session, bulletin)
     if audio is None:
         raise NotFound("Bản tin này không có bản ghi âm.")

@@ -89,7 +89,7 @@ def attach_recording(session: Session, actor: User, bulletin_id: int, upload: Pa
     """
     from audio.mix import render
 
-    bulletin = get_bulletin(session, bulletin_id)
+    bulletin = get_bulletin(session, bulletin_id, actor, acts=True)
     if not bulletin.has_channel("radio"):
         raise InvalidTransition("Bản tin này không phát trên đài.")
     bound = _bound_hash(bulletin, actor)

@@ -213,7 +213,7 @@ def retry_audio(session: Session, actor: User, bulletin_id: int) -> AudioFile:
     """Make the audio of a bulletin's approved text again after a failure or in fallback speech."""
     if not actor.role_names & {"operator", "leader", "admin"}:
         raise NotAllowed("Cần vai trò vận hành đài, lãnh đạo hoặc quản trị.")
-    bulletin = get_bulletin(session, bulletin_id)
+    bulletin = get_bulletin(session, bulletin_id, actor)
     if bulletin.status not in (State.APPROVED, State.PUBLISHED):
         raise InvalidTransition("Chỉ làm lại âm thanh của bản tin đã duyệt.")
     audio = request_audio(session, bulletin)

@@ -26,6 +26,8 @@ EXPECT: dict[str, object] = {
     # public surface and sign-in
     "portal.index": PUBLIC, "portal.bulletin": PUBLIC, "portal.audio": PUBLIC,
     "portal.rss": PUBLIC, "portal.atom": PUBLIC, "portal.radio": PUBLIC,
+    "portal.commune_index": PUBLIC, "portal.commune_rss": PUBLIC,
+    "portal.commune_atom": PUBLIC, "portal.commune_radio": PUBLIC,
     "portal.healthz": PUBLIC, "static": PUBLIC, "auth.login": PUBLIC,
     "auth.set_language": PUBLIC, "api.openapi": PUBLIC,
     "help.index": PUBLIC, "help.page": PUBLIC, "help.image": PUBLIC,
@@ -88,7 +90,9 @@ def test_every_route_has_a_declared_expectation(app):
 
 def _values(res: Resources, endpoint: str) -> dict[str, object]:
     slug = {"help.page": "bien-tap", "help.image": sorted(image_names())[0][:-4],
-            "portal.bulletin": "lich-tiem-chung-thang-nay"}.get(endpoint, "x")
+            "portal.bulletin": "lich-tiem-chung-thang-nay",
+            **dict.fromkeys(("portal.commune_index", "portal.commune_rss", "portal.commune_atom",
+                             "portal.commune_radio"), "vu-duong")}.get(endpoint, "x")
     return {"bulletin_id": getattr(res, BULLETIN_FOR.get(endpoint, "published")),
             "finding_id": res.finding, "number": 1, "program_id": res.program,
             "slot_id": res.slot, "day": res.day, "user_id": res.target_user,
