@@ -69,10 +69,14 @@ def create_app(config: dict[str, Any] | None = None) -> Flask:
     from app.help import bp as help_bp
     from app.portal import bp as portal_bp
     from app.radio import bp as radio_bp
+    from app.receivers import api as receiver_api_bp
+    from app.receivers import bp as receivers_bp
 
-    for blueprint in (auth_bp, desk_bp, radio_bp, admin_bp, portal_bp, help_bp, api_bp):
+    for blueprint in (auth_bp, desk_bp, radio_bp, admin_bp, portal_bp, help_bp, api_bp,
+                      receivers_bp, receiver_api_bp):
         app.register_blueprint(blueprint)
     csrf.exempt(api_bp)
+    csrf.exempt(receiver_api_bp)
 
     from app import cli, errors
 

@@ -38,6 +38,10 @@ def from_env(instance_path: str) -> dict[str, Any]:
         "ESPEAK_SPEED": int(os.environ.get("ESPEAK_SPEED", "130")),
         "ESPEAK_GAP": int(os.environ.get("ESPEAK_GAP", "3")),
         "COMMUNE_NAME": os.environ.get("COMMUNE_NAME", "xã Vũ Dương"),
+        #: how often receivers are told to poll, and while an emergency is pending (<= 10)
+        "RECEIVER_POLL_SECONDS": int(os.environ.get("RECEIVER_POLL_SECONDS") or 30),
+        "RECEIVER_EMERGENCY_POLL_SECONDS": int(os.environ.get("RECEIVER_EMERGENCY_POLL_SECONDS")
+                                               or 10),
         **_hearing_from_env(),
         "PORTAL_CONTACT_EMAIL": os.environ.get("PORTAL_CONTACT_EMAIL",
                                                "ubnd@vuduong.ninhbinh.gov.vn"),
@@ -110,6 +114,8 @@ DEFAULTS: dict[str, Any] = {
     "LOGIN_RATE_LIMIT": "10 per minute",
     "JOBS_EMBEDDED": "auto",
     "QUEUE_STALL_SECONDS": 300,
+    "RECEIVER_POLL_SECONDS": 30,
+    "RECEIVER_EMERGENCY_POLL_SECONDS": 10,
 }
 
 

@@ -1,0 +1,111 @@
+"""When receivers' answers must change: one generation number, bumped after a commit that
+touched programs, audio or emergency bulletins, read by every poll.
+
+Every process keeps its built answers per commune keyed by this generation, so a change made by
+any process (a web request, a worker's program build) reaches every cached answer on the next
+poll without a cache server. The bump runs in its own short transaction after the commit, so no
+row lock is held through a long job.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import threading
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import event, inspect, select, update
+from sqlalchemy.orm import Session
+
+from bulletins.models import AudioFile, Bulletin, Program, ProgramItem
+from bulletins.models.receivers import ReceiverSchedule
+
+DIRTY = "loa.receivers.dirty"
+_WATCHED = (Program, ProgramItem, AudioFile)
+
+
+def _touches_receivers(obj: Any) -> bool:
+    if isinstance(obj, _WATCHED):
+        return True
+    if isinstance(obj, Bulletin):
+        before = inspect(obj).attrs.priority.history.deleted or ()
+        return obj.priority == "emergency" or "emergency" in before
+    return False
+
+
+@event.listens_for(Session, "before_flush")
+def _note_changes(session: Session, _context: Any, _instances: Any) -> None:
+    if not session.info.get(DIRTY) and any(
+            _touches_receivers(o) for o in (*session.new, *session.dirty, *session.deleted)):
+        session.info[DIRTY] = True
+
+
+@event.listens_for(Session, "after_commit")
+def _bump_after_commit(session: Session) -> None:
+    if session.info.pop(DIRTY, False):
+        bump(session.get_bind(mapper=inspect(ReceiverSchedule)))
+
+
+@event.listens_for(Session, "after_soft_rollback")
+def _forget(session: Session, _previous: Any) -> None:
+    session.info.pop(DIRTY, None)
+
+
+def bump(bind: Any) -> None:
+    """Add one to the generation (creating its row the first time), in its own transaction."""
+    with bind.begin() as conn:
+        done = conn.execute(update(ReceiverSchedule).where(ReceiverSchedule.id == 1)
+                            .values(generation=ReceiverSchedule.generation + 1))
+        if done.rowcount == 0:
+            conn.execute(ReceiverSchedule.__table__.insert().values(id=1, generation=1))
+
+
+def generation(session: Session) -> int:
+    """The current generation (0 before any change was recorded)."""
+    return session.scalar(select(ReceiverSchedule.generation)
+                          .where(ReceiverSchedule.id == 1)) or 0
+
+
+@dataclass
+class Entry:
+    key: tuple
+    value: Any
+
+
+class AnswerCache:
+    """Built answers per commune, valid for one (generation, day) key; thread-safe."""
+
+    def __init__(self) -> None:
+        self._entries: dict[Any, Entry] = {}
+        self._lock = threading.Lock()
+
+    def get(self, commune_id: Any, key: tuple, build: Callable[[], Any]) -> Any:
+        found = self._entries.get(commune_id)
+        if found is not None and found.key == key:
+            return found.value
+        value = build()
+        with self._lock:
+            self._entries[commune_id] = Entry(key, value)
+        return value
+
+    def clear(self) -> None:
+        with self._lock:
+            self._entries.clear()
+
+
+_digests: dict[tuple[str, int, int], str] = {}
+
+
+def file_sha256(path: Path) -> str:
+    """The hex SHA-256 of a file, computed once per (path, size, mtime)."""
+    stat = path.stat()
+    key = (str(path), stat.st_size, stat.st_mtime_ns)
+    if key not in _digests:
+        digest = hashlib.sha256()
+        with path.open("rb") as handle:
+            for block in iter(lambda: handle.read(1 << 20), b""):
+                digest.update(block)
+        _digests[key] = digest.hexdigest()
+    return _digests[key]

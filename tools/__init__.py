@@ -1,0 +1,1 @@
+"""Small tools run beside Loa (a receiver simulator)."""
