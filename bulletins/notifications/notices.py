@@ -110,12 +110,22 @@ def _kinds_for(user: User, bulletin: Bulletin, action: str, emergency: bool) -> 
     return kinds
 
 
+def _in_scope(user: User, bulletin: Bulletin, kind: str) -> bool:
+    """Only the bulletin's own scope hears of it (CONTRACT §9): a commune's bulletin its
+    commune's staff, a province bulletin the province's staff. A published province bulletin
+    is every commune's to air, so every operator hears of that one."""
+    if user.commune_id == bulletin.commune_id:
+        return True
+    return kind == "air" and bulletin.commune_id is None and bulletin.status == State.PUBLISHED
+
+
 def on_transition(session: Session, bulletin: Bulletin, action: str, actor: User | None, *,
                   emergency: bool = False) -> list[Notification]:
     """Record who now has work from this action; immediate ones go to the outbox.
 
     Every caller (web, API, CLI, scheduler, a script) notifies: the rows are made whether
     or not mail is configured; sending them is the delivery's business (`delivery`).
+    Recipients are of the bulletin's scope only (`_in_scope`).
     """
     candidates = session.execute(
         select(User, NotificationSettings.mode)
@@ -127,6 +137,8 @@ def on_transition(session: Session, bulletin: Bulletin, action: str, actor: User
         if actor is not None and user.id == actor.id:
             continue
         for kind in _kinds_for(user, bulletin, action, emergency):
+            if not _in_scope(user, bulletin, kind):
+                continue
             row = Notification(user_id=user.id, bulletin_id=bulletin.id, kind=kind,
                                actor_id=actor.id if actor else None)
             session.add(row)
