@@ -18,11 +18,11 @@ from bulletins import tenancy
 from bulletins.common import get_bulletin
 from bulletins.editorial import queries, search
 from bulletins.errors import NotAllowed
-from bulletins.models import AudioFile, Broadcast, Bulletin, Commune, Program, User
+from bulletins.models import AudioFile, Broadcast, Bulletin, Program, User
 from bulletins.publishing.public import public_bulletins
 from bulletins.radio import airings, broadcasts, schedule
 from bulletins.radio.programs import OPERATOR_ROLES, get_program
-from bulletins.reporting import reports
+from bulletins.reporting import figures, reports
 from bulletins.reporting.tallies import EVERYWHERE
 from bulletins.workflow import ROLES
 
@@ -89,22 +89,26 @@ def report(session: Session, actor: User, start: date, end: date,
 
 
 def province_report(session: Session, actor: User, start: date, end: date
-                    ) -> list[tuple[Commune | None, reports.ImplementationReport]]:
-    """The report across the province, then the province's own bulletins (None), then each
-    commune's: province staff only (403 to a commune's)."""
+                    ) -> figures.ProvinceReport:
+    """The report across the province, then the province's own bulletins, then each
+    commune's: province staff and observers only (403 to a commune's)."""
     require_read(actor, "report")
     if not tenancy.is_province(actor):
         raise NotAllowed("Báo cáo toàn tỉnh dành cho cán bộ cấp tỉnh.")
-    rows: list[tuple[Commune | None, reports.ImplementationReport]] = [
-        (None, reports.implementation_report(session, start, end, None))]
-    rows += [(c, reports.implementation_report(session, start, end, c.id))
-             for c in tenancy.communes(session)]
-    return rows
+    communes = tenancy.communes(session)
+    province = communes[0].province.name if communes else ""
+    parts = [figures.Part(None, "Bản tin của tỉnh",
+                          reports.implementation_report(session, start, end, None))]
+    parts += [figures.Part(c.slug, c.name, reports.implementation_report(session, start, end, c.id))
+              for c in communes]
+    return figures.ProvinceReport(start, end, province,
+                                  reports.implementation_report(session, start, end), parts)
 
 
 def aired_by_commune(session: Session, actor: User, bulletin_id: int) -> dict[str, int]:
-    """Which communes aired a bulletin, and how often (slug → airings in force)."""
-    require_read(actor, "broadcast_log")
+    """Which communes aired a bulletin, and how often (slug → airings in force). Counts only:
+    any staff who may read the bulletin (a commune's staff: their own commune's count)."""
+    require_read(actor, "bulletin")
     get_bulletin(session, bulletin_id, actor)
     slugs = tenancy.commune_slugs(session)
     counts = airings.aired_by_commune(session, bulletin_id)

@@ -103,6 +103,12 @@ RECORDING_PATHS: dict[str, Any] = {  # CONTRACT §8
         400, 403, 404, 409, 422, params=[ID],
         body={"type": "object", "required": ["comment"], "properties": {"comment": STR}})},
 }
+PROVINCE_REPORT = {"type": "object", "properties": {
+    "start": {"type": "string", "format": "date"}, "end": {"type": "string", "format": "date"},
+    "province": {"type": "string"}, "total": REPORT,
+    "communes": {"type": "array", "items": {"type": "object", "properties": {
+        "commune": {"type": ["string", "null"]}, "name": {"type": "string"},
+        **REPORT["properties"]}}}}}
 PROGRAM_PATHS: dict[str, Any] = {
     "/programs": {"get": {
         "summary": "The day's radio programs: saved ones and suggestions for unsaved slots",
@@ -232,5 +238,11 @@ def spec() -> dict[str, Any]:
                     "description": "report", **_json(REPORT)}, 403, 422, params=[
                     {"name": n, "in": "query", "schema": {"type": "string", "format": "date"}}
                     for n in ("from", "to")])},
+            "/province-report": {"get": _op(
+                "The implementation report across the province: the whole, the province's own "
+                "bulletins (commune null) and each commune (province staff and observers)", {
+                    "description": "province report", **_json(PROVINCE_REPORT)}, 403, 422,
+                params=[{"name": n, "in": "query", "schema": {"type": "string", "format": "date"}}
+                        for n in ("from", "to")])},
         },
     }

@@ -35,3 +35,21 @@ def report():
                                       local_today())
     data = reading.report(db.session, g.user, first, last)
     return jsonify({**_plain(dataclasses.asdict(data)), "returns": data.returns})
+
+
+@bp.get("/province-report")
+@token_required
+def province_report():
+    """Province staff and observers: the whole province, the province's own bulletins
+    (``"commune": null``) and each commune, for ?from=&to=; 403 to a commune's staff."""
+    first, last = figures.parse_range(request.args.get("from"), request.args.get("to"),
+                                      local_today())
+    data = reading.province_report(db.session, g.user, first, last)
+
+    def plain(report: figures.ImplementationReport) -> dict[str, Any]:
+        return {**_plain(dataclasses.asdict(report)), "returns": report.returns}
+
+    return jsonify({"start": first.isoformat(), "end": last.isoformat(), "province": data.name,
+                    "total": plain(data.total),
+                    "communes": [{"commune": p.slug, "name": p.name, **plain(p.report)}
+                                 for p in data.parts]})

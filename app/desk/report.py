@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import date
+from typing import Any
 
 from flask import Response, flash, render_template, request
 from flask_babel import gettext as _
@@ -12,29 +13,51 @@ from markupsafe import Markup
 from app.desk.blueprint import bp
 from app.extensions import db
 from app.security import roles_required
-from bulletins import reading
+from bulletins import reading, tenancy
 from bulletins.clock import local_today
-from bulletins.errors import DomainError, ValidationError
+from bulletins.errors import DomainError, NotFound, ValidationError
 from bulletins.reporting import export as report_export
 from bulletins.reporting import figures
 from bulletins.reporting.charts import bar_chart, column_chart
+from bulletins.reporting.tallies import EVERYWHERE
 from bulletins.workflow import ROLES as STAFF  # counts only, no titles: every role may read
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+PROVINCE_OWN = "tinh"  #: ?commune= for the province's own bulletins
 
 
-def _range() -> tuple[date, date]:
+def requested_range() -> tuple[date, date]:
     return figures.parse_range(request.args.get("from"), request.args.get("to"),
                                local_today())
 
 
+def _commune() -> int | None:
+    """Province staff's ?commune=<slug>: that commune's report (``tinh``: the province's own
+    bulletins; none: the whole province). A commune's staff always get their commune's."""
+    slug = (request.args.get("commune") or "").strip()
+    if not slug or not tenancy.is_province(current_user):
+        return EVERYWHERE
+    if slug == PROVINCE_OWN:
+        return None
+    try:
+        return tenancy.commune_by_slug(db.session, slug).id
+    except NotFound as error:
+        raise ValidationError(error.message, fields={"commune": "unknown"}) from error
+
+
 def _download(kind: str) -> Response:
     try:
-        first, last = _range()
-        report = reading.report(db.session, current_user, first, last)
+        first, last = requested_range()
+        report = reading.report(db.session, current_user, first, last, _commune())
     except ValidationError as error:  # a refused role stays a 403
         return Response(error.message + "\n", status=422, mimetype="text/plain")
-    name = f"bao-cao-ket-qua-{first:%Y%m%d}-{last:%Y%m%d}.{kind}"
+    return send_report(report, kind, "bao-cao-ket-qua")
+
+
+def send_report(report: Any, kind: str, stem: str) -> Response:
+    """The report (a commune's or the province's) as a CSV or Excel download."""
+    first, last = report.start, report.end
+    name = f"{stem}-{first:%Y%m%d}-{last:%Y%m%d}.{kind}"
     if kind == "csv":
         body, mimetype = report_export.to_csv(report), "text/csv"
     else:
@@ -48,11 +71,16 @@ def _download(kind: str) -> Response:
 def report():
     """The implementation report for a range of dates (default: this year until today)."""
     try:
-        first, last = _range()
+        first, last = requested_range()
     except DomainError as error:
         flash(error.message, "error")
         first, last = figures.parse_range(None, None, local_today())
-    data = reading.report(db.session, current_user, first, last)
+    try:
+        commune_id = _commune()
+    except DomainError as error:
+        flash(error.message, "error")
+        commune_id = EVERYWHERE
+    data = reading.report(db.session, current_user, first, last, commune_id)
     # the chart functions escape every label and title themselves
     months = column_chart([(m.month.strftime("%m/%Y"), m.published) for m in data.months],
                           title=_("Bản tin đã đăng theo tháng"))
@@ -60,7 +88,19 @@ def report():
                        title=_("Bản tin đã đăng theo chủ đề"))
     charts = {"months": Markup(months), "topics": Markup(topics)}  # noqa: S704
     return render_template("desk/report.html", report=data, first=first, last=last,
-                           charts=charts, hours=figures.format_hours)
+                           charts=charts, hours=figures.format_hours,
+                           province=tenancy.is_province(current_user),
+                           communes=tenancy.communes(db.session),
+                           commune=_chosen(commune_id), own=PROVINCE_OWN)
+
+
+def _chosen(commune_id: int | None) -> str:
+    """The ?commune= value of the report shown (empty: the whole province or one's commune)."""
+    if commune_id == EVERYWHERE or not tenancy.is_province(current_user):
+        return ""
+    if commune_id is None:
+        return PROVINCE_OWN
+    return tenancy.commune_slugs(db.session).get(commune_id, "")
 
 
 @bp.route("/report.csv")

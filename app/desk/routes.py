@@ -22,7 +22,7 @@ from app.desk.templates_views import prefill
 from app.extensions import db
 from app.media import send_audio
 from app.security import home_endpoint, roles_required
-from bulletins import params, reading, services
+from bulletins import params, reading, services, tenancy
 from bulletins.editorial import comments, queries
 from bulletins.errors import ValidationError
 from bulletins.speech import checks
@@ -144,7 +144,16 @@ def detail(bulletin_id: int):
         recording_form=RecordingForm(), comment_form=CommentForm(),
         reading=checks.current_reading(db.session, bulletin), accept_form=AcceptReadingForm(),
         comments=comments.thread(db.session, bulletin_id),
+        aired_in=_aired_in(bulletin),
     )
+
+
+def _aired_in(bulletin) -> list[tuple[str, int]] | None:
+    """A province bulletin's airings in each commune (name, times), for province staff."""
+    if bulletin.commune_id is not None or not tenancy.is_province(current_user):
+        return None
+    counts = reading.aired_by_commune(db.session, current_user, bulletin.id)
+    return [(c.name, counts.get(c.slug, 0)) for c in tenancy.communes(db.session)]
 
 
 @bp.route("/b/<int:bulletin_id>/action/<action>", methods=["POST"])

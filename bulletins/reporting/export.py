@@ -1,4 +1,7 @@
-"""The implementation report as CSV (for any spreadsheet) and as an Excel workbook."""
+"""The implementation report as CSV (for any spreadsheet) and as an Excel workbook.
+
+One commune's report and the province's (every commune side by side) go through the same
+writers: each is a list of sections, a block of the CSV and a sheet of the workbook."""
 
 from __future__ import annotations
 
@@ -11,9 +14,10 @@ from openpyxl.chart import BarChart, Reference
 from openpyxl.styles import Font
 from openpyxl.utils import get_column_letter
 
-from bulletins.reporting.figures import ImplementationReport
+from bulletins.reporting.figures import ImplementationReport, ProvinceReport
 
 Number = int | float
+AnyReport = ImplementationReport | ProvinceReport
 
 
 @dataclass(frozen=True)
@@ -73,17 +77,45 @@ def _text(value: object) -> object:
     return value
 
 
-def _period(report: ImplementationReport) -> str:
+def _period(report: AnyReport) -> str:
     return f"{report.start:%d/%m/%Y} – {report.end:%d/%m/%Y}"
 
 
-def to_csv(report: ImplementationReport) -> str:
+def _title(report: AnyReport) -> str:
+    if isinstance(report, ProvinceReport):
+        return f"Báo cáo kết quả thực hiện toàn tỉnh {report.name}".rstrip()
+    return "Báo cáo kết quả thực hiện"
+
+
+def province_sections(report: ProvinceReport) -> list[Section]:
+    """The whole province's summary, each part (the province's own bulletins, each commune)
+    side by side, bulletins by topic per commune, then the whole province's breakdowns."""
+    whole = sections(report.total)
+    parts = Section("Các xã", ("Xã", "Bản tin đã đăng", "Lượt phát sóng", "Số phút đã phát",
+                               "Bản tin đã phát sóng", "Lượt trả lại", "Bản tin bị gỡ"),
+                    [(p.name, p.report.published, p.report.airings, p.report.aired_minutes,
+                      p.report.bulletins_aired, p.report.returns, p.report.withdrawn)
+                     for p in report.parts])
+    topics = [(c.key, c.label) for c in report.total.by_topic]
+    by_topic = Section("Chủ đề theo xã", ("Xã", *(label for _, label in topics)),
+                       [(p.name, *({c.key: c.value for c in p.report.by_topic}.get(k, 0)
+                                   for k, _ in topics)) for p in report.parts])
+    return [whole[0], parts, by_topic, *whole[1:]]
+
+
+def _sections(report: AnyReport) -> list[Section]:
+    if isinstance(report, ProvinceReport):
+        return province_sections(report)
+    return sections(report)
+
+
+def to_csv(report: AnyReport) -> str:
     """Sections one after another, each with its header row; UTF-8 BOM for Excel."""
     out = io.StringIO()
     out.write("\ufeff")
     writer = csv.writer(out, lineterminator="\r\n")
-    writer.writerow(["Báo cáo kết quả thực hiện", _period(report)])
-    for section in sections(report):
+    writer.writerow([_title(report), _period(report)])
+    for section in _sections(report):
         writer.writerow([])
         writer.writerow([f"# {section.title}"])
         writer.writerow(section.headers)
@@ -123,18 +155,21 @@ def _chart(book: Workbook, sheet_name: str, title: str, anchor: str) -> None:
     sheet.add_chart(chart, anchor)
 
 
-def to_xlsx(report: ImplementationReport) -> bytes:
-    """A workbook: the summary sheet, one sheet per breakdown, bar charts of topics and months."""
+def to_xlsx(report: AnyReport) -> bytes:
+    """A workbook: the summary sheet, one sheet per breakdown, bar charts of topics and months
+    (and, for the province, of bulletins published per commune)."""
     book = Workbook()
-    for index, section in enumerate(sections(report)):
+    for index, section in enumerate(_sections(report)):
         _sheet(book, section, first=index == 0)
     summary = book["Tổng hợp"]
     summary.insert_rows(1, 2)
-    summary["A1"], summary["B1"] = "Báo cáo kết quả thực hiện", _period(report)
+    summary["A1"], summary["B1"] = _title(report), _period(report)
     summary["A1"].font = Font(bold=True, size=13)
     summary.freeze_panes = "A4"
     _chart(book, "Chủ đề", "Bản tin đã đăng theo chủ đề", "D2")
     _chart(book, "Theo tháng", "Bản tin đã đăng theo tháng", "G2")
+    if isinstance(report, ProvinceReport):
+        _chart(book, "Các xã", "Bản tin đã đăng theo xã", "I2")
     out = io.BytesIO()
     book.save(out)
     return out.getvalue()

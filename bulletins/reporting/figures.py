@@ -115,3 +115,23 @@ def check_range(start: date, end: date) -> None:
         raise ValidationError("Ngày bắt đầu sau ngày kết thúc.", fields={"to": "range"})
     if (end - start).days > MAX_DAYS:
         raise ValidationError("Khoảng thời gian tối đa mười năm.", fields={"to": "range"})
+
+
+@dataclass(frozen=True)
+class Part:
+    """One line of the province report: a commune's figures, or the province's own bulletins."""
+
+    slug: str | None  #: the commune's slug; None for the province's own bulletins
+    name: str
+    report: ImplementationReport
+
+
+@dataclass(frozen=True)
+class ProvinceReport:
+    """The implementation report across a province: the whole, then each part of it."""
+
+    start: date
+    end: date
+    name: str  #: the province's name
+    total: ImplementationReport
+    parts: list[Part]

@@ -35,6 +35,10 @@ EXPECT: dict[str, object] = {
     # the editorial desk
     "desk.home": STAFF, "desk.all_bulletins": STAFF, "desk.detail": STAFF,
     "desk.report": STAFF, "desk.report_csv": STAFF, "desk.report_xlsx": STAFF,
+    # the province report: these users are a commune's, sent to their own report (the page)
+    # or refused (the downloads); province staff's are in test_province_report
+    "desk.province_report": STAFF, "desk.province_report_csv": set(),
+    "desk.province_report_xlsx": set(), "api.province_report": set(),
     "desk.act": STAFF, "desk.audio": STAFF, "desk.revisions": STAFF, "desk.comment": STAFF,
     "desk.editor_queue": ED, "desk.new": ED, "desk.edit": ED, "desk.restore": ED,
     "desk.review_queue": RV, "desk.resolve": RV, "desk.approve_queue": LD,
