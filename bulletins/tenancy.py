@@ -52,6 +52,23 @@ def shared(column: Any, user: Member | None) -> ColumnElement[bool]:
     return or_(column.is_(None), column == user.commune_id)
 
 
+def in_force(column: Any, commune_id: int | None) -> ColumnElement[bool]:
+    """WHERE term of the settings that apply to one commune's text (its own and the
+    province's); to a province text, the province's only."""
+    return column.is_(None) if commune_id is None else or_(column.is_(None),
+                                                           column == commune_id)
+
+
+def check_setting(user: Member | None, row: Any, message: str, *, acts: bool = False) -> None:
+    """A settings-like row (rule, allow-list, lexicon, template, key date): NotFound (404, as
+    a missing one) unless ``shared`` shows it to the user; with ``acts``, NotAllowed (403)
+    unless it is of the user's own scope (a commune's, or the province's for province staff)."""
+    if not is_province(user) and row.commune_id not in (None, user.commune_id):
+        raise NotFound(message)
+    if acts and user is not None and row.commune_id != user.commune_id:
+        raise NotAllowed("Mục này của cấp khác: chỉ cấp đó sửa hay xóa được.")
+
+
 def visible(user: Member | None) -> list[ColumnElement[bool]]:
     """WHERE terms of the bulletins a user may know of (empty: all, for the province)."""
     if is_province(user):

@@ -64,7 +64,7 @@ def key_dates():
         flash(_("Đã thêm ngày cần nhớ."), "success")
         return redirect(url_for("admin.key_dates"))
     return render_template("admin/key_dates.html", form=form, empty=EmptyForm(),
-                           items=calendar.list_key_dates(db.session),
+                           items=calendar.list_key_dates(db.session, current_user),
                            kinds=dict(KIND_CHOICES))
 
 
@@ -72,7 +72,7 @@ def key_dates():
 @roles_required("admin")
 def key_date_edit(key_date_id: int):
     """Change a key date, e.g. set the official day of a congress."""
-    item = calendar.get_key_date(db.session, key_date_id)
+    item = calendar.get_key_date(db.session, key_date_id, current_user)
     form = KeyDateForm(obj=item if request.method == "GET" else None)
     if form.validate_on_submit() and _save(form, calendar.update_key_date, key_date_id):
         flash(_("Đã lưu."), "success")

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from flask import redirect, render_template, url_for
 from flask_babel import gettext as _
+from flask_login import current_user
 
 from app.actions import attempt
 from app.admin.blueprint import bp
@@ -34,8 +35,8 @@ def scan_rules():
             return redirect(url_for("admin.scan_rules"))
     return render_template(
         "admin/rules.html", rule_form=rule_form, allow_form=allow_form, empty=EmptyForm(),
-        rules=rules.entries(db.session, rules.ScanRule),
-        allow=rules.entries(db.session, rules.AllowEntry))
+        rules=rules.entries(db.session, rules.ScanRule, current_user),
+        allow=rules.entries(db.session, rules.AllowEntry, current_user))
 
 
 @bp.route("/lexicon", methods=["GET", "POST"])
@@ -47,7 +48,7 @@ def lexicon():
         if _save(rules.set_lexicon, form.kind.data, form.written.data, form.spoken.data):
             return redirect(url_for("admin.lexicon"))
     return render_template("admin/lexicon.html", form=form,
-                           entries=rules.entries(db.session, rules.LexiconEntry),
+                           entries=rules.entries(db.session, rules.LexiconEntry, current_user),
                            empty=EmptyForm(), builtin=sorted(DEFAULT_ABBREVIATIONS.items()))
 
 

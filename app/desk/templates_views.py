@@ -40,7 +40,8 @@ class DeleteForm(FlaskForm):
 def prefill(form: FlaskForm, raw_id: str) -> None:
     """Fill a new bulletin's form from a template; unknown id → a message, form untouched."""
     try:
-        template = templates.get_template(db.session, params.record_id(raw_id, "template"))
+        template = templates.get_template(db.session, params.record_id(raw_id, "template"),
+                                          current_user)
     except (ValidationError, NotFound):
         template = None
     if template is None:
@@ -56,7 +57,8 @@ def prefill(form: FlaskForm, raw_id: str) -> None:
 @roles_required(*templates.MANAGERS)
 def templates_list():
     """Every bulletin template, with links to start a draft from one."""
-    return render_template("desk/templates.html", items=templates.list_templates(db.session),
+    return render_template("desk/templates.html",
+                           items=templates.list_templates(db.session, current_user),
                            delete_form=DeleteForm())
 
 
@@ -65,7 +67,8 @@ def templates_list():
 @roles_required(*templates.MANAGERS)
 def template_edit(template_id: int | None):
     """Write a new template or change one."""
-    item = None if template_id is None else templates.get_template(db.session, template_id)
+    item = (None if template_id is None
+            else templates.get_template(db.session, template_id, current_user))
     stored = item.form_data() | {"name": item.name} if item is not None else None
     form = TemplateForm(data=stored if request.method == "GET" else None)
     fill_choices(form)

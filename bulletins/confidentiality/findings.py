@@ -36,7 +36,7 @@ def scan_bulletin(session: Session, bulletin: Bulletin) -> list[Finding]:
     }
     found = []
     text = review_text(bulletin.title, bulletin.body, bulletin.summary)
-    for hit in rules.scanner(session).scan(text):
+    for hit in rules.scanner(session, bulletin.commune_id).scan(text):
         row = Finding(bulletin_id=bulletin.id, revision=bulletin.revision_number, kind=hit.kind,
                       start=hit.start, end=hit.end, text=hit.text, severity=hit.severity,
                       reason=getattr(hit, "reason", ""))

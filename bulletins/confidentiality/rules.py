@@ -10,7 +10,7 @@ from collections.abc import Sequence
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from bulletins import audit, confidentiality
+from bulletins import audit, confidentiality, tenancy
 from bulletins.accounts import require_admin
 from bulletins.common import fetch
 from bulletins.errors import Conflict, ValidationError
@@ -20,26 +20,35 @@ from bulletins.text import nfc
 LEXICON_KINDS = ("abbreviation", "pronunciation")
 
 
-def scanner(session: Session) -> confidentiality.Scanner:
-    """The scanner with today's admin rules and allow-list."""
+def scanner(session: Session, commune_id: int | None) -> confidentiality.Scanner:
+    """The scanner for one commune's text: today's rules and allow-list of that commune and
+    of the province (a province text: the province's only)."""
     rules = [confidentiality.Rule(r.phrase, r.severity, r.note, r.ignore_tones)
-             for r in session.scalars(select(ScanRule).order_by(ScanRule.id))]
-    allow = [a.value for a in session.scalars(select(AllowEntry))]
+             for r in session.scalars(select(ScanRule).where(
+                 tenancy.in_force(ScanRule.commune_id, commune_id)).order_by(ScanRule.id))]
+    allow = [a.value for a in session.scalars(select(AllowEntry).where(
+        tenancy.in_force(AllowEntry.commune_id, commune_id)))]
     return confidentiality.Scanner(rules=rules, allow=allow)
 
 
-def lexicon(session: Session) -> tuple[dict[str, str], dict[str, str]]:
-    """(abbreviations, pronunciations) as the normalizer takes them."""
+def lexicon(session: Session, commune_id: int | None
+            ) -> tuple[dict[str, str], dict[str, str]]:
+    """(abbreviations, pronunciations) for one commune's text, as the normalizer takes them:
+    the province's entries, then the commune's over them."""
     maps: dict[str, dict[str, str]] = {kind: {} for kind in LEXICON_KINDS}
-    for entry in session.scalars(select(LexiconEntry)):
+    found = session.scalars(select(LexiconEntry).where(
+        tenancy.in_force(LexiconEntry.commune_id, commune_id)))
+    for entry in sorted(found, key=lambda e: (e.commune_id is not None, e.id)):
         maps[entry.kind][entry.written] = entry.spoken
     return maps["abbreviation"], maps["pronunciation"]
 
 
-def entries(session: Session, model: type) -> Sequence:
-    """One kind of the admin's entries: rules and allow-list as added, the lexicon by word."""
+def entries(session: Session, model: type, viewer: User | None = None) -> Sequence:
+    """One kind of the admin's entries the viewer may read (tenancy.shared): rules and
+    allow-list as added, the lexicon by word."""
     order = (LexiconEntry.kind, LexiconEntry.written) if model is LexiconEntry else (model.id,)
-    return session.scalars(select(model).order_by(*order)).all()
+    return session.scalars(select(model).where(tenancy.shared(model.commune_id, viewer))
+                           .order_by(*order)).all()
 
 
 def _required(value: str | None, field: str, limit: int) -> str:
@@ -58,7 +67,8 @@ def add_rule(session: Session, actor: User, phrase: str, severity: str = "block"
     if severity not in ("block", "warn"):
         raise ValidationError("Mức độ phải là block hoặc warn.", fields={"severity": "invalid"})
     rule = ScanRule(phrase=_required(phrase, "phrase", 200), severity=severity,
-                    note=nfc(note), ignore_tones=bool(ignore_tones), created_by_id=actor.id)
+                    note=nfc(note), ignore_tones=bool(ignore_tones), created_by_id=actor.id,
+                    commune_id=actor.commune_id)
     session.add(rule)
     session.flush()
     audit.record(session, name, "rule.add", f"rule:{rule.id}", phrase=rule.phrase,
@@ -70,9 +80,11 @@ def add_allow(session: Session, actor: User, value: str, note: str = "") -> Allo
     """Allow-list a contact published on purpose (admin)."""
     name = require_admin(actor)
     value = _required(value, "value", 200)
-    if session.scalar(select(AllowEntry).where(AllowEntry.value == value)):
+    if session.scalar(select(AllowEntry).where(AllowEntry.value == value,
+                                               tenancy.owned(AllowEntry.commune_id, actor))):
         raise Conflict(f"'{value}' đã có trong danh sách.")
-    entry = AllowEntry(value=value, note=nfc(note), created_by_id=actor.id)
+    entry = AllowEntry(value=value, note=nfc(note), created_by_id=actor.id,
+                       commune_id=actor.commune_id)
     session.add(entry)
     session.flush()
     audit.record(session, name, "allow.add", f"allow:{entry.id}", value=value, note=entry.note)
@@ -89,10 +101,12 @@ def set_lexicon(session: Session, actor: User, kind: str, written: str,
     if any(c.isdigit() for c in spoken):
         raise ValidationError("Cách đọc phải viết bằng chữ, không có chữ số.",
                               fields={"spoken": "digits"})
-    entry = session.scalar(select(LexiconEntry).where(LexiconEntry.kind == kind,
-                                                      LexiconEntry.written == written))
+    entry = session.scalar(select(LexiconEntry).where(
+        LexiconEntry.kind == kind, LexiconEntry.written == written,
+        tenancy.owned(LexiconEntry.commune_id, actor)))
     if entry is None:
-        entry = LexiconEntry(kind=kind, written=written, spoken=spoken, created_by_id=actor.id)
+        entry = LexiconEntry(kind=kind, written=written, spoken=spoken, created_by_id=actor.id,
+                             commune_id=actor.commune_id)
         session.add(entry)
     entry.spoken = spoken
     session.flush()
@@ -102,9 +116,11 @@ def set_lexicon(session: Session, actor: User, kind: str, written: str,
 
 
 def delete(session: Session, actor: User, model: type, entry_id: int) -> None:
-    """Remove a rule, allow-list entry or lexicon entry (admin)."""
+    """Remove a rule, allow-list entry or lexicon entry (admin) of the admin's own scope;
+    another commune's is NotFound, as a missing one."""
     name = require_admin(actor)
     entry = fetch(session, model, entry_id, "Không có mục này.")
+    tenancy.check_setting(actor, entry, "Không có mục này.", acts=True)
     detail = {c.name: getattr(entry, c.name) for c in model.__table__.columns
               if c.name in ("phrase", "value", "kind", "written", "spoken", "severity")}
     session.delete(entry)

@@ -9,7 +9,7 @@ from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
-from bulletins import audit
+from bulletins import audit, tenancy
 from bulletins.clock import utcnow
 from bulletins.common import fetch, get_bulletin
 from bulletins.errors import NotAllowed, ValidationError
@@ -30,15 +30,16 @@ def require_manager(actor: User) -> None:
         raise NotAllowed("Thao tác này cần vai trò biên tập hoặc quản trị.")
 
 
-def _fields(session: Session, data: Mapping[str, Any], template_id: int | None
-            ) -> dict[str, Any]:
+def _fields(session: Session, data: Mapping[str, Any], template_id: int | None,
+            actor: User | None = None) -> dict[str, Any]:
     """Name and bulletin fields checked as a bulletin's are; ValidationError names each."""
     if not isinstance(data, Mapping):
         raise ValidationError("Dữ liệu phải là một đối tượng.")
     errors: dict[str, str] = {}
     name = text_field(errors, data, "name", NAME_MAX, required=True) or ""
     if "name" not in errors:
-        other = session.scalar(select(BulletinTemplate.id).where(BulletinTemplate.name == name))
+        other = session.scalar(select(BulletinTemplate.id).where(
+            BulletinTemplate.name == name, tenancy.owned(BulletinTemplate.commune_id, actor)))
         if other is not None and other != template_id:
             errors["name"] = "Đã có mẫu mang tên này."
     text = {k: data[k] for k in FIELDS if data.get(k) is not None}
@@ -62,23 +63,30 @@ def _flush(session: Session) -> None:
                               fields={"name": "Đã có mẫu mang tên này."}) from error
 
 
-def get_template(session: Session, template_id: int) -> BulletinTemplate:
-    """The template, or NotFound."""
-    return fetch(session, BulletinTemplate, template_id,
-                 f"Không có mẫu bản tin số {template_id}.")
+def get_template(session: Session, template_id: int, viewer: User | None = None, *,
+                 acts: bool = False) -> BulletinTemplate:
+    """The template, or NotFound; with a viewer, only one of their commune or the province
+    (another commune's is NotFound, as a missing one); ``acts``: of their own scope (403)."""
+    message = f"Không có mẫu bản tin số {template_id}."
+    template = fetch(session, BulletinTemplate, template_id, message)
+    if viewer is not None:
+        tenancy.check_setting(viewer, template, message, acts=acts)
+    return template
 
 
-def list_templates(session: Session) -> Sequence[BulletinTemplate]:
-    """Every template, by name."""
-    return session.scalars(select(BulletinTemplate).order_by(BulletinTemplate.name)).all()
+def list_templates(session: Session, viewer: User | None = None) -> Sequence[BulletinTemplate]:
+    """The templates the viewer may read (their commune's and the province's), by name."""
+    return session.scalars(select(BulletinTemplate).where(
+        tenancy.shared(BulletinTemplate.commune_id, viewer))
+        .order_by(BulletinTemplate.name)).all()
 
 
 def create_template(session: Session, actor: User, data: Mapping[str, Any], *,
                     from_bulletin: int | None = None) -> BulletinTemplate:
     """Add a template (editor or admin)."""
     require_manager(actor)
-    template = BulletinTemplate(**_fields(session, data, None), created_by=actor.username,
-                                updated_by=actor.username)
+    template = BulletinTemplate(**_fields(session, data, None, actor), created_by=actor.username,
+                                updated_by=actor.username, commune_id=actor.commune_id)
     session.add(template)
     _flush(session)
     source = {"bulletin": from_bulletin} if from_bulletin is not None else {}
@@ -91,9 +99,9 @@ def update_template(session: Session, actor: User, template_id: int,
                     data: Mapping[str, Any]) -> BulletinTemplate:
     """Change a template (editor or admin)."""
     require_manager(actor)
-    template = get_template(session, template_id)
+    template = get_template(session, template_id, actor, acts=True)
     before = template.name
-    for name, value in _fields(session, data, template.id).items():
+    for name, value in _fields(session, data, template.id, actor).items():
         setattr(template, name, value)
     template.updated_by, template.updated_at = actor.username, utcnow()
     _flush(session)
@@ -105,7 +113,7 @@ def update_template(session: Session, actor: User, template_id: int,
 def delete_template(session: Session, actor: User, template_id: int) -> None:
     """Remove a template (editor or admin); bulletins made from it are not touched."""
     require_manager(actor)
-    template = get_template(session, template_id)
+    template = get_template(session, template_id, actor, acts=True)
     name = template.name
     session.delete(template)
     session.flush()

@@ -11,6 +11,7 @@ from sqlalchemy import (
     ForeignKey,
     String,
     Text,
+    UniqueConstraint,
 )
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
@@ -41,9 +42,11 @@ class BulletinTemplate(BulletinFields, Base):
     """A named bulletin text (BulletinFields) an editor starts a new draft from."""
 
     __tablename__ = "bulletin_templates"
+    __table_args__ = (UniqueConstraint("commune_id", "name",
+                                       name="uq_bulletin_templates_commune_name"),)
 
     id: Mapped[int] = mapped_column(primary_key=True, sort_order=-3)
-    name: Mapped[str] = mapped_column(String(TEMPLATE_NAME_MAX), unique=True, sort_order=-2)
+    name: Mapped[str] = mapped_column(String(TEMPLATE_NAME_MAX), sort_order=-2)
     #: the commune it belongs to; None: the province (bulletins/tenancy.py)
     commune_id: Mapped[int | None] = mapped_column(ForeignKey("communes.id"), default=None)
     created_by: Mapped[str] = mapped_column(String(64), default="system")

@@ -39,9 +39,11 @@ class AllowEntry(Base):
     """A contact published on purpose (the commune hotline, the office mailbox)."""
 
     __tablename__ = "allow_entries"
+    __table_args__ = (UniqueConstraint("commune_id", "value",
+                                       name="uq_allow_entries_commune_value"),)
 
     id: Mapped[int] = mapped_column(primary_key=True)
-    value: Mapped[str] = mapped_column(String(200), unique=True)
+    value: Mapped[str] = mapped_column(String(200))
     #: the commune it belongs to; None: the province (bulletins/tenancy.py)
     commune_id: Mapped[int | None] = mapped_column(ForeignKey("communes.id"), default=None,
                                                    index=True)
@@ -54,7 +56,8 @@ class LexiconEntry(Base):
     """How a written form is spoken: an abbreviation or a local name's pronunciation."""
 
     __tablename__ = "lexicon_entries"
-    __table_args__ = (UniqueConstraint("kind", "written"),)
+    __table_args__ = (UniqueConstraint("commune_id", "kind", "written",
+                                       name="uq_lexicon_entries_commune_word"),)
 
     id: Mapped[int] = mapped_column(primary_key=True)
     #: the commune it belongs to; None: the province (bulletins/tenancy.py)

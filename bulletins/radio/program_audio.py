@@ -171,7 +171,7 @@ def build(session: Session, program_id: int, settings: AudioSettings,
         program.status, program.updated_at = "empty", utcnow()
         commit()
         return program
-    lexicon = rules.lexicon(session)
+    lexicon = rules.lexicon(session, program.commune_id)
     intro, outro = jingles(settings.data_dir)
     pieces = script(session, program, settings.commune)
     key = build_key(program, settings, (intro, outro), json.dumps(lexicon, sort_keys=True))

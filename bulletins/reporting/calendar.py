@@ -101,24 +101,31 @@ def _detail(key_date: KeyDate) -> dict[str, Any]:
             "yearly": key_date.yearly, "tentative": key_date.tentative}
 
 
-def get_key_date(session: Session, key_date_id: int) -> KeyDate:
-    """The key date (not deleted), or NotFound."""
+def get_key_date(session: Session, key_date_id: int, viewer: User | None = None, *,
+                 acts: bool = False) -> KeyDate:
+    """The key date (not deleted), or NotFound; with a viewer, only one of their commune or
+    the province (tenancy.check_setting); ``acts``: of their own scope, else 403."""
     found = session.get(KeyDate, key_date_id)
+    message = f"Không có ngày cần nhớ số {key_date_id}."
     if found is None or found.removed_at is not None:
-        raise NotFound(f"Không có ngày cần nhớ số {key_date_id}.")
+        raise NotFound(message)
+    if viewer is not None:
+        tenancy.check_setting(viewer, found, message, acts=acts)
     return found
 
 
-def list_key_dates(session: Session) -> Sequence[KeyDate]:
-    """Every key date in force, by month and day."""
-    rows = session.scalars(select(KeyDate).where(KeyDate.removed_at.is_(None))).all()
+def list_key_dates(session: Session, viewer: User | None = None) -> Sequence[KeyDate]:
+    """Every key date in force the viewer may read, by month and day."""
+    rows = session.scalars(select(KeyDate).where(
+        KeyDate.removed_at.is_(None), tenancy.shared(KeyDate.commune_id, viewer))).all()
     return sorted(rows, key=lambda k: (k.day.month, k.day.day, k.day.year, k.id))
 
 
 def create_key_date(session: Session, actor: User, data: Mapping[str, Any]) -> KeyDate:
     """Add a key date (admin)."""
     require_role(actor, "admin")
-    key_date = KeyDate(**_fields(data), created_by=actor.username, updated_by=actor.username)
+    key_date = KeyDate(**_fields(data), created_by=actor.username, updated_by=actor.username,
+                       commune_id=actor.commune_id)
     session.add(key_date)
     session.flush()
     audit.record(session, actor.username, "key_date.create", f"key_date:{key_date.id}",
@@ -130,7 +137,7 @@ def update_key_date(session: Session, actor: User, key_date_id: int,
                     data: Mapping[str, Any]) -> KeyDate:
     """Change a key date (admin), e.g. fix a congress's tentative date."""
     require_role(actor, "admin")
-    key_date = get_key_date(session, key_date_id)
+    key_date = get_key_date(session, key_date_id, actor, acts=True)
     before = _detail(key_date)
     for name, value in _fields(data).items():
         setattr(key_date, name, value)
@@ -144,7 +151,7 @@ def update_key_date(session: Session, actor: User, key_date_id: int,
 def delete_key_date(session: Session, actor: User, key_date_id: int) -> None:
     """Remove a key date (admin); a seeded one is kept as a tombstone so seeding skips it."""
     require_role(actor, "admin")
-    key_date = get_key_date(session, key_date_id)
+    key_date = get_key_date(session, key_date_id, actor, acts=True)
     detail = _detail(key_date)
     if key_date.seed_key:
         key_date.removed_at, key_date.updated_by = utcnow(), actor.username

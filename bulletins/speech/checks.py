@@ -126,11 +126,12 @@ def _expected(session: Session, audio: AudioFile) -> Revision | None:
         .order_by(Revision.number.desc()))
 
 
-def compare_spoken(session: Session, title: str, body: str, heard: str):
+def compare_spoken(session: Session, title: str, body: str, heard: str,
+                   commune_id: int | None = None):
     """The better alignment of what was heard with the spoken title and body, or body alone."""
     from audio.alignment import compare
 
-    speak = normalizer(rules.lexicon(session))
+    speak = normalizer(rules.lexicon(session, commune_id))
     title_spoken, body_spoken = speak(title), speak(body)
     with_title = compare(f"{title_spoken} {body_spoken}", heard)
     without = compare(body_spoken, heard)
@@ -160,7 +161,8 @@ def check_audio(session: Session, audio_id: int, hear: Hear, settings: CheckSett
     if not (heard or "").strip():
         audio.check_status, audio.wer, audio.alignment = "unchecked", None, []
     else:
-        found = compare_spoken(session, revision.title, revision.body, heard)
+        found = compare_spoken(session, revision.title, revision.body, heard,
+                               bulletin.commune_id)
         audio.wer = round(found.wer, 4)
         audio.alignment = [s.as_dict() for s in found.segments]
         if audio.source != "recording":

@@ -97,9 +97,10 @@ class Voice:
     key: str
 
 
-def voice_for(session: Session, digest: str, language: str, settings: AudioSettings) -> Voice:
-    """Today's lexicon and jingles for a text, and its cache key."""
-    lexicon = rules.lexicon(session)
+def voice_for(session: Session, digest: str, language: str, settings: AudioSettings,
+              commune_id: int | None = None) -> Voice:
+    """Today's lexicon (of the text's commune) and jingles for a text, and its cache key."""
+    lexicon = rules.lexicon(session, commune_id)
     intro, outro = jingles(settings.data_dir)
     piper = installed_voices(settings).get(language)
     return Voice(lexicon, intro, outro,
@@ -144,7 +145,8 @@ def synthesize(session: Session, audio_id: int, settings: AudioSettings,
         commit()
         return audio
     revision = approved_text(session, bulletin)
-    voice = voice_for(session, audio.content_hash, bulletin.language, settings)
+    voice = voice_for(session, audio.content_hash, bulletin.language, settings,
+                      bulletin.commune_id)
     key = audio.cache_key = voice.key
     if _reuse(session, audio, key, settings.data_dir):
         commit()
@@ -181,7 +183,7 @@ def preview(session: Session, bulletin: Bulletin, settings: AudioSettings) -> Pa
     from bulletins.text import content_hash
 
     digest = content_hash(bulletin.title, bulletin.body)
-    voice = voice_for(session, digest, bulletin.language, settings)
+    voice = voice_for(session, digest, bulletin.language, settings, bulletin.commune_id)
     out = settings.data_dir / "preview" / f"{voice.key}.mp3"
     if not out.is_file():
         _speak(voice, settings, bulletin.title, bulletin.body, bulletin.language, out,

@@ -189,7 +189,16 @@ def test_key_date_title_is_stored_nfc(app, users):
         assert made.title == "Lễ hội"
 
 
+def province_admin(app) -> None:
+    """Make "admin" a province admin: the seeded dates are the province's (CONTRACT §9), so
+    only province staff change them; a commune's admin gets 403 (test_commune_settings)."""
+    with app.app_context():
+        user("admin").commune_id = None
+        db.session.commit()
+
+
 def test_a_deleted_seeded_date_stays_deleted_after_seeding_again(app, users):
+    province_admin(app)
     with app.app_context():
         tet = db.session.scalar(select(calendar.KeyDate).where(
             calendar.KeyDate.seed_key == "tet-duong-lich"))
@@ -203,6 +212,7 @@ def test_a_deleted_seeded_date_stays_deleted_after_seeding_again(app, users):
 
 
 def test_admin_edits_key_dates_on_the_web(app, client, users):
+    province_admin(app)
     login(client, "editor")
     assert client.get("/admin/key-dates").status_code == 403
     assert client.post("/admin/key-dates", data={"title": "X", "day": "2026-12-01"}

@@ -74,7 +74,7 @@ def test_admin_pages_add_rules_and_lexicon(app, client, users):
     page = client.get("/admin/rules").get_data(as_text=True)
     assert "vị trí chốt" in page and "ubnd.vuduong@ninhbinh.gov.vn" in page
     with app.app_context():
-        assert rules.lexicon(db.session) == ({}, {"Vũ Dương": "Vũ Dương"})
+        assert rules.lexicon(db.session, user("admin").commune_id) == ({}, {"Vũ Dương": "Vũ Dương"})
     login_as_editor = client.post("/logout")
     assert login_as_editor.status_code == 302
     login(client, "editor")
