@@ -20,8 +20,8 @@ from app.portal.routes import absolute
 from app.receivers.blueprint import api
 from bulletins.editorial.queries import latest_audio
 from bulletins.errors import NotFound
-from bulletins.models import Bulletin, Program
-from bulletins.receivers import events, registry, schedule
+from bulletins.models import Bulletin, Program, Receiver
+from bulletins.receivers import events, keys, schedule
 from bulletins.speech.checks import handed_out
 from bulletins.workflow import State
 
@@ -34,22 +34,23 @@ def poll_seconds(pending: bool) -> int:
 
 
 def key_required(view: Callable) -> Callable:
-    """Resolve `Authorization: Bearer KEY` to a receiver in g.receiver, or answer 401."""
+    """Resolve `Authorization: Bearer KEY` to its receiver in g.receiver, or answer 401."""
 
     @wraps(view)
     def wrapped(*args: Any, **kwargs: Any) -> Any:
         scheme, _, raw = request.headers.get("Authorization", "").partition(" ")
-        receiver = None
+        caller = None
         if scheme.lower() == "bearer" and raw.strip():
-            receiver = registry.receiver_for_key(db.session, raw.strip())
-        if receiver is None:
+            caller = keys.caller_for_key(db.session, raw.strip())
+        if caller is None:
             db.session.rollback()
             response = json_error(401, "unauthorized", "Cần khóa hợp lệ của cụm loa (Bearer).")
             response[0].headers["WWW-Authenticate"] = 'Bearer realm="loa-receiver"'
             return response
-        g.receiver = receiver
+        g.receiver = caller
         result = view(*args, **kwargs)
-        db.session.commit()  # last heard, reports
+        keys.flush_heard(db.session)  # "last heard", a few seconds' worth in one statement
+        db.session.commit()
         return result
 
     return wrapped
@@ -78,7 +79,7 @@ def get_schedule():
     answer = schedule.answer_for(db.session, receiver, _data_dir())
     payload = {
         "receiver": {"id": receiver.id, "name": receiver.name, "village": receiver.village},
-        "commune": receiver.commune.slug,
+        "commune": receiver.commune,
         "poll_seconds": poll_seconds(bool(answer.pending)),
         "emergency": _item(answer.emergency) if answer.emergency else None,
         "programs": [_item(p) for p in answer.programs],
@@ -133,5 +134,5 @@ def _wait(status: str):
 @key_required
 def post_event():
     """played / failed / heartbeat → 202; `played` writes the receiver's broadcast-log entry."""
-    entry = events.record_event(db.session, g.receiver, body())
+    entry = events.record_event(db.session, db.session.get(Receiver, g.receiver.id), body())
     return jsonify({"accepted": True, "broadcast_id": entry.id if entry else None}), 202

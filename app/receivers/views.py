@@ -19,7 +19,7 @@ from bulletins import params, tenancy
 from bulletins.clock import utcnow
 from bulletins.errors import ValidationError
 from bulletins.models import Commune
-from bulletins.receivers import registry, status
+from bulletins.receivers import keys, registry, status
 
 READERS = tuple(sorted(registry.READER_ROLES))
 MANAGERS = tuple(sorted(registry.STAFF_ROLES))
@@ -40,6 +40,8 @@ def _commune_id() -> int | None:
 
 
 def _page(form: ReceiverForm, key: str | None = None, keyed=None, code: int = 200):
+    keys.flush_heard(db.session, force=True)  # what this process heard, before showing it
+    db.session.commit()
     board = status.dashboard(db.session, current_user, _commune_id(), _poll())
     now = utcnow()
     programs = status.recent_programs(db.session, board.commune.id, now - timedelta(days=1),
@@ -111,5 +113,7 @@ def program(program_id: int):
 @roles_required(*READERS)
 def province():
     """Province staff: each commune's clusters online and its emergencies' reach."""
+    keys.flush_heard(db.session, force=True)
+    db.session.commit()
     lines = status.province(db.session, current_user, _poll())
     return render_template("receivers/province.html", lines=lines)

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import hashlib
 import threading
+import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -20,10 +21,14 @@ from sqlalchemy import event, inspect, select, update
 from sqlalchemy.orm import Session
 
 from bulletins.models import AudioFile, Bulletin, Program, ProgramItem
-from bulletins.models.receivers import ReceiverSchedule
+from bulletins.models.receivers import Receiver, ReceiverSchedule
 
 DIRTY = "loa.receivers.dirty"
 _WATCHED = (Program, ProgramItem, AudioFile)
+
+
+#: a receiver's columns that its cached key lookup holds (not what heartbeats change)
+_KEYED = ("key_hash", "revoked_at", "name", "village", "commune_id")
 
 
 def _touches_receivers(obj: Any) -> bool:
@@ -32,6 +37,10 @@ def _touches_receivers(obj: Any) -> bool:
     if isinstance(obj, Bulletin):
         before = inspect(obj).attrs.priority.history.deleted or ()
         return obj.priority == "emergency" or "emergency" in before
+    if isinstance(obj, Receiver):
+        state = inspect(obj)
+        return state.pending or state.deleted or any(
+            state.attrs[name].history.has_changes() for name in _KEYED)
     return False
 
 
@@ -60,12 +69,27 @@ def bump(bind: Any) -> None:
                             .values(generation=ReceiverSchedule.generation + 1))
         if done.rowcount == 0:
             conn.execute(ReceiverSchedule.__table__.insert().values(id=1, generation=1))
+    _read.clear()  # this process sees its own change at once
+
+
+#: how long a process trusts the generation it read: another process's change reaches its
+#: answers at most this late (its own changes at once)
+GENERATION_TTL = 1.0
+_read: dict[Any, tuple[float, int]] = {}
 
 
 def generation(session: Session) -> int:
-    """The current generation (0 before any change was recorded)."""
-    return session.scalar(select(ReceiverSchedule.generation)
-                          .where(ReceiverSchedule.id == 1)) or 0
+    """The current generation (0 before any change was recorded), read at most once a second
+    per database."""
+    bind = session.get_bind(mapper=inspect(ReceiverSchedule))
+    found = _read.get(bind.url)
+    now = time.monotonic()
+    if found is not None and now - found[0] < GENERATION_TTL:
+        return found[1]
+    value = session.scalar(select(ReceiverSchedule.generation)
+                           .where(ReceiverSchedule.id == 1)) or 0
+    _read[bind.url] = (now, value)
+    return value
 
 
 @dataclass

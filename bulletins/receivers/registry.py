@@ -9,7 +9,6 @@ from __future__ import annotations
 import hashlib
 import secrets
 from collections.abc import Mapping, Sequence
-from datetime import datetime, timedelta
 from typing import Any
 
 from sqlalchemy import select
@@ -28,8 +27,6 @@ STAFF_ROLES = frozenset({"operator", "admin"})
 #: readers of the dashboard; leaders and observers answer for the airing, they change nothing
 READER_ROLES = STAFF_ROLES | {"leader", "observer"}
 FIELDS = {"name": 100, "village": 100, "location": 200, "serial": 100}
-#: a poll writes last_heard_at at most this often: no write on every request
-HEARD_EVERY = timedelta(seconds=10)
 
 
 def key_digest(raw: str) -> str:
@@ -142,19 +139,6 @@ def receivers_of(session: Session, commune_id: int) -> Sequence[Receiver]:
     """A commune's receivers, by village then name."""
     return session.scalars(select(Receiver).where(Receiver.commune_id == commune_id)
                            .order_by(Receiver.village, Receiver.name, Receiver.id)).all()
-
-
-def receiver_for_key(session: Session, raw: str, now: datetime | None = None) -> Receiver | None:
-    """The receiver holding this key and not revoked, or None; notes when it was heard."""
-    if not raw.startswith(KEY_PREFIX) or len(raw) > 100:
-        return None
-    found = session.scalar(select(Receiver).where(Receiver.key_hash == key_digest(raw)))
-    if found is None or found.revoked_at is not None:
-        return None
-    now = now or utcnow()
-    if found.last_heard_at is None or now - found.last_heard_at >= HEARD_EVERY:
-        found.last_heard_at = now
-    return found
 
 
 def describe(receiver: Receiver) -> str:

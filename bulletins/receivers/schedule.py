@@ -11,6 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from pathlib import Path
+from typing import Any
 
 from sqlalchemy import or_, select
 from sqlalchemy.orm import Session
@@ -56,7 +57,7 @@ class CommuneAnswer:
 class Answer:
     """One receiver's answer."""
 
-    receiver: Receiver
+    receiver: Any
     programs: list[Item]
     emergency: Item | None
     pending: list[Item]
@@ -148,7 +149,7 @@ def played_bulletins(session: Session, receiver_id: int, bulletin_ids: list[int]
         BroadcastItem.bulletin_id.in_(bulletin_ids))))
 
 
-def answer_for(session: Session, receiver: Receiver, data_dir: Path,
+def answer_for(session: Session, receiver: Receiver | Any, data_dir: Path,
                now: datetime | None = None) -> Answer:
     """The receiver's answer: shared programs, and its oldest emergency not played yet."""
     shared = commune_answer(session, data_dir, receiver.commune_id, now)

@@ -227,3 +227,41 @@ def test_simulator_plays_the_emergency_and_reports_it(app, users):
     with app.app_context():
         receiver = db.session.scalar(select(Receiver))
         assert receiver.last_played_at is not None and receiver.firmware == "sim-1.0"
+
+
+def test_province_emergency_reaches_every_commune_and_unreached_offline_is_red(app, users):
+    with app.app_context():
+        seed.create_commune(db.session, None, "yen-mo", "xã Yên Mô")
+        for name, role in (("tinh-bt", "editor"), ("tinh-ld", "leader")):
+            accounts.create_user(db.session, None, name, [role], PASSWORD, province=True)
+        db.session.commit()
+        from bulletins import services
+        bulletin = services.create_bulletin(db.session, user("tinh-bt"), {
+            "title": "Khẩn cấp: bão số 9", "body": "Toàn tỉnh chằng chống nhà cửa ngay.",
+            "priority": "emergency", "topic": "thong-bao-chung"})
+        db.session.commit()
+        services.perform(db.session, user("tinh-ld"), bulletin.id, "approve")
+        db.session.commit()
+        emergency = bulletin.id
+    keys = [new_receiver(app, "vu-duong", "Cụm loa Bắc", "Thôn Bắc"),
+            new_receiver(app, "yen-mo", "Cụm loa Nam", "Thôn Nam")]
+    client = app.test_client()
+    for key in keys:
+        item = client.get(SCHEDULE, headers=auth(key)).get_json()["emergency"]
+        assert item["bulletin_id"] == emergency
+    silent = new_receiver(app, "vu-duong", "Cụm loa im lặng", "Thôn Bắc")
+    assert silent  # registered, never heard: offline, and the emergency has not reached it
+    staff = app.test_client()
+    staff.post("/login", data={"username": "operator", "password": PASSWORD})
+    page = staff.get("/receivers/").get_data(as_text=True)
+    assert "Khẩn cấp: bão số 9" in page and "0/2" in page
+    def row(name: str) -> str:  # the table row (the last mention) of a cluster
+        end = page.rindex(name)
+        return page[page.rindex("<tr", 0, end):end]
+
+    assert 'class="rx-unreached"' in row("Cụm loa im lặng")
+    assert 'class="rx-unreached"' not in row("Cụm loa Bắc")  # heard: online, not red
+    # the CAP alert of a province-wide emergency names the province as its area
+    alert = etree.fromstring(client.get(f"/alerts/{emergency}.xml").data)
+    assert alert.findtext(f"{CAP}info/{CAP}area/{CAP}areaDesc") == "tỉnh Ninh Bình"
+    assert etree.XMLSchema(etree.parse(str(CAP_XSD))).validate(alert)
