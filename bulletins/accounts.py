@@ -79,9 +79,13 @@ def user_for_session(session: Session, session_token: str) -> User | None:
     return session.scalar(select(User).where(User.session_token == session_token))
 
 
-def get_user(session: Session, user_id: int) -> User:
-    """The account, or NotFound."""
-    return fetch(session, User, user_id, f"Không có tài khoản số {user_id}.")
+def get_user(session: Session, user_id: int, viewer: User | None = None) -> User:
+    """The account, or NotFound (with a viewer, also another commune's for commune staff)."""
+    user = fetch(session, User, user_id, f"Không có tài khoản số {user_id}.")
+    if viewer is not None and not tenancy.is_province(viewer) \
+            and user.commune_id != viewer.commune_id:
+        raise NotFound(f"Không có tài khoản số {user_id}.")
+    return user
 
 
 def list_users(session: Session, actor: User | None) -> Sequence[User]:
@@ -250,9 +254,12 @@ def count_users(session: Session) -> int:
     return session.scalar(select(func.count(User.id))) or 0
 
 
-def get_token(session: Session, token_id: int) -> ApiToken:
-    """The API token, or NotFound."""
-    return fetch(session, ApiToken, token_id, f"Không có khóa API số {token_id}.")
+def get_token(session: Session, token_id: int, viewer: User | None = None) -> ApiToken:
+    """The API token, or NotFound; with a viewer, also one of another commune's account."""
+    token = fetch(session, ApiToken, token_id, f"Không có khóa API số {token_id}.")
+    if viewer is not None:
+        get_user(session, token.user_id, viewer)  # NotFound names the user, not the token
+    return token
 
 
 def tokens_of(session: Session, actor: User | None, user: User) -> Sequence[ApiToken]:

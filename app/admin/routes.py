@@ -48,7 +48,7 @@ def users():
 def set_roles(user_id: int):
     """Replace a user's roles."""
     form = RolesForm()
-    user = accounts.get_user(db.session, user_id)
+    user = accounts.get_user(db.session, user_id, current_user)
     if form.validate_on_submit():
         attempt(accounts.set_roles, user, form.roles.data, success=_("Đã cập nhật vai trò."))
     else:
@@ -60,7 +60,7 @@ def set_roles(user_id: int):
 @roles_required("admin")
 def reset_password(user_id: int):
     """Give a user a new one-time password, shown once."""
-    user = accounts.get_user(db.session, user_id)
+    user = accounts.get_user(db.session, user_id, current_user)
     if EmptyForm().validate_on_submit():
         password = accounts.reset_password(db.session, current_user, user)
         db.session.commit()
@@ -73,7 +73,7 @@ def reset_password(user_id: int):
 @roles_required("admin")
 def toggle_active(user_id: int):
     """Lock or unlock an account."""
-    user = accounts.get_user(db.session, user_id)
+    user = accounts.get_user(db.session, user_id, current_user)
     if EmptyForm().validate_on_submit():
         attempt(accounts.set_active, user, not user.active)
     return users_redirect()
@@ -83,7 +83,7 @@ def toggle_active(user_id: int):
 @roles_required("admin")
 def tokens(user_id: int):
     """A user's API tokens: create (shown once), list, revoke."""
-    user = accounts.get_user(db.session, user_id)
+    user = accounts.get_user(db.session, user_id, current_user)
     form, raw = TokenForm(), None
     if form.validate_on_submit():
         raw = accounts.create_token(db.session, current_user, user, form.name.data or "")
@@ -97,7 +97,7 @@ def tokens(user_id: int):
 @roles_required("admin")
 def revoke_token(token_id: int):
     """Revoke an API token at once."""
-    token = accounts.get_token(db.session, token_id)
+    token = accounts.get_token(db.session, token_id, current_user)
     if EmptyForm().validate_on_submit():
         accounts.revoke_token(db.session, current_user, token)
         db.session.commit()

@@ -124,7 +124,7 @@ def program_log(program_id: int):
 @token_required
 def program_broadcast(program_id: int):
     """Record an airing: {"aired_at", "note"} or {"not_aired": reason}; "corrects" for a fix."""
-    programs.get_program(db.session, program_id)  # 404 before looking at the body
+    programs.get_program(db.session, program_id, g.user)  # 404 before looking at the body
     entry = broadcasts.record_broadcast(db.session, g.user, program_id, body())
     db.session.commit()
     return jsonify(entry_json(entry)), 201

@@ -62,7 +62,7 @@ def slots():
 @roles_required("admin")
 def slot_edit(slot_id: int):
     """Change a slot (time, weekdays, length, on/off)."""
-    slot = programs.get_slot(db.session, slot_id)
+    slot = programs.get_slot(db.session, slot_id, current_user)
     form = SlotForm(obj=slot if request.method == "GET" else None)
     if request.method == "GET":
         form.weekdays.data = list(slot.weekdays)

@@ -67,7 +67,7 @@ def _rows(program: Program | None, slot: Slot, day: date) -> list[tuple]:
 @roles_required(*OPERATORS)
 def slot_program(slot_id: int, day: date):
     """Edit a slot's program for a day: the suggestion until saved, then the saved order."""
-    slot, when = programs.get_slot(db.session, slot_id), day
+    slot, when = programs.get_slot(db.session, slot_id, current_user), day
     program = schedule.find_program(db.session, slot.id, when)
     form, status = EmptyForm(), 200
     if request.method == "POST" and form.validate_on_submit():
