@@ -10,12 +10,13 @@ from pathlib import Path
 from typing import Any
 
 from flask import Response, current_app, g, jsonify, request
+from sqlalchemy.orm import lazyload
 
 from app.api.routes import body
 from app.api.serialize import iso
 from app.errors import json_error
 from app.extensions import db
-from app.media import send_audio, send_program
+from app.media import data_file, send_audio, send_mp3, send_program
 from app.portal.routes import absolute
 from app.receivers.blueprint import api
 from bulletins.editorial.queries import latest_audio
@@ -98,10 +99,24 @@ def _in_reach(commune_id: int | None) -> bool:
     return commune_id is None or commune_id == g.receiver.commune_id
 
 
+def _from_answer(kind: str, ident: int) -> Response | None:
+    """The file straight from the commune's cached answer (the hot path: every receiver of a
+    commune fetches the same few files), or None when it is not there."""
+    answer = schedule.commune_answer(db.session, _data_dir(), g.receiver.commune_id)
+    for item in (*answer.programs, *answer.emergencies):
+        if item.kind == kind and item.id == ident and item.path and item.sha256:
+            name = f"{'chuong-trinh' if kind == 'program' else 'ban-tin'}-{ident}.mp3"
+            return send_mp3(data_file(item.path), etag=f"rx-{item.sha256[:32]}", name=name)
+    return None
+
+
 @api.get("/programs/<int:program_id>/audio")
 @key_required
 def program_audio(program_id: int):
     """A built program of the receiver's commune (or the province's): audio/mpeg with Range."""
+    cached = _from_answer("program", program_id)
+    if cached is not None:
+        return cached
     program = db.session.get(Program, program_id)
     if program is None or not _in_reach(program.commune_id) or program.status == "empty":
         raise NotFound(f"Không có chương trình số {program_id}.")
@@ -114,6 +129,9 @@ def program_audio(program_id: int):
 @key_required
 def bulletin_audio(bulletin_id: int):
     """A published radio bulletin's audio (an emergency's above all); 202 while being made."""
+    cached = _from_answer("bulletin", bulletin_id)
+    if cached is not None:
+        return cached
     bulletin = db.session.get(Bulletin, bulletin_id)
     if (bulletin is None or not _in_reach(bulletin.commune_id)
             or bulletin.status != State.PUBLISHED or not bulletin.has_channel("radio")):
@@ -134,5 +152,6 @@ def _wait(status: str):
 @key_required
 def post_event():
     """played / failed / heartbeat → 202; `played` writes the receiver's broadcast-log entry."""
-    entry = events.record_event(db.session, db.session.get(Receiver, g.receiver.id), body())
+    receiver = db.session.get(Receiver, g.receiver.id, options=[lazyload(Receiver.commune)])
+    entry = events.record_event(db.session, receiver, body())
     return jsonify({"accepted": True, "broadcast_id": entry.id if entry else None}), 202

@@ -16,7 +16,7 @@ from sqlalchemy.orm import Session
 from bulletins import params
 from bulletins.clock import utcnow
 from bulletins.errors import NotFound, ValidationError
-from bulletins.models import Broadcast, BroadcastItem, Bulletin, Program
+from bulletins.models import Broadcast, BroadcastItem, Bulletin, Program, ProgramItem
 from bulletins.models.receivers import Receiver
 from bulletins.text import nfc
 from bulletins.validation import to_utc
@@ -108,28 +108,32 @@ def heartbeat(receiver: Receiver, readings: Mapping[str, Any]) -> None:
 
 
 def _target(session: Session, receiver: Receiver, fields: dict[str, Any]
-            ) -> tuple[Program | None, list[int]]:
-    """The program (or the lone bulletin) the report is about; NotFound when it is not the
-    receiver's to play."""
+            ) -> tuple[int | None, list[int]]:
+    """The program id (or None for a lone bulletin) and the bulletins the report is about;
+    NotFound when it is not the receiver's to play. Plain column reads: a report is hot."""
     reach = (None, receiver.commune_id)
     if fields["program_id"]:
-        program = session.get(Program, fields["program_id"])
-        if program is None or program.commune_id not in reach:
+        commune = session.execute(select(Program.commune_id).where(
+            Program.id == fields["program_id"])).first()
+        if commune is None or commune[0] not in reach:
             raise NotFound(f"Không có chương trình số {fields['program_id']}.")
-        return program, program.bulletin_ids
-    bulletin = session.get(Bulletin, fields["bulletin_id"])
-    if bulletin is None or bulletin.commune_id not in reach or bulletin.status not in (
-            State.PUBLISHED, State.WITHDRAWN) or not bulletin.content_hash:
+        return fields["program_id"], list(session.scalars(
+            select(ProgramItem.bulletin_id).where(ProgramItem.program_id == fields["program_id"])
+            .order_by(ProgramItem.position)))
+    row = session.execute(select(Bulletin.commune_id, Bulletin.status, Bulletin.content_hash)
+                          .where(Bulletin.id == fields["bulletin_id"])).first()
+    if row is None or row.commune_id not in reach or row.status not in (
+            State.PUBLISHED, State.WITHDRAWN) or not row.content_hash:
         raise NotFound(f"Không có bản tin số {fields['bulletin_id']}.")
-    return None, [bulletin.id]
+    return None, [fields["bulletin_id"]]
 
 
-def _same(session: Session, receiver: Receiver, program: Program | None, aired: bool,
-          at: datetime, bulletin_ids: list[int]) -> Broadcast | None:
-    stmt = select(Broadcast).where(Broadcast.receiver_id == receiver.id,
-                                   Broadcast.aired.is_(aired), Broadcast.aired_at == at)
-    if program is not None:
-        stmt = stmt.where(Broadcast.program_id == program.id)
+def _same(session: Session, receiver: Receiver, program_id: int | None, aired: bool,
+          at: datetime, bulletin_ids: list[int]) -> int | None:
+    stmt = select(Broadcast.id).where(Broadcast.receiver_id == receiver.id,
+                                      Broadcast.aired.is_(aired), Broadcast.aired_at == at)
+    if program_id is not None:
+        stmt = stmt.where(Broadcast.program_id == program_id)
     else:
         stmt = stmt.where(Broadcast.program_id.is_(None), Broadcast.items.any(
             BroadcastItem.bulletin_id == bulletin_ids[0]))
@@ -145,14 +149,14 @@ def record_event(session: Session, receiver: Receiver, data: object,
     if fields["type"] == "heartbeat":
         heartbeat(receiver, fields["readings"])
         return None
-    program, bulletin_ids = _target(session, receiver, fields)
+    program_id, bulletin_ids = _target(session, receiver, fields)
     aired = fields["type"] == "played"
-    found = _same(session, receiver, program, aired, fields["at"], bulletin_ids)
+    found = _same(session, receiver, program_id, aired, fields["at"], bulletin_ids)
     if found is not None:
-        return found
+        return session.get(Broadcast, found)
     # a failure keeps the time of the attempt in aired_at: a retried report is found by it
     reason = fields["text"] or ("" if aired else "Cụm loa báo không phát được (không rõ lý do).")
-    entry = Broadcast(program_id=program.id if program else None, aired=aired,
+    entry = Broadcast(program_id=program_id, aired=aired,
                       aired_at=fields["at"], reason="" if aired else reason,
                       note=fields["text"] if aired else "", source="receiver",
                       receiver_id=receiver.id, recorded_by_id=None, recorded_at=now)
