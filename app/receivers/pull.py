@@ -50,8 +50,8 @@ def key_required(view: Callable) -> Callable:
             return response
         g.receiver = caller
         result = view(*args, **kwargs)
-        keys.flush_heard(db.session)  # "last heard", a few seconds' worth in one statement
         db.session.commit()
+        keys.flush_heard(db.session)  # "last heard", a few seconds' worth in one statement
         return result
 
     return wrapped

@@ -41,7 +41,6 @@ def _commune_id() -> int | None:
 
 def _page(form: ReceiverForm, key: str | None = None, keyed=None, code: int = 200):
     keys.flush_heard(db.session, force=True)  # what this process heard, before showing it
-    db.session.commit()
     board = status.dashboard(db.session, current_user, _commune_id(), _poll())
     now = utcnow()
     programs = status.recent_programs(db.session, board.commune.id, now - timedelta(days=1),
@@ -112,8 +111,10 @@ def program(program_id: int):
 @bp.get("/receivers/province")
 @roles_required(*READERS)
 def province():
-    """Province staff: each commune's clusters online and its emergencies' reach."""
+    """Province staff: each commune's clusters online and its emergencies' reach (a commune's
+    staff are sent to their own commune's page)."""
+    if not tenancy.is_province(current_user):
+        return redirect(url_for("receivers.index"))
     keys.flush_heard(db.session, force=True)
-    db.session.commit()
     lines = status.province(db.session, current_user, _poll())
     return render_template("receivers/province.html", lines=lines)

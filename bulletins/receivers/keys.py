@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from sqlalchemy import bindparam, select, update
+from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session
 
 from bulletins.clock import utcnow
@@ -87,9 +88,10 @@ class _Heard:
             self.flushed = time.monotonic()
         if rows:
             table = Receiver.__table__
+            # ascending ids: processes flushing overlapping receivers lock rows in one order
             session.execute(update(table).where(table.c.id == bindparam("rid"))
                             .values(last_heard_at=bindparam("at")),
-                            [{"rid": k, "at": v} for k, v in rows.items()])
+                            [{"rid": k, "at": rows[k]} for k in sorted(rows)])
         return len(rows)
 
 
@@ -111,5 +113,15 @@ def caller_for_key(session: Session, raw: str, now: datetime | None = None) -> C
 
 
 def flush_heard(session: Session, force: bool = False) -> int:
-    """Write "last heard" times when FLUSH_SECONDS passed since the last write (or `force`)."""
-    return _heard.flush(session) if force or _heard.due() else 0
+    """Write and commit "last heard" times when FLUSH_SECONDS passed since the last write (or
+    `force`), in a transaction of their own; a failed write is dropped (the next poll of each
+    receiver notes it again)."""
+    if not (force or _heard.due()):
+        return 0
+    try:
+        written = _heard.flush(session)
+        session.commit()
+    except SQLAlchemyError:
+        session.rollback()
+        return 0
+    return written

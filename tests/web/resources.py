@@ -13,12 +13,13 @@ from flask import Flask
 from sqlalchemy import select
 
 from app.extensions import db
-from bulletins import accounts, clock
+from bulletins import accounts, clock, tenancy
 from bulletins.confidentiality import rules
 from bulletins.confidentiality.findings import active_findings
 from bulletins.editorial import templates as bulletin_templates
 from bulletins.models import ApiToken, Bulletin, Slot
 from bulletins.radio import broadcasts, programs
+from bulletins.receivers import registry
 from bulletins.reporting import calendar
 from tests.web.conftest import make_bulletin, user
 
@@ -43,6 +44,7 @@ class Resources:
     rule: int
     target_user: int  #: "editor2", whom the admin's pages act on
     token: int  #: editor2's API token
+    receiver: int  #: a loudspeaker cluster of the first commune
 
 
 def make_resources(app: Flask) -> Resources:
@@ -70,9 +72,11 @@ def make_resources(app: Flask) -> Resources:
         target = user("editor2")
         accounts.create_token(session, admin, target, "kiểm tra")
         token = session.scalar(select(ApiToken.id).where(ApiToken.user_id == target.id))
+        receiver, _key = registry.create_receiver(session, None, tenancy.first_commune(session),
+                                                  {"name": "Cụm loa kiểm tra"})
         session.commit()
         return Resources(
             published=published, draft=draft, draft_to_edit=draft_to_edit, in_review=in_review,
             finding=finding.id, slot=slot.id, day=day, program=program.id, broadcast=entry.id,
             template=template.id, key_date=key_date.id, rule=rule.id, target_user=target.id,
-            token=token)
+            token=token, receiver=receiver.id)

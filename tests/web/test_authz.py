@@ -19,7 +19,7 @@ from tests.web.resources import Resources, make_resources
 
 ROLES = ("editor", "reviewer", "leader", "operator", "admin")
 STAFF = frozenset(ROLES)
-PUBLIC, TOKEN = "public", "token"
+PUBLIC, TOKEN, KEY = "public", "token", "receiver key"
 ED, RV, LD, OP, AD = ({r} for r in ROLES)
 
 EXPECT: dict[str, object] = {
@@ -71,10 +71,21 @@ EXPECT: dict[str, object] = {
     "api.program_broadcast": OP | AD,
     # recorded readings (CONTRACT §8): uploaded by who may edit, accepted by a leader
     "api.recording": STAFF, "api.recording_upload": ED, "api.recording_accept": LD,
+    # loudspeaker clusters (CONTRACT §10): staff pages, public CAP alerts, and the receivers'
+    # own API, which answers 401 to anything but a receiver's key (a session, a staff token)
+    "receivers.index": OP | AD | LD, "receivers.program": OP | AD | LD,
+    "receivers.province": OP | AD | LD, "receivers.create": OP | AD,
+    "receivers.rotate": OP | AD, "receivers.revoke": OP | AD,
+    "receivers.cap_alert": PUBLIC, "receivers.alerts_feed": PUBLIC,
+    "receivers.commune_alerts_feed": PUBLIC,
+    "receiver_api.get_schedule": KEY, "receiver_api.program_audio": KEY,
+    "receiver_api.bulletin_audio": KEY, "receiver_api.post_event": KEY,
 }
 #: Reads whose allowed answer is not 2xx/3xx here: no audio is built in these tests.
 NOT_BUILT = {"desk.audio": 404, "radio.audio_file": 404, "portal.audio": 404,
-             "api.recording": 404}
+             "api.recording": 404,
+             # the published bulletin here is no emergency: it has no CAP alert
+             "receivers.cap_alert": 404}
 #: Which bulletin each route acts on (default: the published one).
 BULLETIN_FOR = {
     "desk.act": "draft", "api.action": "draft", "desk.upload_recording": "draft",
@@ -96,13 +107,15 @@ def _values(res: Resources, endpoint: str) -> dict[str, object]:
     slug = {"help.page": "bien-tap", "help.image": sorted(image_names())[0][:-4],
             "portal.bulletin": "lich-tiem-chung-thang-nay",
             **dict.fromkeys(("portal.commune_index", "portal.commune_rss", "portal.commune_atom",
-                             "portal.commune_radio"), "vu-duong")}.get(endpoint, "x")
+                             "portal.commune_radio", "receivers.commune_alerts_feed"),
+                            "vu-duong")}.get(endpoint, "x")
     return {"bulletin_id": getattr(res, BULLETIN_FOR.get(endpoint, "published")),
             "finding_id": res.finding, "number": 1, "program_id": res.program,
             "slot_id": res.slot, "day": res.day, "user_id": res.target_user,
             "token_id": res.token, "entry_id": res.rule, "kind": "rule",
             "key_date_id": res.key_date, "template_id": res.template, "action": "submit",
-            "digest": "0" * 16, "slug": slug, "code": "vi", "filename": "loa.css"}
+            "digest": "0" * 16, "slug": slug, "code": "vi", "filename": "loa.css",
+            "receiver_id": res.receiver}
 
 
 def _requests(app, res: Resources):
@@ -153,7 +166,9 @@ def test_each_role_meets_exactly_its_declared_doors(app, client, users, api, who
         headers = {"Authorization": f"Bearer {token}"} if is_api and token else {}
         body = API_BODY.get(endpoint, {}) if is_api and method != "GET" else None
         response = client.open(url, method=method, headers=headers, json=body, buffered=True)
-        if _may(who, EXPECT[endpoint]):
+        if EXPECT[endpoint] == KEY:
+            ok = response.status_code == 401
+        elif _may(who, EXPECT[endpoint]):
             ok = _allowed(endpoint, method, response)
         else:
             ok = _refused(response, is_api, who == "anonymous")
