@@ -135,8 +135,10 @@ class Pool:
     async def request(self, method: str, path: str, headers: dict[str, str],
                       body: bytes = b"") -> tuple[int, dict[str, str], bytes]:
         async with self.slots:
-            for attempt in (0, 1):  # a kept-alive connection the server closed: retry once
-                conn = self.idle.get_nowait() if not self.idle.empty() else await self._open()
+            for attempt in (0, 1):  # a kept-alive connection the server closed: retry once,
+                # on a new connection
+                reuse = attempt == 0 and not self.idle.empty()
+                conn = self.idle.get_nowait() if reuse else await self._open()
                 try:
                     result = await self._exchange(conn, method, path, headers, body)
                 except (ConnectionError, asyncio.IncompleteReadError):
@@ -240,6 +242,46 @@ async def event(pool: Pool, auth: dict, stats: Stats, kind: str, fields: dict) -
     return code == 202
 
 
+def _cpu(pid: int, children: bool = False) -> float:
+    """CPU seconds a process used (with its reaped children's, e.g. espeak-ng and ffmpeg)."""
+    try:
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    except OSError:
+        return 0.0
+    ticks = int(fields[11]) + int(fields[12])
+    if children:
+        ticks += int(fields[13]) + int(fields[14])
+    return ticks / os.sysconf("SC_CLK_TCK")
+
+
+def _children(pid: int) -> list[int]:
+    found = []
+    for entry in Path("/proc").iterdir():
+        if entry.name.isdigit():
+            try:
+                if int((entry / "stat").read_text().rsplit(")", 1)[1].split()[1]) == pid:
+                    found.append(int(entry.name))
+            except (OSError, IndexError, ValueError):
+                continue
+    return found
+
+
+def _backends() -> list[int]:
+    out = subprocess.run(["psql", "-qAt", "-d", "postgres", "-c",
+                          "SELECT pid FROM pg_stat_activity WHERE datname = "
+                          "'loa_receivers_bench'"],
+                         capture_output=True, text=True, check=False).stdout
+    return [int(x) for x in out.split()]
+
+
+def cpu_sample(server: int, worker: int) -> dict[str, float]:
+    """CPU seconds so far of the web workers, the job worker, this client and PostgreSQL's
+    backends serving the bench database."""
+    return {"web": sum(_cpu(p) for p in [server, *_children(server)]),
+            "jobs": _cpu(worker, children=True), "client": _cpu(os.getpid()),
+            "db": sum(_cpu(p) for p in _backends())}
+
+
 def pct(values: list[float], q: float) -> float:
     values = sorted(values)
     return values[max(0, int(len(values) * q) - 1)] if values else float("nan")
@@ -290,7 +332,11 @@ def main() -> None:
                     break
             except OSError:
                 time.sleep(0.1)
+        before = cpu_sample(server.pid, worker.pid)
+        wall = time.monotonic()
         stats, begun, published, reached_total = asyncio.run(run(port, keys, args, app))
+        wall = time.monotonic() - wall
+        after = cpu_sample(server.pid, worker.pid)
     finally:
         for process in (server, worker):
             process.terminate()
@@ -317,12 +363,20 @@ def main() -> None:
     print(f"schedule p95: steady {pct(steady, .95):.1f} ms (n={len(steady)}), "
           f"during the emergency {pct(during, .95):.1f} ms (n={len(during)}); "
           f"load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores")
+    used = {k: after[k] - before[k] for k in after}
+    requests = sum(len(v) for v in stats.times.values())
+    print("CPU seconds over the run: " + ", ".join(f"{k} {v:.1f}" for k, v in used.items())
+          + f" ({wall:.0f} s wall, {requests} requests: web "
+          f"{used['web'] / max(requests, 1) * 1000:.2f} ms and database "
+          f"{used['db'] / max(requests, 1) * 1000:.2f} ms of CPU per request)")
     print(f"receivers={args.receivers} seconds={args.seconds:.0f} "
           f"schedule_reads={len(schedule)} errors={sum(stats.errors.values())} "
           f"p95_ms={pct(schedule, .95):.1f} p99_ms={pct(schedule, .99):.1f} "
           f"steady_p95_ms={pct(steady, .95):.1f} "
           f"rps={len(schedule) / args.seconds:.1f} poll_s=30 "
-          f"emergency_99pct_fetched_s={to_seen:.1f} emergency_99pct_played_s={to_played:.1f}")
+          f"emergency_99pct_fetched_s={to_seen:.1f} emergency_99pct_played_s={to_played:.1f} "
+          f"web_cpu_ms_per_request={used['web'] / max(requests, 1) * 1000:.2f} "
+          f"load_average={os.getloadavg()[0]:.1f}")
 
 
 if __name__ == "__main__":

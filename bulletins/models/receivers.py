@@ -50,8 +50,9 @@ class Receiver(Base):
 
 
 class ReceiverSchedule(Base):
-    """One row: bumped whenever what receivers are told may change (programs, audio,
-    emergencies), so every process drops its cached schedule answers at once."""
+    """Generation counters (bulletins/receivers/cache.py): row 1 is bumped whenever what
+    receivers are told may change (programs, audio, emergencies), row 2 when a receiver's key
+    or name changes, so every process drops its cached answers or key lookups."""
 
     __tablename__ = "receiver_schedule"
 

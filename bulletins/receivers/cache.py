@@ -24,37 +24,47 @@ from bulletins.models import AudioFile, Bulletin, Program, ProgramItem
 from bulletins.models.receivers import Receiver, ReceiverSchedule
 
 DIRTY = "loa.receivers.dirty"
+#: the generation rows: what receivers are told (programs, audio, emergencies), and who they
+#: are (their keys); one row each, so a program build does not empty the key cache
+SCHEDULE, KEYS = 1, 2
 _WATCHED = (Program, ProgramItem, AudioFile)
-
-
 #: a receiver's columns that its cached key lookup holds (not what heartbeats change)
 _KEYED = ("key_hash", "revoked_at", "name", "village", "commune_id")
 
 
-def _touches_receivers(obj: Any) -> bool:
+def _touched(obj: Any) -> int | None:
+    """Which generation a change of this object calls for, if any."""
     if isinstance(obj, _WATCHED):
-        return True
+        return SCHEDULE
     if isinstance(obj, Bulletin):
         before = inspect(obj).attrs.priority.history.deleted or ()
-        return obj.priority == "emergency" or "emergency" in before
+        return SCHEDULE if obj.priority == "emergency" or "emergency" in before else None
     if isinstance(obj, Receiver):
         state = inspect(obj)
-        return state.pending or state.deleted or any(
+        changed = state.pending or state.deleted or any(
             state.attrs[name].history.has_changes() for name in _KEYED)
-    return False
+        return KEYS if changed else None
+    return None
 
 
 @event.listens_for(Session, "before_flush")
 def _note_changes(session: Session, _context: Any, _instances: Any) -> None:
-    if not session.info.get(DIRTY) and any(
-            _touches_receivers(o) for o in (*session.new, *session.dirty, *session.deleted)):
-        session.info[DIRTY] = True
+    rows = session.info.setdefault(DIRTY, set())
+    for obj in (*session.new, *session.dirty, *session.deleted):
+        if len(rows) == 2:
+            return
+        row = _touched(obj)
+        if row is not None:
+            rows.add(row)
 
 
 @event.listens_for(Session, "after_commit")
 def _bump_after_commit(session: Session) -> None:
-    if session.info.pop(DIRTY, False):
-        bump(session.get_bind(mapper=inspect(ReceiverSchedule)))
+    rows = session.info.pop(DIRTY, None)
+    if rows:
+        bind = session.get_bind(mapper=inspect(ReceiverSchedule))
+        for row in sorted(rows):
+            bump(bind, row)
 
 
 @event.listens_for(Session, "after_soft_rollback")
@@ -62,13 +72,13 @@ def _forget(session: Session, _previous: Any) -> None:
     session.info.pop(DIRTY, None)
 
 
-def bump(bind: Any) -> None:
-    """Add one to the generation (creating its row the first time), in its own transaction."""
+def bump(bind: Any, row: int = SCHEDULE) -> None:
+    """Add one to a generation (creating its row the first time), in its own transaction."""
     with bind.begin() as conn:
-        done = conn.execute(update(ReceiverSchedule).where(ReceiverSchedule.id == 1)
+        done = conn.execute(update(ReceiverSchedule).where(ReceiverSchedule.id == row)
                             .values(generation=ReceiverSchedule.generation + 1))
         if done.rowcount == 0:
-            conn.execute(ReceiverSchedule.__table__.insert().values(id=1, generation=1))
+            conn.execute(ReceiverSchedule.__table__.insert().values(id=row, generation=1))
     _read.clear()  # this process sees its own change at once
 
 
@@ -78,17 +88,18 @@ GENERATION_TTL = 1.0
 _read: dict[Any, tuple[float, int]] = {}
 
 
-def generation(session: Session) -> int:
-    """The current generation (0 before any change was recorded), read at most once a second
-    per database."""
+def generation(session: Session, row: int = SCHEDULE) -> int:
+    """A current generation (0 before any change was recorded), read at most once a second
+    per database and row."""
     bind = session.get_bind(mapper=inspect(ReceiverSchedule))
-    found = _read.get(bind.url)
+    key = (bind.url, row)
+    found = _read.get(key)
     now = time.monotonic()
     if found is not None and now - found[0] < GENERATION_TTL:
         return found[1]
     value = session.scalar(select(ReceiverSchedule.generation)
-                           .where(ReceiverSchedule.id == 1)) or 0
-    _read[bind.url] = (now, value)
+                           .where(ReceiverSchedule.id == row)) or 0
+    _read[key] = (now, value)
     return value
 
 

@@ -46,7 +46,7 @@ class _Keys:
 
     def lookup(self, session: Session, raw: str) -> Caller | None:
         digest = key_digest(raw)
-        key = (cache.generation(session), _database(session))
+        key = (cache.generation(session, cache.KEYS), _database(session))
         with self.lock:
             if key != self.generation:
                 self.generation, self.known = key, {}

@@ -1,8 +1,8 @@
 """receivers: smart loudspeaker clusters, and their reports in the broadcast log
 
 Creates receivers (a commune's clusters: name, village, location, serial, the key's SHA-256,
-what the last heartbeat said) and receiver_schedule (one row whose generation every process
-compares to drop cached schedule answers). radio_broadcasts gets source ("operator" for every
+what the last heartbeat said) and receiver_schedule (rows 1 and 2: generations every process
+compares to drop its cached schedule answers and key lookups). radio_broadcasts gets source ("operator" for every
 existing entry) and receiver_id; recorded_by_id and program_id become nullable: a receiver's
 report has no user, and an emergency bulletin played outside a program has no program.
 
@@ -69,7 +69,7 @@ def upgrade():
         sa.Column('generation', sa.Integer(), nullable=False),
         sa.PrimaryKeyConstraint('id', name=op.f('pk_receiver_schedule')),
     )
-    op.bulk_insert(schedule, [{'id': 1, 'generation': 0}])
+    op.bulk_insert(schedule, [{'id': 1, 'generation': 0}, {'id': 2, 'generation': 0}])
 
     _foreign_keys(False)
     with op.batch_alter_table('radio_broadcasts', schema=None) as batch_op:
