@@ -29,7 +29,8 @@ def _radio_alerts() -> dict:
     def alerts() -> list[Bulletin]:
         if not (current_user.is_authenticated and current_user.has_role("operator")):
             return []
-        return broadcasts.pending_emergencies(db.session)
+        return broadcasts.pending_emergencies(  # the operator's commune's, not every one's
+            db.session, commune_id=current_user.commune_id)
 
     return {"radio_alerts": alerts}
 

@@ -44,13 +44,19 @@ def times_aired(bulletin_id: Any, commune_id: int | None = None) -> Any:
             .scalar_subquery())
 
 
-def aired_counts(session: Session, bulletin_ids: Sequence[int] | None = None,
-                 commune_id: int | None = None) -> dict[int, int]:
-    """How many times each bulletin aired, by the log's entries still in force."""
-    stmt = (select(BroadcastItem.bulletin_id, _airings())
+def aired_table(commune_id: int | None = None) -> Any:
+    """SQL: (bulletin_id, airings) of every bulletin that aired, in force (one commune's
+    programs when given): read from the commune's programs, not from each bulletin's items."""
+    return (select(BroadcastItem.bulletin_id, _airings().label("airings"))
             .join(Broadcast, Broadcast.id == BroadcastItem.broadcast_id)
             .where(Broadcast.aired.is_(True), ~_corrected(), *in_commune(commune_id))
             .group_by(BroadcastItem.bulletin_id))
+
+
+def aired_counts(session: Session, bulletin_ids: Sequence[int] | None = None,
+                 commune_id: int | None = None) -> dict[int, int]:
+    """How many times each bulletin aired, by the log's entries still in force."""
+    stmt = aired_table(commune_id)
     if bulletin_ids is not None:
         if not bulletin_ids:
             return {}

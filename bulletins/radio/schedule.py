@@ -4,15 +4,15 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from datetime import UTC, date, datetime, time
+from datetime import UTC, date, datetime, time, timedelta
 from typing import Any
 
-from sqlalchemy import exists, func, or_, select
-from sqlalchemy.orm import Session, aliased, lazyload, load_only
+from sqlalchemy import and_, exists, func, or_, select
+from sqlalchemy.orm import Session, aliased
 
-from bulletins.clock import LOCAL_TZ, local_date, utcnow
+from bulletins.clock import LOCAL_TZ, local_date, local_midnight, utcnow
 from bulletins.models import AirPlan, AudioFile, Broadcast, Bulletin, Program, ProgramItem, Slot
-from bulletins.radio.airings import aired_counts, times_aired
+from bulletins.radio.airings import aired_counts, aired_table, times_aired
 from bulletins.workflow import PRIORITY_RANK, State
 
 AIRABLE = (State.APPROVED, State.PUBLISHED)
@@ -162,17 +162,49 @@ def owing_pool(session: Session, since: datetime, commune_id: int | None = None)
 
 def owed_count(session: Session, now: datetime | None = None,
                commune_id: int | None = None) -> int:
-    """How many bulletins owe an airing now (the operator's count): no lengths, no order."""
+    """How many bulletins owe an airing now (the operator's count): those `candidates(now)`
+    gives with `owed` > 0, counted in one SQL statement (no rows loaded).
+
+    unfit_reason and Candidate.owed, term for term: the air window's local days are compared
+    as UTC instants (local midnights), so no time zone arithmetic runs in the database.
+    """
     now = now or utcnow()
-    rows = _airable(session, now, True, lazyload(Bulletin.author), lazyload(Bulletin.topic),
-                    lazyload(Bulletin.unit), load_only(  # what unfit_reason and owed read
-                        Bulletin.status, Bulletin.content_hash, Bulletin.channels,
-                        Bulletin.expire_at, Bulletin.publish_at, Bulletin.approved_at,
-                        Bulletin.commune_id), commune_id=commune_id)
-    fit = [b for b in rows if unfit_reason(b, now) is None]
-    aired = aired_counts(session, [b.id for b in fit], commune_id)
-    planned = planned_counts(session, now, now, commune_id=commune_id)
-    return sum(1 for b in fit if Candidate(b, aired.get(b.id, 0), planned.get(b.id, 0), 0).owed)
+    day = local_date(now)
+    plan = aliased(AirPlan)
+    since = func.coalesce(Bulletin.publish_at, Bulletin.approved_at)
+    # has_channel("radio"), exactly, on the bare column (so the planner has its statistics);
+    # GLOB on SQLite, whose LIKE ignores case
+    glob = session.get_bind().dialect.name == "sqlite"
+    radio = or_(Bulletin.channels == "radio", *(
+        Bulletin.channels.op("GLOB")(p.replace("%", "*")) if glob else Bulletin.channels.like(p)
+        for p in ("radio,%", "%,radio", "%,radio,%")))
+    # each term true (never NULL) when unfit_reason finds nothing against the bulletin
+    not_before = or_(plan.first_date <= day, and_(plan.first_date.is_(None), or_(
+        since.is_(None), since < local_midnight(day + timedelta(days=1)))))
+    not_after = or_(plan.last_date >= day, and_(plan.last_date.is_(None), or_(
+        Bulletin.expire_at.is_(None), Bulletin.expire_at >= local_midnight(day))))
+    theirs = [Program.commune_id == commune_id] if commune_id is not None else []
+    planned = (select(func.count(ProgramItem.id))
+               .join(Program, Program.id == ProgramItem.program_id)
+               .where(ProgramItem.bulletin_id == Bulletin.id, Program.air_date >= day,
+                      Program.starts_at < now, Program.status != "empty",
+                      ~exists().where(Broadcast.program_id == Program.id), *theirs)
+               .scalar_subquery())
+    aired = aired_table(commune_id).cte("aired").prefix_with("MATERIALIZED")  # read once
+    stmt = (select(func.count()).select_from(Bulletin)
+            .outerjoin(plan, plan.bulletin_id == Bulletin.id)
+            .outerjoin(aired, aired.c.bulletin_id == Bulletin.id)
+            .where(Bulletin.status.in_(AIRABLE), Bulletin.content_hash.is_not(None),
+                   Bulletin.content_hash != "", radio,
+                   or_(Bulletin.expire_at.is_(None), Bulletin.expire_at > now),
+                   or_(Bulletin.status != State.APPROVED, Bulletin.publish_at.is_(None),
+                       Bulletin.publish_at <= now),
+                   not_before, not_after,
+                   func.coalesce(aired.c.airings, 0) + planned
+                   < func.coalesce(plan.airings_wanted, 1)))
+    if commune_id is not None:  # a commune airs its own bulletins and the province's
+        stmt = stmt.where(or_(Bulletin.commune_id == commune_id, Bulletin.commune_id.is_(None)))
+    return session.scalar(stmt) or 0
 
 
 def candidates(session: Session, at: datetime, now: datetime | None = None,
