@@ -44,7 +44,7 @@ def list_bulletins(session: Session, *, status: str | None = None, topic: str | 
     filters = {"status": status, "topic": topic, "unit": unit, "date_from": date_from,
                "date_to": date_to, "author": author, "viewer": viewer}
     if q and q.strip():
-        _, ids, _ = search.ranked_ids(session, q, per_page=limit, **filters)
+        _, ids, _, _ = search.ranked_ids(session, q, per_page=limit, **filters)
         return search.load(session, ids)
     stmt = search.filtered(select(Bulletin), **filters)
     stmt = stmt.order_by(Bulletin.updated_at.desc(), Bulletin.id.desc()).limit(limit)
@@ -137,6 +137,34 @@ def approved_text(session: Session, bulletin: Bulletin) -> Revision:
     if revision is None:
         raise NotFound("Bản tin chưa được phê duyệt.")
     return revision
+
+
+def approved_texts(session: Session, bulletins: Sequence[Bulletin]
+                   ) -> dict[int, Revision]:
+    """approved_text of many bulletins in one query (bulletin id → revision)."""
+    wanted = {b.id: b.approved_revision for b in bulletins}
+    if not wanted:
+        return {}
+    rows = session.scalars(select(Revision).where(Revision.bulletin_id.in_(wanted)))
+    found = {r.bulletin_id: r for r in rows if wanted[r.bulletin_id] == r.number}
+    missing = wanted.keys() - found.keys()
+    if missing:
+        raise NotFound("Bản tin chưa được phê duyệt.")
+    return found
+
+
+def latest_audios(session: Session, bulletins: Sequence[Bulletin]
+                  ) -> dict[int, AudioFile]:
+    """latest_audio of many bulletins in one query (bulletin id → audio; none: absent)."""
+    hashes = {b.id: b.content_hash for b in bulletins if b.content_hash}
+    if not hashes:
+        return {}
+    found: dict[int, AudioFile] = {}
+    for audio in session.scalars(select(AudioFile).where(AudioFile.bulletin_id.in_(hashes))
+                                 .order_by(AudioFile.id.desc())):
+        if audio.content_hash == hashes[audio.bulletin_id]:
+            found.setdefault(audio.bulletin_id, audio)
+    return found
 
 
 def earlier_findings(session: Session, bulletin: Bulletin) -> Sequence:

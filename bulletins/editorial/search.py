@@ -46,6 +46,8 @@ TITLE_WEIGHT = 10.0  # bm25 weight of the title column against 1.0 for the body
 PG_WEIGHTS = "{0.05,0.1,0.2,1.0}"  # ts_rank weights of D, C, B (body), A (title)
 MAX_PAGE = params.PAGE_MAX
 MAX_PER_PAGE = params.LIMIT_MAX
+#: at most this many matches are counted and ranked: the newest of them (bench/province.py)
+RANK_CAP = 1000
 
 
 # unicode61 folds case and tone marks but not đ/Đ: the triggers fold those
@@ -134,12 +136,14 @@ class Hit:
 
 @dataclass(frozen=True)
 class Results:
-    """One page of results and the total count over all pages."""
+    """One page of results and the total count over all pages (with ``capped``, more matched:
+    the pages rank the newest ``total`` of them)."""
 
     total: int
     page: int
     per_page: int
     hits: list[Hit] = field(default_factory=list)
+    capped: bool = False
 
     @property
     def pages(self) -> int:
@@ -219,9 +223,10 @@ def ranked_ids(session: Session, q: str | None, *, status: str | None = None,
                topic: str | None = None, unit: str | None = None,
                date_from: date | None = None, date_to: date | None = None,
                author: User | None = None, page: int = 1,
-               per_page: int = 20, viewer: User | None = None
-               ) -> tuple[int, list[int], list[str]]:
-    """Total count, the ids on one page (best first, or newest first without words), the words."""
+               per_page: int = 20, viewer: User | None = None, cap: int = RANK_CAP
+               ) -> tuple[int, list[int], list[str], bool]:
+    """Total count, the ids on one page (best first, or newest first without words), the words,
+    and whether more than ``cap`` matched (then only the newest ``cap`` are ranked)."""
     page, per_page = _bounds(page, per_page)
     words = tokens(q)
     filters = {"status": status, "topic": topic, "unit": unit, "date_from": date_from,
@@ -232,23 +237,26 @@ def ranked_ids(session: Session, q: str | None, *, status: str | None = None,
         found = _matching(session, words, joined=joined, prefix=wants_prefix(q))
         if found is None:
             filtered(select(Bulletin.id), **filters)  # still reject bad filters
-            return 0, [], words
+            return 0, [], words, False
         stmt, order = found
     elif q and q.strip():  # only signs, no word: nothing can match it
         filtered(select(Bulletin.id), **filters)
-        return 0, [], words
+        return 0, [], words, False
     else:
         stmt, order = select(Bulletin.id), (Bulletin.id.desc(),)
-    stmt = filtered(stmt, **filters).order_by(*order).limit(per_page)
-    stmt = stmt.offset((page - 1) * per_page)
-    if not (words and joined):
-        # cheap to count apart (bare FTS matches or an index); bm25() refuses a window anyway
-        return _count(session, stmt), list(session.scalars(stmt)), words
-    # one pass gives the page and the total (the matches are ranked in full anyway)
-    rows = session.execute(stmt.add_columns(func.count().over())).all()
-    if rows:
-        return rows[0][1], [row[0] for row in rows], words
-    return _count(session, stmt), [], words
+    stmt = filtered(stmt, **filters)
+    capped = False
+    if words:  # ranking every match of a common word costs its every row: count up to cap
+        key = stmt.selected_columns[0]
+        newest = stmt.order_by(key.desc())
+        total = _count(session, newest.limit(cap + 1))
+        if total > cap:
+            capped, total = True, cap
+            stmt = stmt.where(key.in_(newest.limit(cap).scalar_subquery()))
+    stmt = stmt.order_by(*order).limit(per_page).offset((page - 1) * per_page)
+    if not words:
+        return _count(session, stmt), list(session.scalars(stmt)), words, capped
+    return total, list(session.scalars(stmt)), words, capped
 
 
 def load(session: Session, ids: list[int]) -> list[Bulletin]:
@@ -263,12 +271,13 @@ def load(session: Session, ids: list[int]) -> list[Bulletin]:
 def search(session: Session, q: str | None, *, status: str | None = None,
            topic: str | None = None, unit: str | None = None, date_from: date | None = None,
            date_to: date | None = None, page: int = 1, per_page: int = 20,
-           author: User | None = None, viewer: User | None = None) -> Results:
+           author: User | None = None, viewer: User | None = None,
+           cap: int = RANK_CAP) -> Results:
     """Ranked full-text search (title weighs more) with filters; without words, newest first."""
-    total, ids, words = ranked_ids(session, q, status=status, topic=topic, unit=unit,
-                                   date_from=date_from, date_to=date_to, author=author,
-                                   page=page, per_page=per_page, viewer=viewer)
+    total, ids, words, capped = ranked_ids(
+        session, q, status=status, topic=topic, unit=unit, date_from=date_from,
+        date_to=date_to, author=author, page=page, per_page=per_page, viewer=viewer, cap=cap)
     regex = pattern(words, wants_prefix(q))
     hits = [Hit(b, highlight(b.title, regex), snippet(b.body, regex)) for b in load(session, ids)]
     page, per_page = _bounds(page, per_page)
-    return Results(total=total, page=page, per_page=per_page, hits=hits)
+    return Results(total=total, page=page, per_page=per_page, hits=hits, capped=capped)
