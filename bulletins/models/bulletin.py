@@ -126,6 +126,7 @@ class Bulletin(BulletinFields, Base):
               "author_id"),
         # tenancy: a commune's desk list and its public pages (bench/province.py)
         Index("ix_bulletins_commune_updated", "commune_id", "updated_at", "id"),
+        Index("ix_bulletins_commune_id", "commune_id", "id"),  # the desk list, newest first
         Index("ix_bulletins_commune_status", "commune_id", "status", "published_at", "id"),
     )
 
