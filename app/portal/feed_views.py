@@ -25,13 +25,13 @@ from app.portal.routes import (
     audio_path,
     filter_args,
     here,
-    public_audio,
 )
 from bulletins.clock import utcnow
 from bulletins.editorial import queries
 from bulletins.models import AudioFile, Bulletin
 from bulletins.publishing import feeds, public
 from bulletins.publishing.fingerprint import marker
+from bulletins.speech import checks
 from bulletins.text import slugify
 
 FEED_SIZE = 50
@@ -93,10 +93,14 @@ def _items(channel: str, topic: str | None, lang: str | None,
     """Public bulletins of the channel (a commune's and the province's), newest first, with
     the approved text only."""
     items = []
-    for b in public.public_bulletins(db.session, channel=channel, topic=topic, language=lang,
-                                     limit=FEED_SIZE, now=now, commune_id=commune_id):
-        revision = queries.approved_text(db.session, b)
-        audio = public_audio(b)
+    found = public.public_bulletins(db.session, channel=channel, topic=topic, language=lang,
+                                    limit=FEED_SIZE, now=now, commune_id=commune_id)
+    texts = queries.approved_texts(db.session, found)  # one query each, not one per item
+    audios = queries.latest_audios(db.session, found)
+    for b in found:
+        revision = texts[b.id]
+        audio = audios.get(b.id)
+        audio = audio if checks.handed_out(audio) else None  # as public_audio(b)
         enclosure = None
         if audio is not None:
             enclosure = feeds.Enclosure(audio_path(b, audio), audio.size_bytes or 0,
