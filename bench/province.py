@@ -13,7 +13,7 @@ commune's public feed (/xa/<slug>/feeds/rss.xml). Prints p50/p95 per endpoint, t
 (ANALYZE) plans of the tenancy-filtered queries, and as its last line key=value pairs.
 
     .venv/bin/python bench/province.py [--communes 100] [--per-commune 1000] [--requests 60]
-                                       [--database NAME] [--keep]
+                                       [--database NAME] [--keep | --reuse]
 """
 
 from __future__ import annotations
@@ -29,6 +29,7 @@ import subprocess
 import sys
 import time
 from collections import defaultdict
+from datetime import datetime
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -52,6 +53,18 @@ def recreate(database: str) -> str:
         conn.execute(sa.text(f'CREATE DATABASE "{database}"'))
     admin.dispose()
     return SERVER + database
+
+
+def filled(url: str) -> int:
+    """How many bulletins the database holds (0 when it or the table does not exist)."""
+    engine = sa.create_engine(url)
+    try:
+        with engine.connect() as conn:
+            return conn.scalar(sa.text("SELECT count(*) FROM bulletins")) or 0
+    except sa.exc.SQLAlchemyError:
+        return 0
+    finally:
+        engine.dispose()
 
 
 def env_for(url: str) -> dict[str, str]:
@@ -155,6 +168,94 @@ def fill(url: str, communes: int, per_commune: int, log=print) -> dict[str, int]
     return dict(counts)
 
 
+def radio_log(url: str, log=print) -> int:
+    """Each commune's programs and broadcast log, if there are none yet: its two slots on most
+    days air what it published the day before (its own radio bulletins and the province's),
+    up to 6 a program, oldest first; 7 % of airings are logged as not aired and their items
+    wait for the next program. So, as on a real desk, little still owes an airing."""
+    from collections import deque
+    from datetime import timedelta
+
+    from desk_data import NOT_AIRED, flush
+
+    from bulletins.radio.schedule import program_title
+
+    engine = sa.create_engine(url)
+    rng = random.Random(19)
+    with engine.begin() as conn:
+        if conn.scalar(sa.text("SELECT count(*) FROM radio_programs")):
+            engine.dispose()
+            return 0
+        published = conn.execute(sa.text(
+            "SELECT id, commune_id, published_at FROM bulletins WHERE status = 'published' "
+            "AND channels LIKE '%radio%' ORDER BY published_at")).all()
+        slots = conn.execute(sa.text(
+            "SELECT id, commune_id, time_of_day FROM radio_slots ORDER BY time_of_day")).all()
+        operators = dict(conn.execute(sa.text(
+            "SELECT u.commune_id, min(u.id) FROM users u JOIN user_roles r ON r.user_id = u.id "
+            "WHERE r.role = 'operator' GROUP BY u.commune_id")).all())
+        by_day: dict[int | None, dict] = defaultdict(lambda: defaultdict(list))
+        for bid, commune_id, at in published:
+            by_day[commune_id][at.date()].append(bid)
+        first = min(at for _, _, at in published).date()
+        last = max(at for _, _, at in published).date() + timedelta(days=2)
+        rows: dict[str, list] = defaultdict(list)
+        names = ["radio_programs", "radio_program_items", "radio_broadcasts",
+                 "radio_broadcast_items"]
+        pid = 0
+        for commune_id in sorted(c for c in by_day if c is not None):
+            mine = [(sid, at) for sid, c, at in slots if c == commune_id]
+            queue: deque[int] = deque()
+            day = first
+            while day <= last:
+                before = day - timedelta(days=1)
+                queue.extend(sorted(by_day[commune_id].get(before, [])
+                                    + by_day[None].get(before, [])))
+                for slot_id, at in mine:
+                    if not queue or rng.random() < 0.12:
+                        continue
+                    pid += 1
+                    hour = int(at[:2])
+                    starts = datetime.combine(day, datetime.min.time()) + timedelta(hours=hour - 7)
+                    items = [queue.popleft() for _ in range(min(6, len(queue)))]
+                    rows["radio_programs"].append(dict(
+                        id=pid, slot_id=slot_id, commune_id=commune_id, air_date=day,
+                        starts_at=starts, title=program_title(hour, day), status="ready",
+                        notice="", notice_at=None, created_by="system", build_key=None,
+                        path=None, size_bytes=None, duration_s=None, lufs=None, true_peak=None,
+                        chapters=[], error="", built_at=starts - timedelta(minutes=50),
+                        created_at=starts - timedelta(hours=2),
+                        updated_at=starts - timedelta(minutes=50)))
+                    aired = rng.random() < 0.93
+                    rows["radio_broadcasts"].append(dict(
+                        id=pid, program_id=pid, source="operator", receiver_id=None,
+                        aired=aired, aired_at=starts + timedelta(seconds=rng.randint(0, 240))
+                        if aired else None, reason="" if aired else rng.choice(NOT_AIRED),
+                        note="", recorded_by_id=operators.get(commune_id),
+                        recorded_at=starts + timedelta(minutes=rng.randint(35, 120)),
+                        corrects_id=None))
+                    for pos, bid in enumerate(items):
+                        rows["radio_program_items"].append(dict(
+                            program_id=pid, bulletin_id=bid, position=pos, built_hash=None))
+                        rows["radio_broadcast_items"].append(dict(
+                            broadcast_id=pid, bulletin_id=bid, position=pos))
+                    if not aired:
+                        queue.extendleft(reversed(items))
+                day += timedelta(days=1)
+            if len(rows["radio_program_items"]) > 20000:
+                flush(conn, rows, names)
+        flush(conn, rows, names)
+        for table in ("radio_programs", "radio_broadcasts", "radio_program_items"):
+            top = conn.scalar(sa.text(f"SELECT coalesce(max(id), 1) FROM {table}"))  # noqa: S608
+            conn.execute(sa.select(sa.func.setval(sa.func.pg_get_serial_sequence(table, "id"),
+                                                  top)))
+    with engine.connect().execution_options(isolation_level="AUTOCOMMIT") as conn:
+        conn.execute(sa.text("VACUUM ANALYZE"))
+    engine.dispose()
+    log(f"radio log: {pid} programs")
+    return pid
+
+
 def free_port() -> int:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
@@ -239,20 +340,30 @@ def main() -> None:
     parser.add_argument("--per-commune", type=int, default=1000)
     parser.add_argument("--requests", type=int, default=60)
     parser.add_argument("--database", default="loa_province_bench")
-    parser.add_argument("--keep", action="store_true", help="reuse the database as it is")
+    parser.add_argument("--keep", action="store_true", help="use the database as it is")
+    parser.add_argument("--reuse", action="store_true",
+                        help="skip the fill when the database already holds the bulletins "
+                             "(it is still migrated to the current schema)")
     parser.add_argument("--workers", type=int, default=2)
     args = parser.parse_args()
 
     url = SERVER + args.database
     counts: dict[str, int] = {}
+    wanted = (args.communes + 0.5) * args.per_commune
+    reuse = args.reuse and filled(url) >= wanted
+    if reuse:
+        print(f"reusing {args.database}: {filled(url)} bulletins")
     if not args.keep:
-        recreate(args.database)
+        if not reuse:
+            recreate(args.database)
         started = time.perf_counter()
         step = subprocess.run([sys.executable, "-m", "flask", "--app", "wsgi", "init-db"],
                               cwd=ROOT, env=env_for(url), capture_output=True, text=True)
         assert step.returncode == 0, step.stderr[-2000:]
-        counts = fill(url, args.communes, args.per_commune)
-        print(f"filled in {time.perf_counter() - started:.0f} s: {counts}")
+        if not reuse:
+            counts = fill(url, args.communes, args.per_commune)
+            print(f"filled in {time.perf_counter() - started:.0f} s: {counts}")
+        radio_log(url)
     engine = sa.create_engine(url)
     with engine.connect() as conn:
         bulletins = conn.scalar(sa.text("SELECT count(*) FROM bulletins"))
