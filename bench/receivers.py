@@ -25,7 +25,6 @@ import subprocess
 import sys
 import tempfile
 import time
-from collections import Counter
 from datetime import timedelta
 from pathlib import Path
 
@@ -46,6 +45,9 @@ def fresh_database() -> str:
         subprocess.run(["psql", "-q", "-d", "postgres", "-c", sql], check=True)
     subprocess.run(["redis-cli", "-n", "12", "flushdb"], check=True, capture_output=True)
     return f"postgresql+psycopg:///{DB}"
+
+
+from receivers_net import Pool, Stats, cpu_sample, pct  # noqa: E402 (bench/ is on sys.path)
 
 
 def populate(env: dict[str, str], receivers: int) -> tuple[dict[str, list[str]], object]:
@@ -102,6 +104,24 @@ def populate(env: dict[str, str], receivers: int) -> tuple[dict[str, list[str]],
     return keys, app
 
 
+def ready(port: int) -> None:
+    """Wait until the app answers /healthz through every worker, so no poll waits for a
+    worker still importing the app."""
+    import requests
+
+    answered = 0
+    for _ in range(600):
+        try:
+            ok = requests.get(f"http://127.0.0.1:{port}/healthz", timeout=5).status_code == 200
+        except requests.RequestException:
+            ok = False
+        answered = answered + 1 if ok else 0
+        if answered >= 20:
+            return
+        time.sleep(0.1 if ok else 0.3)
+    raise SystemExit("the app did not answer /healthz")
+
+
 def publish_emergency(app) -> float:
     """An emergency of the first commune, approved by its leader; returns its commit time.
     The job worker (a separate process, as in production) makes its audio."""
@@ -120,75 +140,6 @@ def publish_emergency(app) -> float:
         services.perform(db.session, leader, bulletin.id, "approve")
         db.session.commit()
         return time.monotonic()  # its audio is made by the worker process
-
-
-class Pool:
-    """Keep-alive HTTP/1.1 connections to one host; at most `size` requests at once."""
-
-    def __init__(self, port: int, size: int) -> None:
-        self.port, self.idle = port, asyncio.LifoQueue()
-        self.slots = asyncio.Semaphore(size)
-
-    async def _open(self):
-        return await asyncio.open_connection("127.0.0.1", self.port)
-
-    async def request(self, method: str, path: str, headers: dict[str, str],
-                      body: bytes = b"") -> tuple[int, dict[str, str], bytes]:
-        async with self.slots:
-            for attempt in (0, 1):  # a kept-alive connection the server closed: retry once,
-                # on a new connection
-                reuse = attempt == 0 and not self.idle.empty()
-                conn = self.idle.get_nowait() if reuse else await self._open()
-                try:
-                    result = await self._exchange(conn, method, path, headers, body)
-                except (ConnectionError, asyncio.IncompleteReadError):
-                    conn[1].close()
-                    if attempt:
-                        raise
-                    continue
-                if result[1].get("connection", "").lower() == "close":
-                    conn[1].close()
-                else:
-                    self.idle.put_nowait(conn)
-                return result
-        raise ConnectionError("unreachable")
-
-    @staticmethod
-    async def _exchange(conn, method, path, headers, body):
-        reader, writer = conn
-        lines = [f"{method} {path} HTTP/1.1", "Host: 127.0.0.1"]
-        lines += [f"{k}: {v}" for k, v in headers.items()]
-        lines.append(f"Content-Length: {len(body)}")
-        writer.write(("\r\n".join(lines) + "\r\n\r\n").encode() + body)
-        await writer.drain()
-        head = (await reader.readuntil(b"\r\n\r\n")).decode("latin-1").split("\r\n")
-        status = int(head[0].split()[1])
-        fields = {}
-        for line in head[1:]:
-            if ":" in line:
-                name, value = line.split(":", 1)
-                fields[name.strip().lower()] = value.strip()
-        length = int(fields.get("content-length", 0))
-        data = await reader.readexactly(length) if length else b""
-        return status, fields, data
-
-
-class Stats:
-    def __init__(self) -> None:
-        self.times: dict[str, list[float]] = {}
-        self.codes: Counter = Counter()
-        self.errors: Counter = Counter()
-        self.seen: dict[int, float] = {}
-        self.played: dict[int, float] = {}
-        self.reads: list[tuple[float, float]] = []  # (when, ms) of schedule reads
-
-    def add(self, kind: str, ms: float, code: int, ok: bool) -> None:
-        self.times.setdefault(kind, []).append(ms)
-        if kind == "schedule":
-            self.reads.append((time.monotonic(), ms))
-        self.codes[code] += 1
-        if not ok:
-            self.errors[f"{kind}:{code}"] += 1
 
 
 async def receiver(n: int, key: str, pool: Pool, stats: Stats, until: float,
@@ -242,51 +193,6 @@ async def event(pool: Pool, auth: dict, stats: Stats, kind: str, fields: dict) -
     return code == 202
 
 
-def _cpu(pid: int, children: bool = False) -> float:
-    """CPU seconds a process used (with its reaped children's, e.g. espeak-ng and ffmpeg)."""
-    try:
-        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
-    except OSError:
-        return 0.0
-    ticks = int(fields[11]) + int(fields[12])
-    if children:
-        ticks += int(fields[13]) + int(fields[14])
-    return ticks / os.sysconf("SC_CLK_TCK")
-
-
-def _children(pid: int) -> list[int]:
-    found = []
-    for entry in Path("/proc").iterdir():
-        if entry.name.isdigit():
-            try:
-                if int((entry / "stat").read_text().rsplit(")", 1)[1].split()[1]) == pid:
-                    found.append(int(entry.name))
-            except (OSError, IndexError, ValueError):
-                continue
-    return found
-
-
-def _backends() -> list[int]:
-    out = subprocess.run(["psql", "-qAt", "-d", "postgres", "-c",
-                          "SELECT pid FROM pg_stat_activity WHERE datname = "
-                          "'loa_receivers_bench'"],
-                         capture_output=True, text=True, check=False).stdout
-    return [int(x) for x in out.split()]
-
-
-def cpu_sample(server: int, worker: int) -> dict[str, float]:
-    """CPU seconds so far of the web workers, the job worker, this client and PostgreSQL's
-    backends serving the bench database."""
-    return {"web": sum(_cpu(p) for p in [server, *_children(server)]),
-            "jobs": _cpu(worker, children=True), "client": _cpu(os.getpid()),
-            "db": sum(_cpu(p) for p in _backends())}
-
-
-def pct(values: list[float], q: float) -> float:
-    values = sorted(values)
-    return values[max(0, int(len(values) * q) - 1)] if values else float("nan")
-
-
 async def run(port: int, keys: dict[str, list[str]], args, app
               ) -> tuple[Stats, float, float, int]:
     pool, stats = Pool(port, args.connections), Stats()
@@ -326,12 +232,7 @@ def main() -> None:
                                "--workers", "1"], cwd=ROOT, env={**os.environ, **env},
                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     try:
-        for _ in range(200):
-            try:
-                with socket.create_connection(("127.0.0.1", port), timeout=1):
-                    break
-            except OSError:
-                time.sleep(0.1)
+        ready(port)
         before = cpu_sample(server.pid, worker.pid)
         wall = time.monotonic()
         stats, begun, published, reached_total = asyncio.run(run(port, keys, args, app))
