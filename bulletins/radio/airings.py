@@ -10,10 +10,10 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from sqlalchemy import exists, func, select
+from sqlalchemy import exists, func, or_, select
 from sqlalchemy.orm import Session, aliased
 
-from bulletins.models import Broadcast, BroadcastItem, Program
+from bulletins.models import Broadcast, BroadcastItem, Program, Receiver
 
 
 def _corrected():
@@ -23,11 +23,15 @@ def _corrected():
 
 
 def in_commune(commune_id: int | None) -> list[Any]:
-    """WHERE terms: log entries of one commune's programs (None: every commune's). A province
+    """WHERE terms: log entries of one commune's programs, or reported by its loudspeaker
+    clusters (an emergency played outside any program); None: every commune's. A province
     bulletin owes its airings in each commune, so each counts its own."""
     if commune_id is None:
         return []
-    return [Broadcast.program_id.in_(select(Program.id).where(Program.commune_id == commune_id))]
+    return [or_(Broadcast.program_id.in_(select(Program.id).where(
+                    Program.commune_id == commune_id)),
+                Broadcast.receiver_id.in_(select(Receiver.id).where(
+                    Receiver.commune_id == commune_id)))]
 
 
 def _airings() -> Any:

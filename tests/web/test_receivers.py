@@ -14,9 +14,9 @@ from lxml import etree
 from sqlalchemy import select
 
 from app.extensions import db
-from bulletins import accounts, clock, seed
+from bulletins import accounts, clock, seed, tenancy
 from bulletins.models import Program, Receiver, Slot
-from bulletins.radio import programs
+from bulletins.radio import broadcasts, programs
 from tests.serve import served
 from tests.web.conftest import PASSWORD, make_bulletin, user
 
@@ -126,6 +126,9 @@ def test_receivers_contract(app, world):
         assert mine["emergency"] is None and mine["poll_seconds"] == 30
         still = requests.get(base + SCHEDULE, headers=auth(keys["tay"]), timeout=10).json()
         assert still["emergency"]["bulletin_id"] == emergency
+        with app.app_context():  # a cluster played it: the radio desk's banner knows it aired
+            commune = tenancy.first_commune(db.session).id
+            assert broadcasts.pending_emergencies(db.session, commune_id=commune) == []
 
         # staff: reached 1 of 2, the silent one named
         staff = requests.Session()
