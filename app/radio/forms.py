@@ -1,7 +1,6 @@
 """Forms of the radio desk."""
 
 from flask_babel import lazy_gettext as _l
-from flask_wtf import FlaskForm
 from wtforms import (
     BooleanField,
     DateTimeLocalField,
@@ -14,13 +13,14 @@ from wtforms import (
 from wtforms.validators import DataRequired, InputRequired, Length, NumberRange, Optional, Regexp
 
 from app.desk.forms import MultiCheckboxField, options
+from app.forms import Form
 
 WEEKDAY_CHOICES = [("0", _l("Thứ Hai")), ("1", _l("Thứ Ba")), ("2", _l("Thứ Tư")),
                    ("3", _l("Thứ Năm")), ("4", _l("Thứ Sáu")), ("5", _l("Thứ Bảy")),
                    ("6", _l("Chủ nhật"))]
 
 
-class BroadcastForm(FlaskForm):
+class BroadcastForm(Form):
     outcome = RadioField(_l("Kết quả"), choices=options([("aired", _l("Đã phát")),
                                                         ("not_aired", _l("Không phát"))]),
                          default="aired", validators=[InputRequired()])
@@ -41,7 +41,7 @@ class BroadcastForm(FlaskForm):
         return data
 
 
-class SlotForm(FlaskForm):
+class SlotForm(Form):
     name = StringField(_l("Tên khung giờ"), validators=[DataRequired(), Length(max=100)])
     time_of_day = StringField(_l("Giờ phát (HH:MM)"), validators=[
         DataRequired(), Regexp(r"^([01]\d|2[0-3]):[0-5]\d$", message=_l("Dạng HH:MM"))])
