@@ -3,7 +3,6 @@
 from flask_babel import lazy_gettext as _l
 from wtforms import (
     BooleanField,
-    DateTimeLocalField,
     HiddenField,
     IntegerField,
     RadioField,
@@ -11,6 +10,7 @@ from wtforms import (
     TextAreaField,
 )
 from wtforms.validators import DataRequired, InputRequired, Length, NumberRange, Optional, Regexp
+from wtforms.widgets import DateTimeLocalInput
 
 from app.desk.forms import MultiCheckboxField, options
 from app.forms import Form
@@ -24,8 +24,10 @@ class BroadcastForm(Form):
     outcome = RadioField(_l("Kết quả"), choices=options([("aired", _l("Đã phát")),
                                                         ("not_aired", _l("Không phát"))]),
                          default="aired", validators=[InputRequired()])
-    aired_at = DateTimeLocalField(_l("Giờ bắt đầu thực tế (giờ Việt Nam)"),
-                                  validators=[Optional()], format="%Y-%m-%dT%H:%M")
+    # Read by the service (broadcasts._parse), as the API's value is: one validation, one
+    # message; the browser's date-time picker sends 2026-12-01T06:00 (Vietnam time).
+    aired_at = StringField(_l("Giờ bắt đầu thực tế (giờ Việt Nam)"), widget=DateTimeLocalInput(),
+                           validators=[Optional(), Length(max=40)])
     reason = StringField(_l("Lý do không phát"), validators=[Optional(), Length(max=2000)])
     note = TextAreaField(_l("Ghi chú"), validators=[Optional(), Length(max=2000)])
     corrects = HiddenField()
@@ -35,7 +37,7 @@ class BroadcastForm(Form):
         if self.outcome.data == "not_aired":
             data["not_aired"] = self.reason.data or ""
         else:
-            data["aired_at"] = self.aired_at.data
+            data["aired_at"] = (self.aired_at.data or "").strip()
         if self.corrects.data:
             data["corrects"] = self.corrects.data
         return data

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from datetime import UTC, date, datetime, time
+from datetime import UTC, date, datetime, time, timedelta
 from typing import Any
 
 from sqlalchemy import exists, func, or_, select
@@ -90,6 +90,11 @@ class Occurrence:
     starts_at: datetime
     program: Program | None
     suggestion: list[Candidate]
+
+    def is_over(self, now: datetime) -> bool:
+        """The slot's time (its start plus its length) has passed: too late to build for."""
+        minutes = self.slot.target_minutes if self.slot else 0
+        return self.starts_at + timedelta(minutes=minutes) <= now
 
 
 def estimate_seconds(session: Session, bulletins: Sequence[Bulletin]) -> dict[int, float]:
