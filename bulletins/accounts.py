@@ -25,6 +25,11 @@ LOCKOUT = timedelta(minutes=15)
 TOKEN_PREFIX = "loa_"  # noqa: S105 (a prefix, not a secret)
 #: werkzeug's method; tests lower the cost, production keeps scrypt
 HASH_METHOD = "scrypt"
+# One-time passwords are read from a screen or paper and typed by hand: lower-case letters and
+# digits without look-alikes (0/o, 1/l/i), in groups of four: 31 ** 16 ≈ 2 ** 79, beyond any
+# guessing through the rate-limited login or against the scrypt hash; changed at first login.
+OTP_ALPHABET = "abcdefghjkmnpqrstuvwxyz23456789"
+OTP_GROUPS, OTP_GROUP_SIZE = 4, 4
 
 
 def hash_password(password: str) -> str:
@@ -90,6 +95,12 @@ def list_users(session: Session, actor: User | None) -> Sequence[User]:
     return session.scalars(select(User).order_by(User.username)).all()
 
 
+def one_time_password() -> str:
+    """A random password an admin can read out: "k7mq-xa9p-…", no look-alike characters."""
+    return "-".join("".join(secrets.choice(OTP_ALPHABET) for _ in range(OTP_GROUP_SIZE))
+                    for _ in range(OTP_GROUPS))
+
+
 def require_admin(actor: User | None) -> str:
     """The actor's name for the audit log; None is the server's command line (trusted)."""
     if actor is None:
@@ -113,7 +124,7 @@ def create_user(session: Session, actor: User | None, username: str, roles: Iter
     role_list = clean_roles(roles)
     generated = None
     if password is None:
-        generated = password = secrets.token_urlsafe(12)
+        generated = password = one_time_password()
     else:
         check_password_policy(username, password)
     user = User(username=username, display_name=nfc(display_name) or username,
@@ -239,7 +250,7 @@ def revoke_token(session: Session, actor: User, token: ApiToken) -> None:
 def reset_password(session: Session, actor: User | None, user: User) -> str:
     """Give a user a new one-time password, ending their sessions; returns it once."""
     actor_name = require_admin(actor)
-    password = secrets.token_urlsafe(12)
+    password = one_time_password()
     user.password_hash, user.must_change_password = hash_password(password), True
     user.failed_logins, user.locked_until = 0, None
     rotate_session_token(user)

@@ -30,7 +30,7 @@ class RolesForm(Form):
 
 
 class TokenForm(Form):
-    name = StringField(_l("Tên gợi nhớ của khóa"), validators=[Length(max=100)])
+    name = StringField(_l("Tên gợi nhớ của mã"), validators=[Length(max=100)])
 
 
 class EmptyForm(Form):
