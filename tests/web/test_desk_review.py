@@ -161,3 +161,50 @@ def test_clean_bulletin_says_no_problem_and_summary_comes_first(app, client, use
     assert "Không phát hiện vấn đề" in page
     label = page.index('class="part-label">Tóm tắt')
     assert label < page.index("Lịch tiêm tháng 12") < page.index("Trạm Y tế xã thông báo")
+
+
+LONG_BODY = ("Ủy ban nhân dân xã thông báo lịch thu gom rác thải sinh hoạt trên địa bàn.\r\n"
+             "Các hộ gia đình để rác đúng nơi quy định trước bảy giờ sáng. " * 8)
+
+
+def test_feed_descriptions_cut_at_a_word_without_carriage_returns(app, client, users):
+    import feedparser
+
+    make_bulletin(app, to="published", title="Thu gom rác\r\nthải", body=LONG_BODY,
+                  channels=["web"])
+    raw = client.get("/feeds/rss.xml").get_data(as_text=True)
+    assert "&#13;" not in raw and "\r" not in raw
+    for url in ("/feeds/rss.xml", "/feeds/atom.xml"):
+        parsed = feedparser.parse(client.get(url).data)
+        assert not parsed.bozo, parsed.bozo_exception
+        entry = parsed.entries[0]
+        assert "\r" not in entry.title and entry.title.startswith("Thu gom rác")
+        text = entry.summary
+        assert text.endswith("…") and len(text) <= 301
+        words = LONG_BODY.replace("\r\n", "\n").split()
+        assert text[:-1].split()[-1] in words  # the last word is whole
+        assert "\r" not in entry.get("content", [{"value": ""}])[0]["value"]
+
+
+def test_feeds_page_lists_the_addresses_and_the_footer_links_to_it(app, client, users):
+    home = client.get("/").get_data(as_text=True)
+    assert 'href="/feeds/"' in home
+    page = client.get("/feeds/")
+    assert page.status_code == 200
+    text = page.get_data(as_text=True)
+    assert "http://localhost/feeds/rss.xml" in text and "http://localhost/feeds/atom.xml" in text
+    assert "/feeds/rss.xml?topic=lao-dong-viec-lam&amp;lang=en" in text
+    assert "Cách dùng" in text
+    assert client.get("/feeds/rss.xml").status_code == 200  # the feeds themselves unchanged
+
+
+def test_log_dates_are_dd_mm_yyyy_text_fields(app, client, users):
+    login(client, "operator")
+    page = client.get("/radio/log?from=01/11/2026&to=30/11/2026").get_data(as_text=True)
+    assert 'type="date"' not in page
+    assert 'value="01/11/2026"' in page and 'value="30/11/2026"' in page
+    assert 'placeholder="dd/mm/yyyy"' in page
+    bad = client.get("/radio/log?from=31/02/2026&to=30/11/2026")
+    assert bad.status_code == 200
+    text = bad.get_data(as_text=True)
+    assert 'value="31/02/2026"' in text and 'id="from-error"' in text
