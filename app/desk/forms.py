@@ -101,6 +101,8 @@ class BulletinForm(TextFields):
 class ActionForm(Form):
     comment = TextAreaField(_l("Ghi chú / lý do"), validators=[Optional(), Length(max=5000)])
     version = IntegerField(validators=[InputRequired()], widget=widgets.HiddenInput())
+    #: approve only: the leader ticks that they read what the approval will do
+    confirm = BooleanField(_l("Tôi đã đọc và xác nhận phê duyệt"))
 
 
 class ClearForm(ActionForm):

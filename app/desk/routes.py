@@ -7,6 +7,7 @@ from flask_babel import gettext as _
 from flask_login import current_user, login_required
 
 from app.actions import attempt
+from app.desk import live, messages
 from app.desk.blueprint import bp
 from app.desk.forms import (
     AcceptReadingForm,
@@ -141,6 +142,7 @@ def _detail_page(bulletin_id: int, clear_form: ClearForm | None = None, status: 
         recording_form=RecordingForm(), comment_form=CommentForm(),
         reading=checks.current_reading(db.session, bulletin), accept_form=AcceptReadingForm(),
         comments=comments.thread(db.session, bulletin_id),
+        approval_plan=messages.approval_plan(bulletin), **live.page(bulletin),
     ), status
 
 
@@ -154,8 +156,8 @@ def act(bulletin_id: int, action: str):
     if not form.validate_on_submit():
         flash(_("Biểu mẫu không hợp lệ; hãy tải lại trang."), "error")
         return redirect(url_for("desk.detail", bulletin_id=bulletin_id))
-    attempt(services.perform, bulletin_id, action, comment=form.comment.data,
-            expected_version=form.version.data, success=_("Đã thực hiện."))
+    if not messages.take_action(bulletin_id, action, form) and action == "approve":
+        return redirect(url_for("desk.detail", bulletin_id=bulletin_id) + "#approve")
     return redirect(url_for("desk.detail", bulletin_id=bulletin_id))
 
 
@@ -168,7 +170,7 @@ def _clear(bulletin_id: int):
     checklist = {name: True for name in ClearForm.CHECKLIST}
     ok, result = attempt(services.perform, bulletin_id, "clear", comment=form.comment.data,
                          checklist=checklist, expected_version=form.version.data,
-                         success=_("Đã thực hiện."))
+                         success=messages.done_message("clear", None))
     if not ok:
         return _detail_page(bulletin_id, form, result.status)
     return redirect(url_for("desk.detail", bulletin_id=bulletin_id))

@@ -66,6 +66,7 @@ def test_from_draft_to_the_portal_and_the_radio(live: str, page: Page) -> None:
     answer = page.request.get(live + preview)
     assert answer.status == 200 and answer.headers["content-type"] == "audio/mpeg"
     shot(page, "lanh-dao-phe-duyet")
+    page.get_by_label("Tôi đã đọc và xác nhận phê duyệt").check()  # what approval does
     page.get_by_role("button", name="Phê duyệt").click()
     expect(page.locator(".badge.s-published")).to_be_visible()
     page.get_by_role("button", name="Đăng xuất").click()
