@@ -47,6 +47,6 @@ def review_parts(bulletin: Bulletin, findings: list[Finding]) -> list[dict[str, 
         at = body_at + len(body) + 2
         parts.append({"key": "summary", "label": _l("Tóm tắt"),
                       "segments": segments(text, findings, at, len(text))})
-    parts.append({"key": "body", "label": None,
+    parts.append({"key": "body", "label": _l("Nội dung") if len(parts) > 1 else None,
                   "segments": segments(text, findings, body_at, body_at + len(body))})
     return parts
