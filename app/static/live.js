@@ -14,7 +14,7 @@
   var FIRST_MS = 1000, LONGEST_MS = 20000, GIVE_UP_MS = 30 * 60 * 1000;
 
   function mmss(seconds) {
-    var s = Math.round(seconds);
+    var s = Math.floor(seconds);  // as the browser's own player counts
     return Math.floor(s / 60) + ":" + String(s % 60).padStart(2, "0");
   }
 
@@ -63,6 +63,7 @@
       box.appendChild(link(data.public_url, box.dataset.pageText || data.public_url));
     }
     if (data.public_audio_url) {
+      root.querySelectorAll("[data-live-until-audio]").forEach(function (hint) { hint.remove(); });
       if (data.public_url) { box.appendChild(document.createTextNode(" · ")); }
       box.appendChild(link(data.public_audio_url, box.dataset.audioText || "MP3"));
     }
