@@ -120,6 +120,10 @@ def _person_in(doc: Doc, a: int, b: int, officials: bool = False) -> bool:
     return known
 
 
+# whether a sentence speaks of a campaign, by its text (sentences repeat: revisions)
+_CAMPAIGN_MEMO: dict[str, bool] = {}
+
+
 def _published(doc: Doc, kind: str, s: int, e: int, reason: str, a: int, b: int) -> Hit:
     """A finding, which warns instead of blocking when its sentence [a, b) or the document is a
     notice published on purpose."""
@@ -131,16 +135,24 @@ def _published(doc: Doc, kind: str, s: int, e: int, reason: str, a: int, b: int)
 def _cohort(before: str) -> bool:
     """True when before ends with a group word ("thanh niên", "công dân nam", ...)."""
     tail = before.rstrip()
-    return any(tail.endswith(w) and (len(tail) == len(w) or tail[-len(w) - 1].isspace())
-               for w in R.COHORT)
+    return tail.endswith(R.COHORT) and any(
+        tail.endswith(w) and (len(tail) == len(w) or tail[-len(w) - 1].isspace())
+        for w in R.COHORT)
 
 
 def sensitive(doc: Doc, key: str, s: int, e: int, out: list[Hit]) -> None:
     """Health, drug or criminal data, reported only when tied to an identifiable person."""
     category, strong = R.SENSITIVE.get(key) or MORE_SENSITIVE[key]
     a, b = doc.sentence(s, e)
-    if not strong and _CAMPAIGN_RE.search(doc.low, a, b):
-        return
+    if not strong:
+        text = doc.low[a:b]
+        campaign = _CAMPAIGN_MEMO.get(text)
+        if campaign is None:
+            if len(_CAMPAIGN_MEMO) >= 20_000:
+                _CAMPAIGN_MEMO.clear()
+            campaign = _CAMPAIGN_MEMO[text] = _CAMPAIGN_RE.search(text) is not None
+        if campaign:
+            return
     if not _person_in(doc, a, b, strong):
         if not _BACKREF_RE.match(doc.low, a) or not _person_in(doc, max(0, a - 250), a):
             return

@@ -10,6 +10,9 @@ from bulletins.text import fold
 
 # Characters removed before matching: zero-width space/joiners, word joiner, BOM, soft hyphen.
 INVISIBLE = "\u200b\u200c\u200d\u2060\ufeff\u00ad"
+# The characters that str.isspace() and the regex "\s" accept (tests/unit checks it).
+SPACES = ("\t\n\x0b\x0c\r\x1c\x1d\x1e\x1f \x85\xa0\u1680\u2000\u2001\u2002\u2003\u2004"
+          "\u2005\u2006\u2007\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000")
 
 UPPER = "".join(
     c for c in map(chr, range(0x41, 0x2000)) if c.isupper() and unicodedata.category(c) == "Lu"
