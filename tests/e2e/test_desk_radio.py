@@ -213,9 +213,11 @@ def test_radio_tables_on_a_phone(desk: Desk, page: Page) -> None:
     page.goto(f"{desk.base}/radio/")
     _cells_name_their_columns(page)
     shot(page, "desk-radio-home-375", full_page=True)
+    page.set_viewport_size(WIDE)  # on a phone the menu folds behind "☰ Menu"
     page.get_by_role("button", name="Đăng xuất").click()
 
     sign_in(page, desk.base, "admin")
+    page.set_viewport_size(PHONE)
     page.goto(f"{desk.base}/radio/slots")
     assert _cells_name_their_columns(page) >= 5 * 6
     shot(page, "desk-radio-slots-375", full_page=True)
