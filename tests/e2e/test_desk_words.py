@@ -56,6 +56,37 @@ def test_validator_messages_follow_the_page_language(live: str, page: Page) -> N
     page.get_by_role("button", name="Tiếng Việt").click()
 
 
+
+def test_the_browsers_own_checks_speak_the_page_language(live: str, page: Page) -> None:
+    """This chromium's own language is English: without static/forms.js its bubbles say
+    'Please fill out this field.' on Vietnamese pages (#17 item 4)."""
+    sign_in(page, live, "hoa")
+    page.goto(f"{live}/desk/new")
+    page.get_by_label("Tiêu đề").fill("Thông báo họp thôn Đông")
+    page.get_by_label("Nội dung").fill(BODY)
+    page.get_by_role("button", name="Lưu nháp").click()
+    comment = page.get_by_placeholder("Viết trao đổi cho cán bộ (không công khai)")
+    page.locator("#comments").get_by_role("button", name="Gửi").click()
+    assert comment.evaluate("e => e.validationMessage") == "Cần điền ô này."
+    comment.fill("Nhờ chị xem lại giờ họp")  # typing clears the message
+    assert comment.evaluate("e => e.validationMessage") == ""
+    upload = page.locator("input[type=file]").first
+    upload.locator("xpath=ancestor::form").get_by_role("button", name="Tải lên").click()
+    assert upload.evaluate("e => e.validationMessage") == "Hãy chọn một tệp."
+    number = page.evaluate("""() => {
+        const form = document.querySelector('#comments form');
+        const box = Object.assign(document.createElement('input'),
+                                  {type: 'number', min: '1', max: '999', value: '0'});
+        form.append(box); form.requestSubmit(); return box.validationMessage; }""")
+    assert number == "Cần một số từ 1 đến 999."
+    page.get_by_role("button", name="English").click()
+    page.locator("#comments").get_by_role("button", name="Send").click()
+    message = page.locator("#comments textarea").evaluate("e => e.validationMessage")
+    assert message == "Please fill in this field.", message
+    page.get_by_role("button", name="Tiếng Việt").click()
+    sign_out(page)
+
+
 def test_staff_words_with_the_details_one_click_away(live: str, page: Page) -> None:
     sign_in(page, live, "hoa")
     page.goto(f"{live}/desk/new")
