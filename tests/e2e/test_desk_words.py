@@ -15,12 +15,19 @@ BODY = ("Điện lực huyện thông báo cắt điện từ 7 giờ đến 11 
         "đường dây. Đề nghị bà con chủ động sắp xếp công việc.")
 #: the pages each role opens from the menu
 PAGES = {
-    "hoa": ["/desk/editor", "/desk/new", "/desk/all", "/desk/report", "/desk/calendar"],
+    "hoa": ["/desk/editor", "/desk/new", "/desk/all", "/desk/report", "/desk/calendar",
+            "/desk/templates"],
     "minh": ["/desk/review", "/password"],
     "dung": ["/desk/approve", "/account/notifications"],
     "lan": ["/radio/"],
-    "admin": ["/admin/users", "/admin/rules", "/admin/audio", "/radio/"],
+    "admin": ["/admin/users", "/admin/rules", "/admin/audio", "/admin/key-dates", "/radio/"],
 }
+
+#: visible table cells a phone would show without their column's name
+UNLABELLED = """[...document.querySelectorAll('table:not(.calendar) tbody td:not([data-label])')]
+    .filter(td => td.offsetParent !== null && td.innerText.trim()
+                  && !td.parentElement.querySelector('th'))
+    .map(td => td.innerText.trim().slice(0, 40))"""
 
 
 def sign_out(page: Page) -> None:
@@ -192,6 +199,10 @@ def test_the_menu_on_a_phone_is_at_most_two_lines(live: str, page: Page) -> None
             height = nav.bounding_box()["height"]
             assert height <= 2 * line + 16, (name, path, height, line)
             assert page.evaluate("document.documentElement.scrollWidth") <= 375, (name, path)
+            assert page.evaluate(UNLABELLED) == [], (name, path)  # every table, not only radio
+            if path == "/desk/report":  # a 'name: value' line reads left to right
+                number = page.locator("table.numbers td:nth-child(2)").first
+                assert number.evaluate("e => getComputedStyle(e).textAlign") == "left"
         # the menu opens without any script, and shows every link
         page.locator(".menu-button").click()
         expect(nav.get_by_role("button", name="Đăng xuất")).to_be_visible()
