@@ -118,8 +118,8 @@ def _segment(doc: Doc, groups: list[tuple[int, int]], out: list[Hit], claimed: s
                     break
                 if spaced[j] and size >= 10:
                     ends.append(j)
-            for j in reversed(ends):
-                kind = number_kind(digits(low[groups[i][0]:groups[j - 1][1]]))
+            for j in reversed(ends):  # the digits of groups i..j-1 are those groups
+                kind = number_kind(digits("".join([low[a:b] for a, b in groups[i:j]])))
                 if kind:
                     hit = (j, kind)
                     break

@@ -16,7 +16,8 @@ SEVERITY_WARN = "warn"
 Hit = tuple[str, int, int, str, str]
 
 INVIS_RE = re.compile("[" + R.INVISIBLE + "]+")
-_WORD_RE = re.compile(r"\w+")
+# the last word of a stretch of one line: the greedy ".*" backs off from its end
+_LAST_WORD_RE = re.compile(r"(?:.*\W)?(\w+)\W*\Z")
 _NEXT_WORD_RE = re.compile(r"[^\w\n]*(\w+)")
 # the start of "[.!?;] " or "\n", as one character class so that the engine skips fast
 _SEP_RE = re.compile(r"[.!?;\n](?:(?<=\n)|(?= ))")
@@ -108,8 +109,8 @@ def bounded(text: str, s: int, e: int) -> bool:
 def prev_word(text: str, s: int) -> str:
     """The word just before offset s on the same line."""
     lo = max(0, s - 40)
-    words = _WORD_RE.findall(text, text.rfind("\n", lo, s) + 1 or lo, s)
-    return words[-1] if words else ""
+    m = _LAST_WORD_RE.match(text, text.rfind("\n", lo, s) + 1 or lo, s)
+    return m.group(1) if m else ""
 
 
 def next_word(text: str, e: int) -> str:

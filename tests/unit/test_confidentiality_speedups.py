@@ -17,7 +17,7 @@ from bulletins.confidentiality.concepts import engine
 from bulletins.confidentiality.contacts import _OFFICIAL_MEMO
 from bulletins.confidentiality.personal import _CAMPAIGN_MEMO, _PERSON_MEMO
 from bulletins.confidentiality.secrets import _TOPIC_MEMO
-from bulletins.confidentiality.text import any_of, sentence
+from bulletins.confidentiality.text import any_of, prev_word, sentence
 
 CORPUS = Path(__file__).resolve().parents[1] / "corpus"
 
@@ -60,6 +60,14 @@ def test_any_of_finds_a_word_where_a_word_is(words: list[str], text: str,
     b = data.draw(st.integers(a, len(text)))
     found = any_of(words).search(text, a, b) is not None
     assert found == any(w in text[a:b] for w in words)
+
+
+@given(st.text(alphabet="ab mậ.,\n-_1", max_size=60), st.data())
+def test_prev_word_is_the_last_word_before_on_the_line(text: str, data: st.DataObject) -> None:
+    s = data.draw(st.integers(0, len(text)))
+    lo = max(0, s - 40)
+    words = re.findall(r"\w+", text[text.rfind("\n", lo, s) + 1 or lo:s])
+    assert prev_word(text, s) == (words[-1] if words else "")
 
 
 def test_any_of_without_words_finds_nothing() -> None:
