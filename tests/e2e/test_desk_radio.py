@@ -11,6 +11,7 @@ the running total follows her ticks.
 from __future__ import annotations
 
 import os
+import re
 from collections.abc import Iterator
 from datetime import date, datetime, timedelta
 
@@ -201,6 +202,7 @@ def test_radio_tables_on_a_phone(desk: Desk, page: Page) -> None:
     shot(page, "desk-radio-order-1200", full_page=True)
     page.goto(f"{desk.base}/radio/log?from={desk.today:%Y-%m-%d}&to={desk.today:%Y-%m-%d}")
     page.get_by_role("link", name="Chương trình phát thanh").first.click()
+    page.wait_for_url(re.compile(r".*/radio/programs/\d+$"))  # not the log page still unloading
     page.set_viewport_size(PHONE)
     assert _cells_name_their_columns(page) >= 6  # the program's own log
     shot(page, "desk-radio-program-375", full_page=True)
