@@ -146,9 +146,9 @@ def test_review_queue_is_urgent_first_then_oldest_with_open_counts(app, client, 
         db.session.commit()
     login(client, "reviewer")
     page = client.get("/desk/review").get_data(as_text=True)
-    order = [int(m) for m in re.findall(r'<tr><td>(\d+)</td>', page)]
+    order = [int(m) for m in re.findall(r'<tr><td[^>]*>(\d+)</td>', page)]
     assert order == [emergency, urgent, normal_old, normal_new]
-    row = page[page.index(f'<tr><td>{normal_old}</td>'):]
+    row = page[page.index(f'<tr><td data-label="#">{normal_old}</td>'):]
     row = row[:row.index("</tr>")]
     assert "1 chặn" in row and "f-count-block" in row
 
