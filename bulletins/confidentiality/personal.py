@@ -12,7 +12,7 @@ from bulletins.confidentiality.concepts.basis import (
     SENSITIVE_REASON,
 )
 from bulletins.confidentiality.concepts.health import MORE_SENSITIVE
-from bulletins.confidentiality.concepts.specifics import notice
+from bulletins.confidentiality.concepts.specifics import court_notice, notice
 from bulletins.confidentiality.contacts import MONEY_RE, digits, number_kind
 from bulletins.confidentiality.text import (
     SEVERITY_BLOCK,
@@ -124,12 +124,17 @@ def _person_in(doc: Doc, a: int, b: int, officials: bool = False) -> bool:
 _CAMPAIGN_MEMO: dict[str, bool] = {}
 
 
-def _published(doc: Doc, kind: str, s: int, e: int, reason: str, a: int, b: int) -> Hit:
-    """A finding, which warns instead of blocking when its sentence [a, b) or the document is a
-    notice published on purpose."""
+def _published(doc: Doc, kind: str, s: int, e: int, reason: str, a: int, b: int,
+               out: list[Hit], category: str = "") -> None:
+    """Add a finding, which warns instead of blocking when its sentence [a, b) or the document
+    is a notice published on purpose. What a wanted or trial notice must publish by law —
+    the person's year of birth and charge (Bộ luật Tố tụng hình sự 2015, Điều 231: họ tên,
+    năm sinh, nơi cư trú, tội danh; trials are public, Điều 25) — is no finding at all."""
     if notice(doc, a, b):
-        return (kind, s, e, SEVERITY_WARN, reason + PUBLIC_NOTICE)
-    return (kind, s, e, SEVERITY_BLOCK, reason)
+        if kind != "date_of_birth" and category != "crime" or not court_notice(doc, a, b):
+            out.append((kind, s, e, SEVERITY_WARN, reason + PUBLIC_NOTICE))
+        return
+    out.append((kind, s, e, SEVERITY_BLOCK, reason))
 
 
 def _cohort(before: str) -> bool:
@@ -156,7 +161,7 @@ def sensitive(doc: Doc, key: str, s: int, e: int, out: list[Hit]) -> None:
     if not _person_in(doc, a, b, strong):
         if not _BACKREF_RE.match(doc.low, a) or not _person_in(doc, max(0, a - 250), a):
             return
-    out.append(_published(doc, "sensitive_personal", s, e, SENSITIVE_REASON[category], a, b))
+    _published(doc, "sensitive_personal", s, e, SENSITIVE_REASON[category], a, b, out, category)
 
 
 def dob(doc: Doc, s: int, e: int, out: list[Hit]) -> None:
@@ -174,7 +179,7 @@ def dob(doc: Doc, s: int, e: int, out: list[Hit]) -> None:
         return
     if m.group("y") and (_cohort(before) or not _person_in(doc, a, s)):
         return
-    out.append(_published(doc, "date_of_birth", ds, de, DOB_REASON, a, b))
+    _published(doc, "date_of_birth", ds, de, DOB_REASON, a, b, out)
 
 
 def id_context(doc: Doc, key: str, e: int, out: list[Hit], claimed: set[int]) -> None:

@@ -167,8 +167,12 @@ BANK_CONTEXT = (
 PHONE_WORDS = r"sđt|điện thoại|đt|đtdđ|di động|hotline|zalo|số máy|gọi|fax|mst|mã số thuế"
 DOB_TRIGGERS = ("sinh ngày", "ngày sinh", "sinh năm", "năm sinh", "sn", "ngày tháng năm sinh",
                 "ngày, tháng, năm sinh")
+# a birth date published on purpose: anniversaries, the war dead, candidates and elected
+# officials, whose birth year the election law lists publicly (Luật Bầu cử đại biểu Quốc hội
+# và HĐND 2015, Điều 57: danh sách người ứng cử niêm yết công khai ghi năm sinh)
 DOB_PUBLIC = ("kỷ niệm", "năm ngày sinh", "hồ chí minh", "bác hồ", "đại tướng", "anh hùng",
-              "ngày sinh nhật")
+              "ngày sinh nhật", "liệt sĩ", "hy sinh", "ứng cử viên", "người ứng cử", "trúng cử",
+              "được bầu", "đã bầu", "nhậm chức", "tân chủ tịch", "tân bí thư")
 COHORT = ("công dân nam", "công dân nữ", "thanh niên", "trẻ em", "trẻ", "các cháu", "những người",
           "người sinh", "học sinh", "nam", "nữ", "các em", "công dân", "người cao tuổi")
 
