@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 
 from bulletins.confidentiality import phrases as R
 from bulletins.confidentiality.concepts.basis import (
@@ -11,7 +12,7 @@ from bulletins.confidentiality.concepts.basis import (
     PUBLIC_NOTICE,
     SENSITIVE_REASON,
 )
-from bulletins.confidentiality.concepts.health import MORE_SENSITIVE
+from bulletins.confidentiality.concepts.health import MORE_SENSITIVE, PREDICATE, located
 from bulletins.confidentiality.concepts.specifics import court_notice, notice
 from bulletins.confidentiality.contacts import MONEY_RE, digits, number_kind
 from bulletins.confidentiality.text import (
@@ -149,6 +150,8 @@ def sensitive(doc: Doc, key: str, s: int, e: int, out: list[Hit]) -> None:
     """Health, drug or criminal data, reported only when tied to an identifiable person."""
     category, strong = R.SENSITIVE.get(key) or MORE_SENSITIVE[key]
     a, b = doc.sentence(s, e)
+    # "bị ung thư", "mắc lao", "chẩn đoán trầm cảm": said of someone, not of a campaign
+    strong = strong or PREDICATE.search(doc.low, max(a, s - 24), s) is not None
     if not strong:
         text = doc.low[a:b]
         campaign = _CAMPAIGN_MEMO.get(text)
@@ -158,7 +161,7 @@ def sensitive(doc: Doc, key: str, s: int, e: int, out: list[Hit]) -> None:
             campaign = _CAMPAIGN_MEMO[text] = _CAMPAIGN_RE.search(text) is not None
         if campaign:
             return
-    if not _person_in(doc, a, b, strong):
+    if not _person_in(doc, a, b, strong) and not located(doc.low, a, b):
         if not _BACKREF_RE.match(doc.low, a) or not _person_in(doc, max(0, a - 250), a):
             return
     _published(doc, "sensitive_personal", s, e, SENSITIVE_REASON[category], a, b, out, category)
@@ -215,9 +218,25 @@ def bank(doc: Doc, s: int, e: int, out: list[Hit], claimed: set[int]) -> None:
     out.append(("bank_account", span[0], span[1], SEVERITY_BLOCK, BANK_REASON))
 
 
+_PART = (SENSITIVE_REASON["drug"], SENSITIVE_REASON["crime"])
+
+
 def merge_sensitive(doc: Doc, out: list[Hit]) -> None:
     """Sensitive data of one person said in one sentence is one finding ("nhiễm HIV, đang điều
     trị ARV"): hits of the same sentence merge into the first, which spans them all."""
+    secrets = sorted((h[1], h[2]) for h in out if h[0] == "state_secret_topic")
+    if secrets:  # a suspect's drug use or record inside a security secret is part of it
+        starts, reach, far = [s for s, _ in secrets], [], 0
+        for _, e in secrets:
+            far = max(far, e)
+            reach.append(far)  # the furthest end of the secrets starting up to here
+
+        def inside(h: Hit) -> bool:
+            i = bisect_right(starts, h[1])
+            return i > 0 and reach[i - 1] >= h[2]
+
+        out[:] = [h for h in out if h[0] != "sensitive_personal" or not h[4].startswith(_PART)
+                  or not inside(h)]
     hits = sorted((h[1], i) for i, h in enumerate(out) if h[0] == "sensitive_personal")
     drop: set[int] = set()
     keep = None
