@@ -218,14 +218,15 @@ def bank(doc: Doc, s: int, e: int, out: list[Hit], claimed: set[int]) -> None:
     out.append(("bank_account", span[0], span[1], SEVERITY_BLOCK, BANK_REASON))
 
 
-_PART = (SENSITIVE_REASON["drug"], SENSITIVE_REASON["crime"])
+# what a security or religious-affairs secret says of its suspects is part of it
+_PART = (SENSITIVE_REASON["drug"], SENSITIVE_REASON["crime"], SENSITIVE_REASON["views"])
 
 
 def merge_sensitive(doc: Doc, out: list[Hit]) -> None:
     """Sensitive data of one person said in one sentence is one finding ("nhiễm HIV, đang điều
     trị ARV"): hits of the same sentence merge into the first, which spans them all."""
     secrets = sorted((h[1], h[2]) for h in out if h[0] == "state_secret_topic")
-    if secrets:  # a suspect's drug use or record inside a security secret is part of it
+    if secrets:  # a suspect's drug use, record or views inside a secret
         starts, reach, far = [s for s, _ in secrets], [], 0
         for _, e in secrets:
             far = max(far, e)

@@ -176,13 +176,16 @@ MORE_SENSITIVE: dict[str, tuple[str, bool]] = {
 PREDICATE = re.compile(r"(?:\bbị|\bmắc|mắc bệnh|\bnhiễm|chẩn đoán(?: là| mắc| bị)?|điều trị"
                        r"|điều trị tại|phát hiện|tiền sử|bệnh|căn bệnh|vì|do|nhập viện vì"
                        r"|từng|đang)\s+$")
-# someone unnamed but identifiable: "một phụ nữ ở thôn Gò Mít", "bé trai 5 tuổi, xóm 3",
-# "số nhà 12" (not "12 bệnh nhân", "các sản phụ": a count is an aggregate)
-_ANON = re.compile(r"(?<![\d\w] )(?<!các )(?<!những )(?<!nhiều )(?<!mỗi )(?<!số )\b(?:cháu bé"
-                   r"|bé trai|bé gái|cụ ông|cụ bà|sản phụ|thai phụ|bệnh nhân|người bệnh"
-                   r"|nam thanh niên|nữ thanh niên|phụ nữ|người đàn ông|người phụ nữ"
-                   r"|em học sinh|nữ sinh|nam sinh|thiếu niên|thiếu nữ)\b")
-_WHERE = re.compile(r"\b(?:thôn|xóm|bản|ấp|làng|tổ dân phố|khu phố|lớp)\s+\w|\d{1,3}\s*tuổi")
+# someone unnamed but identifiable: "một phụ nữ ở thôn Gò Mít", "bé trai 5 tuổi", "bệnh nhân nam
+# 45 tuổi", "số nhà 12" — not "12 bệnh nhân", "các sản phụ", "Hội Phụ nữ thôn", "phụ nữ từ 40
+# tuổi" (counts, groups and age ranges are aggregates)
+_ONE = re.compile(r"\b(?:cháu bé|bé trai|bé gái|cụ ông|cụ bà|một (?:phụ nữ|người đàn ông"
+                  r"|người phụ nữ|nam thanh niên|nữ thanh niên|thanh niên|học sinh|em học sinh"
+                  r"|nữ sinh|nam sinh"
+                  r"|thiếu niên|thiếu nữ|sản phụ|thai phụ|bệnh nhân|người bệnh|cụ|hộ gia đình)"
+                  r"|(?:bệnh nhân|người bệnh|sản phụ|thai phụ) (?:nam|nữ)\b)")
+_WHERE = re.compile(r"\b(?:thôn|xóm|bản|ấp|làng|tổ dân phố|khu phố|lớp)\s+\w"
+                    r"|(?<!từ )(?<!trên )(?<!dưới )(?<!đến )(?<!đủ )\b\d{1,3}\s*tuổi")
 _HOUSE = re.compile(r"\b(?:số nhà|nhà số)\s*\d")
 
 
@@ -190,5 +193,4 @@ def located(low: str, a: int, b: int) -> bool:
     """True when the sentence [a, b) of the lower-cased text points at one unnamed person."""
     if _HOUSE.search(low, a, b):
         return True
-    m = _ANON.search(low, a, b)
-    return m is not None and _WHERE.search(low, a, b) is not None
+    return _ONE.search(low, a, b) is not None and _WHERE.search(low, a, b) is not None
