@@ -52,6 +52,7 @@ def labels() -> dict:
             "return": _l("Trả lại"), "approve": _l("Phê duyệt"), "reject": _l("Từ chối"),
             "publish": _l("Đăng ngay"), "withdraw": _l("Gỡ bản tin"), "create": _l("Tạo"),
             "edit": _l("Sửa"), "scan": _l("Quét bảo mật"), "correct": _l("Đính chính"),
+            "resolve": _l("Phát hiện không vi phạm"), "confirm": _l("Phát hiện phải sửa"),
         },
         "role": {
             "editor": _l("Biên tập"), "reviewer": _l("Thẩm định"), "leader": _l("Lãnh đạo"),

@@ -8,9 +8,15 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from audio.engines import Engine, SynthesisError
-from audio.mix import Part, render
+from audio.measure import run
+from audio.mix import FF, Part, render
 
 LEAD_IN = 0.3  # seconds of silence at the very start and end, so players do not clip words
+#: a preview starts speaking at once: no jingle, the engine's own leading silence cut, and
+#: only this much silence kept before the first word
+PREVIEW_LEAD_IN = 0.1
+#: quieter than this (dBFS) at the start of speech counts as silence to cut
+SILENCE_DB = -50
 AFTER_JINGLE = 0.6
 AFTER_TITLE = 1.0
 BEFORE_JINGLE = 0.8
@@ -43,12 +49,24 @@ def _speak_all(engine: Engine, texts: list[str], language: str, work: Path) -> l
     raise SynthesisError("the speech engine kept switching voices")
 
 
+def trim_leading_silence(wav: Path, out_wav: Path) -> Path:
+    """Cut the silence an engine put before its first word (gTTS, Piper and espeak-ng do)."""
+    run([*FF, "-i", str(wav), "-af",
+         f"silenceremove=start_periods=1:start_threshold={SILENCE_DB}dB:detection=peak",
+         "-c:a", "pcm_s16le", "-f", "wav", str(out_wav)])
+    return out_wav
+
+
 def make_bulletin_audio(title: str, body: str, *, language: str, engine: Engine, out_mp3: Path,
                         tags: dict[str, str], normalize: Callable[[str], str] | None = None,
                         target_lufs: float = -16.0, bitrate: str = "64k",
                         intro: Path | None = None, outro: Path | None = None,
-                        on_stage: Callable[[str], None] | None = None) -> AudioResult:
-    """Speak a bulletin into a tagged, loudness-normalized mono MP3 written atomically."""
+                        on_stage: Callable[[str], None] | None = None,
+                        lead_in: float = LEAD_IN, trim_start: bool = False) -> AudioResult:
+    """Speak a bulletin into a tagged, loudness-normalized mono MP3 written atomically.
+
+    trim_start: cut the engine's silence before the first word (previews start at once).
+    """
     stage = on_stage or (lambda _name: None)
     if normalize is not None and language == "vi":
         title, body = normalize(title), normalize(body)
@@ -60,7 +78,9 @@ def make_bulletin_audio(title: str, body: str, *, language: str, engine: Engine,
         stage("synthesizing")
         speech = _speak_all(engine, texts, language, work)
         stage("mixing")
-        parts: list[Part] = [LEAD_IN]
+        if trim_start:
+            speech[0] = trim_leading_silence(speech[0], work / "trimmed0.wav")
+        parts: list[Part] = [lead_in]
         if intro is not None:
             parts += [intro, AFTER_JINGLE]
         parts.append(speech[0])

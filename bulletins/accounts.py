@@ -25,6 +25,11 @@ LOCKOUT = timedelta(minutes=15)
 TOKEN_PREFIX = "loa_"  # noqa: S105 (a prefix, not a secret)
 #: werkzeug's method; tests lower the cost, production keeps scrypt
 HASH_METHOD = "scrypt"
+# One-time passwords are read from a screen or paper and typed by hand: lower-case letters and
+# digits without look-alikes (0/o, 1/l/i), in groups of four: 31 ** 16 ≈ 2 ** 79, beyond any
+# guessing through the rate-limited login or against the scrypt hash; changed at first login.
+OTP_ALPHABET = "abcdefghjkmnpqrstuvwxyz23456789"
+OTP_GROUPS, OTP_GROUP_SIZE = 4, 4
 
 
 def hash_password(password: str) -> str:
@@ -106,6 +111,12 @@ def require_admin_of(actor: User | None, user: User) -> str:
     return name
 
 
+def one_time_password() -> str:
+    """A random password an admin can read out: "k7mq-xa9p-…", no look-alike characters."""
+    return "-".join("".join(secrets.choice(OTP_ALPHABET) for _ in range(OTP_GROUP_SIZE))
+                    for _ in range(OTP_GROUPS))
+
+
 def require_admin(actor: User | None) -> str:
     """The actor's name for the audit log; None is the server's command line (trusted)."""
     if actor is None:
@@ -151,7 +162,7 @@ def create_user(session: Session, actor: User | None, username: str, roles: Iter
     role_list = clean_roles(roles)
     generated = None
     if password is None:
-        generated = password = secrets.token_urlsafe(12)
+        generated = password = one_time_password()
     else:
         check_password_policy(username, password)
     user = User(username=username, display_name=nfc(display_name) or username,
@@ -281,7 +292,7 @@ def revoke_token(session: Session, actor: User, token: ApiToken) -> None:
 def reset_password(session: Session, actor: User | None, user: User) -> str:
     """Give a user a new one-time password, ending their sessions; returns it once."""
     actor_name = require_admin_of(actor, user)
-    password = secrets.token_urlsafe(12)
+    password = one_time_password()
     user.password_hash, user.must_change_password = hash_password(password), True
     user.failed_logins, user.locked_until = 0, None
     rotate_session_token(user)

@@ -6,7 +6,6 @@ from flask import flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from flask_login import current_user
-from flask_wtf import FlaskForm
 from wtforms import BooleanField, DateField, SelectField, StringField, TextAreaField
 from wtforms.validators import DataRequired, Length, Optional
 
@@ -15,6 +14,7 @@ from app.admin.blueprint import bp
 from app.admin.forms import EmptyForm
 from app.desk.forms import options
 from app.extensions import db
+from app.forms import Form
 from app.security import roles_required
 from bulletins.errors import DomainError
 from bulletins.reporting import calendar
@@ -23,7 +23,7 @@ KIND_CHOICES = [("holiday", _l("Ngày lễ")), ("anniversary", _l("Ngày kỷ ni
                 ("congress", _l("Đại hội")), ("local", _l("Sự kiện địa phương"))]
 
 
-class KeyDateForm(FlaskForm):
+class KeyDateForm(Form):
     title = StringField(_l("Tên ngày"), validators=[DataRequired(),
                                                     Length(max=calendar.TITLE_MAX)])
     day = DateField(_l("Ngày"), validators=[DataRequired()])

@@ -9,7 +9,7 @@ from flask_login import current_user
 from app.actions import attempt
 from app.admin.blueprint import bp
 from app.admin.forms import EmptyForm, RolesForm, TokenForm, UserForm
-from app.desk.forms import options, slug_choices
+from app.desk.forms import slug_choices
 from app.extensions import db
 from app.security import roles_required
 from bulletins import accounts
@@ -22,8 +22,9 @@ from bulletins.models import Unit
 @roles_required("admin")
 def users():
     """List accounts and create one; its one-time password is shown once."""
+    units = queries.listed(db.session, Unit, include_inactive=True)
     form = UserForm()
-    form.unit.choices = slug_choices(queries.listed(db.session, Unit, include_inactive=True))
+    form.unit.choices = slug_choices(units)
     created = None
     if form.validate_on_submit():
         try:
@@ -37,9 +38,10 @@ def users():
             db.session.commit()
             created = (user.username, password)
             form = UserForm(formdata=None)
-            form.unit.choices = options([("", "—")])
+            form.unit.choices = slug_choices(units)
     return render_template("admin/users.html", form=form, created=created,
                            users=accounts.list_users(db.session, current_user),
+                           unit_names={unit.slug: unit.name for unit in units},
                            roles_form=RolesForm(), empty=EmptyForm())
 
 
@@ -101,7 +103,7 @@ def revoke_token(token_id: int):
     if EmptyForm().validate_on_submit():
         accounts.revoke_token(db.session, current_user, token)
         db.session.commit()
-        flash(_("Đã thu hồi khóa."), "success")
+        flash(_("Đã thu hồi mã truy cập."), "success")
     return redirect(url_for("admin.tokens", user_id=token.user_id))
 
 

@@ -12,7 +12,7 @@ from app.admin.forms import AllowForm, EmptyForm, LexiconForm, RuleForm
 from app.extensions import db
 from app.security import roles_required
 from audio.lexicon import DEFAULT_ABBREVIATIONS
-from bulletins.confidentiality import rules
+from bulletins.confidentiality import catalog, rules
 
 MODELS = {"rule": rules.ScanRule, "allow": rules.AllowEntry, "lexicon": rules.LexiconEntry}
 
@@ -35,6 +35,8 @@ def scan_rules():
             return redirect(url_for("admin.scan_rules"))
     return render_template(
         "admin/rules.html", rule_form=rule_form, allow_form=allow_form, empty=EmptyForm(),
+        detectors=catalog.detectors(), secret_fields=catalog.secret_fields(),
+        sensitive_sorts=catalog.sensitive_sorts(),
         rules=rules.entries(db.session, rules.ScanRule, current_user),
         allow=rules.entries(db.session, rules.AllowEntry, current_user))
 

@@ -177,10 +177,18 @@ def spec() -> dict[str, Any]:
                     "id": {"type": "integer"}, "kind": STR, "start": {"type": "integer"},
                     "end": {"type": "integer"}, "text": STR,
                     "severity": {"type": "string", "enum": ["block", "warn"]},
-                    "resolved": {"type": "boolean"}, "note": STR}},
+                    "resolved": {"type": "boolean"}, "note": STR,
+                    "confirmed": {"type": "boolean", "description": (
+                        "a reviewer confirmed it must be fixed (the bulletin went back "
+                        "to its author)")}}},
                 "Event": {"type": "object", "properties": {
-                    "who": STR, "when": DT, "action": STR, "from": STR, "to": STR,
-                    "comment": STR}},
+                    "who": STR, "when": DT, "from": STR, "to": STR, "comment": STR,
+                    "action": {"type": "string", "description": (
+                        "a workflow action, 'create', 'edit', 'scan', or a reviewer's "
+                        "decision on a finding: 'resolve' (not a problem) or 'confirm' "
+                        "(must fix); the note is the comment")},
+                    "data": {"type": "object", "description": (
+                        "details: for 'resolve'/'confirm' finding, kind, text, severity")}}},
             },
         },
         "paths": {
@@ -217,6 +225,13 @@ def spec() -> dict[str, Any]:
             "/bulletins/{bulletin_id}/findings/{finding_id}/resolve": {"post": _op(
                 "Mark a finding as not a problem", {"description": "finding", **_json(
                     _ref("Finding"))}, 400, 403, 404, 409, 422, params=[
+                    ID, {"name": "finding_id", "in": "path", "required": True,
+                         "schema": {"type": "integer"}}],
+                body={"type": "object", "required": ["note"], "properties": {"note": STR}})},
+            "/bulletins/{bulletin_id}/findings/{finding_id}/confirm": {"post": _op(
+                "Confirm a finding must be fixed: the bulletin returns to its author "
+                "(in_review → draft, as the action 'return'), with the finding and the note "
+                "as the return's comment", one, 400, 403, 404, 409, 422, params=[
                     ID, {"name": "finding_id", "in": "path", "required": True,
                          "schema": {"type": "integer"}}],
                 body={"type": "object", "required": ["note"], "properties": {"note": STR}})},

@@ -14,7 +14,7 @@ from app.errors import json_error
 from app.extensions import db
 from app.media import send_audio
 from bulletins import params, reading, services
-from bulletins.editorial import queries
+from bulletins.editorial import queries, review
 from bulletins.errors import ValidationError
 from bulletins.models import Topic, Unit
 from bulletins.speech import checks
@@ -113,6 +113,18 @@ def resolve(bulletin_id: int, finding_id: int):
     finding = services.resolve_finding(db.session, g.user, bulletin_id, finding_id, note)
     db.session.commit()
     return jsonify(serialize.finding(finding))
+
+
+@bp.post("/bulletins/<int:bulletin_id>/findings/<int:finding_id>/confirm")
+@token_required
+def confirm(bulletin_id: int, finding_id: int):
+    """A reviewer confirms a finding must be fixed: the bulletin returns to its author."""
+    note = body().get("note")
+    if note is not None and not isinstance(note, str):
+        raise ValidationError("'note' phải là chuỗi.", fields={"note": "type"})
+    bulletin = review.confirm_findings(db.session, g.user, bulletin_id, [finding_id], note)
+    db.session.commit()
+    return one(bulletin)
 
 
 @bp.get("/bulletins/<int:bulletin_id>/history")

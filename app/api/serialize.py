@@ -38,7 +38,8 @@ def bulletin(b: Bulletin, actions: list[str] | None = None) -> dict[str, Any]:
 
 def finding(f: Finding) -> dict[str, Any]:
     return {"id": f.id, "kind": f.kind, "start": f.start, "end": f.end, "text": f.text,
-            "severity": f.severity, "resolved": f.resolved, "note": f.note,
+            "severity": f.severity, "resolved": f.resolved, "confirmed": f.confirmed,
+            "note": f.note,
             "reason": f.reason, "revision": f.revision}
 
 

@@ -6,7 +6,6 @@ from flask import current_app, redirect, render_template, url_for
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from flask_login import current_user, login_required
-from flask_wtf import FlaskForm
 from wtforms import RadioField, StringField
 from wtforms.validators import Length, ValidationError
 
@@ -14,11 +13,12 @@ from app.actions import attempt
 from app.auth.blueprint import bp
 from app.desk.forms import options
 from app.extensions import db
+from app.forms import Form
 from bulletins import errors
 from bulletins.notifications import notices as notifications
 
 
-class NotificationForm(FlaskForm):
+class NotificationForm(Form):
     email = StringField(_l("Địa chỉ thư điện tử"),
                         validators=[Length(max=notifications.EMAIL_MAX)])
     mode = RadioField(_l("Cách nhận thông báo"), default="off", choices=options([

@@ -3,7 +3,6 @@
 from collections.abc import Iterable
 
 from flask_babel import lazy_gettext as _l
-from flask_wtf import FlaskForm
 from flask_wtf.file import FileField, FileRequired
 from wtforms import (
     BooleanField,
@@ -21,6 +20,7 @@ from wtforms.fields.choices import SelectChoice
 from wtforms.validators import DataRequired, InputRequired, Length, NumberRange, Optional
 
 from app.extensions import db
+from app.forms import Form
 from bulletins.editorial import queries
 from bulletins.models import Topic, Unit
 from bulletins.text import BODY_MAX, SUMMARY_MAX, TITLE_MAX
@@ -50,7 +50,7 @@ class MultiCheckboxField(SelectMultipleField):
     option_widget = widgets.CheckboxInput()
 
 
-class TextFields(FlaskForm):
+class TextFields(Form):
     """What a bulletin and a bulletin template share: the text and where it goes."""
 
     title = StringField(_l("Tiêu đề"), validators=[DataRequired(), Length(max=TITLE_MAX)])
@@ -98,9 +98,11 @@ class BulletinForm(TextFields):
         }
 
 
-class ActionForm(FlaskForm):
+class ActionForm(Form):
     comment = TextAreaField(_l("Ghi chú / lý do"), validators=[Optional(), Length(max=5000)])
     version = IntegerField(validators=[InputRequired()], widget=widgets.HiddenInput())
+    #: approve only: the leader ticks that they read what the approval will do
+    confirm = BooleanField(_l("Tôi đã đọc và xác nhận phê duyệt"))
 
 
 class ClearForm(ActionForm):
@@ -115,19 +117,19 @@ class ClearForm(ActionForm):
     CHECKLIST = ("no_secrets", "no_personal_data", "verified", "fit_for_radio")
 
 
-class ResolveForm(FlaskForm):
+class ResolveForm(Form):
     note = StringField(_l("Lý do không phải vấn đề"), validators=[DataRequired(), Length(max=2000)])
 
 
-class RecordingForm(FlaskForm):
+class RecordingForm(Form):
     file = FileField(_l("Bản ghi âm (MP3, WAV hoặc M4A)"), validators=[FileRequired()])
 
 
-class AcceptReadingForm(FlaskForm):
+class AcceptReadingForm(Form):
     """A leader airs a held reading anyway; the service asks for the comment."""
 
     comment = TextAreaField(_l("Lý do"), validators=[Optional()])
 
 
-class CommentForm(FlaskForm):
+class CommentForm(Form):
     body = TextAreaField(_l("Bình luận"), validators=[DataRequired(), Length(max=5000)])

@@ -7,6 +7,7 @@ from flask_babel import gettext as _
 from flask_login import current_user, login_required
 
 from app.actions import attempt
+from app.desk import live, messages
 from app.desk.blueprint import bp
 from app.desk.forms import (
     AcceptReadingForm,
@@ -18,15 +19,15 @@ from app.desk.forms import (
     ResolveForm,
     fill_choices,
 )
+from app.desk.scantext import review_parts
 from app.desk.templates_views import prefill
 from app.extensions import db
 from app.media import send_audio
 from app.security import home_endpoint, roles_required
 from bulletins import params, reading, services, tenancy
-from bulletins.editorial import comments, queries
+from bulletins.editorial import comments, queries, review
 from bulletins.errors import ValidationError
 from bulletins.speech import checks
-from bulletins.text import review_text
 from bulletins.workflow import ROLES as STAFF
 from bulletins.workflow import allowed_actions
 
@@ -64,7 +65,8 @@ def editor_queue():
 def review_queue():
     """Bulletins waiting for the confidentiality review, and emergencies to review after air."""
     items = queries.queue_for(db.session, current_user, "reviewer")
-    return render_template("desk/queue.html", items=items, heading=_("Chờ thẩm định"))
+    return render_template("desk/queue.html", items=items, heading=_("Chờ thẩm định"),
+                           counts=queries.open_findings(db.session, items))
 
 
 @bp.route("/approve")
@@ -112,40 +114,37 @@ def edit(bulletin_id: int):
     return render_template("desk/edit.html", form=form, bulletin=bulletin)
 
 
-def segments(text: str, findings: list) -> list[tuple[str, object | None]]:
-    """Split the text into plain runs and runs covered by a finding, for highlighting."""
-    out, pos = [], 0
-    for finding in sorted(findings, key=lambda f: (f.start, -f.end)):
-        if finding.start < pos:
-            continue
-        out.append((text[pos:finding.start], None))
-        out.append((text[finding.start:finding.end], finding))
-        pos = finding.end
-    out.append((text[pos:], None))
-    return [s for s in out if s[0]]
-
-
 @bp.route("/b/<int:bulletin_id>")
 @roles_required(*STAFF)
 def detail(bulletin_id: int):
     """The bulletin with its findings highlighted, its history and what I may do with it."""
+    return _detail_page(bulletin_id)
+
+
+def _detail_page(bulletin_id: int, clear_form: ClearForm | None = None, status: int = 200):
+    """The detail page; a refused clearance comes back with the reviewer's ticks and note."""
     bulletin = reading.bulletin(db.session, current_user, bulletin_id)
     findings = services.active_findings(db.session, bulletin)
+    if clear_form is None:
+        clear_form = ClearForm(version=bulletin.version)
+    else:
+        clear_form.version.data = bulletin.version
     return render_template(
         "desk/detail.html", bulletin=bulletin, findings=findings,
-        segments=segments(review_text(bulletin.title, bulletin.body, bulletin.summary),
-                          findings),
+        parts=review_parts(bulletin, findings),
+        scanned=queries.scanned(db.session, bulletin),
         actions=allowed_actions(bulletin, current_user),
         history=queries.history(db.session, bulletin_id),
         earlier=queries.earlier_findings(db.session, bulletin),
         audio=queries.latest_audio(db.session, bulletin),
         action_form=ActionForm(version=bulletin.version),
-        clear_form=ClearForm(version=bulletin.version), resolve_form=ResolveForm(),
+        clear_form=clear_form, resolve_form=ResolveForm(),
         recording_form=RecordingForm(), comment_form=CommentForm(),
         reading=checks.current_reading(db.session, bulletin), accept_form=AcceptReadingForm(),
         comments=comments.thread(db.session, bulletin_id),
         aired_in=_aired_in(bulletin),
-    )
+        approval_plan=messages.approval_plan(bulletin), **live.page(bulletin),
+    ), status
 
 
 def _aired_in(bulletin) -> list[tuple[str, int]] | None:
@@ -160,14 +159,29 @@ def _aired_in(bulletin) -> list[tuple[str, int]] | None:
 @roles_required(*STAFF)
 def act(bulletin_id: int, action: str):
     """Take a workflow action from the detail page."""
-    form = ClearForm() if action == "clear" else ActionForm()
+    if action == "clear":
+        return _clear(bulletin_id)
+    form = ActionForm()
     if not form.validate_on_submit():
-        flash(_("Hãy xác nhận đủ các mục kiểm tra.") if action == "clear"
-              else _("Biểu mẫu không hợp lệ; hãy tải lại trang."), "error")
+        flash(_("Biểu mẫu không hợp lệ; hãy tải lại trang."), "error")
         return redirect(url_for("desk.detail", bulletin_id=bulletin_id))
-    checklist = {name: True for name in ClearForm.CHECKLIST} if action == "clear" else None
-    attempt(services.perform, bulletin_id, action, comment=form.comment.data,
-            checklist=checklist, expected_version=form.version.data, success=_("Đã thực hiện."))
+    if not messages.take_action(bulletin_id, action, form) and action == "approve":
+        return redirect(url_for("desk.detail", bulletin_id=bulletin_id) + "#approve")
+    return redirect(url_for("desk.detail", bulletin_id=bulletin_id))
+
+
+def _clear(bulletin_id: int):
+    """Clear the review; refused, the page comes back with the ticks the reviewer gave."""
+    form = ClearForm()
+    if not form.validate_on_submit():
+        flash(_("Hãy xác nhận đủ các mục kiểm tra."), "error")
+        return _detail_page(bulletin_id, form, 422)
+    checklist = {name: True for name in ClearForm.CHECKLIST}
+    ok, result = attempt(services.perform, bulletin_id, "clear", comment=form.comment.data,
+                         checklist=checklist, expected_version=form.version.data,
+                         success=messages.done_message("clear", None))
+    if not ok:
+        return _detail_page(bulletin_id, form, result.status)
     return redirect(url_for("desk.detail", bulletin_id=bulletin_id))
 
 
@@ -182,6 +196,19 @@ def resolve(bulletin_id: int, finding_id: int):
     attempt(services.resolve_finding, bulletin_id, finding_id, form.note.data,
             success=_("Đã đánh dấu phát hiện là không vi phạm."))
     return redirect(url_for("desk.detail", bulletin_id=bulletin_id) + "#findings")
+
+
+@bp.route("/b/<int:bulletin_id>/findings/<int:finding_id>/confirm", methods=["POST"])
+@roles_required("reviewer")
+def confirm(bulletin_id: int, finding_id: int):
+    """Confirm a finding must be fixed: the bulletin goes back to its author."""
+    form = ResolveForm()
+    if not form.validate_on_submit():
+        flash(_("Cần ghi chú lý do."), "error")
+        return redirect(url_for("desk.detail", bulletin_id=bulletin_id) + "#findings")
+    attempt(review.confirm_findings, bulletin_id, [finding_id], form.note.data,
+            success=_("Đã trả bản tin về tác giả để sửa."))
+    return redirect(url_for("desk.detail", bulletin_id=bulletin_id))
 
 
 @bp.route("/b/<int:bulletin_id>/audio.mp3")

@@ -6,7 +6,6 @@ from flask import flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from flask_login import current_user
-from flask_wtf import FlaskForm
 from wtforms import StringField
 from wtforms.validators import DataRequired, Length
 
@@ -14,6 +13,7 @@ from app.actions import attempt
 from app.desk.blueprint import bp
 from app.desk.forms import TextFields, fill_choices
 from app.extensions import db
+from app.forms import Form
 from app.security import roles_required
 from bulletins import params
 from bulletins.editorial import templates
@@ -28,16 +28,16 @@ class TemplateForm(TextFields):
         return {"name": self.name.data, **self.text_data()}
 
 
-class SaveTemplateForm(FlaskForm):
+class SaveTemplateForm(Form):
     name = StringField(_l("Tên mẫu"), validators=[DataRequired(),
                                                   Length(max=templates.NAME_MAX)])
 
 
-class DeleteForm(FlaskForm):
+class DeleteForm(Form):
     """Only its CSRF token."""
 
 
-def prefill(form: FlaskForm, raw_id: str) -> None:
+def prefill(form: Form, raw_id: str) -> None:
     """Fill a new bulletin's form from a template; unknown id → a message, form untouched."""
     try:
         template = templates.get_template(db.session, params.record_id(raw_id, "template"),

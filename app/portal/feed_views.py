@@ -11,7 +11,7 @@ from __future__ import annotations
 import functools
 from datetime import datetime
 
-from flask import Response, abort, current_app, request
+from flask import Response, abort, current_app, render_template, request
 from flask_babel import force_locale, format_date, gettext
 from werkzeug.http import http_date
 
@@ -28,7 +28,7 @@ from app.portal.routes import (
 )
 from bulletins.clock import utcnow
 from bulletins.editorial import queries
-from bulletins.models import AudioFile, Bulletin
+from bulletins.models import AudioFile, Bulletin, Topic
 from bulletins.publishing import feeds, public
 from bulletins.publishing.fingerprint import marker
 from bulletins.speech import checks
@@ -211,3 +211,18 @@ def commune_atom(slug: str):
 def commune_radio(slug: str):
     """A commune's podcast: its published radio bulletins and the province's."""
     return serve_feed("radio", slug)
+
+
+@bp.route("/feeds/")
+def feeds_page():
+    """What the feeds are and how to follow them: every RSS/Atom address, per topic and language."""
+    topics = queries.listed(db.session, Topic)
+    rows = [(None, gettext("Tất cả chủ đề"))] + [(t.slug, t.name) for t in topics]
+    addresses = [
+        {"topic": slug, "name": name, "links": [
+            {"lang": lang, **{kind: absolute(KINDS[kind][3], topic=slug, lang=lang)
+                              for kind in ("rss", "atom", "radio")}}
+            for lang in (None, "vi", "en")]}
+        for slug, name in rows]
+    return render_template("portal/feeds.html", addresses=addresses,
+                           main={kind: absolute(KINDS[kind][3]) for kind in KINDS})

@@ -1,10 +1,8 @@
 """Forms of the radio desk."""
 
 from flask_babel import lazy_gettext as _l
-from flask_wtf import FlaskForm
 from wtforms import (
     BooleanField,
-    DateTimeLocalField,
     HiddenField,
     IntegerField,
     RadioField,
@@ -12,20 +10,24 @@ from wtforms import (
     TextAreaField,
 )
 from wtforms.validators import DataRequired, InputRequired, Length, NumberRange, Optional, Regexp
+from wtforms.widgets import DateTimeLocalInput
 
 from app.desk.forms import MultiCheckboxField, options
+from app.forms import Form
 
 WEEKDAY_CHOICES = [("0", _l("Thứ Hai")), ("1", _l("Thứ Ba")), ("2", _l("Thứ Tư")),
                    ("3", _l("Thứ Năm")), ("4", _l("Thứ Sáu")), ("5", _l("Thứ Bảy")),
                    ("6", _l("Chủ nhật"))]
 
 
-class BroadcastForm(FlaskForm):
+class BroadcastForm(Form):
     outcome = RadioField(_l("Kết quả"), choices=options([("aired", _l("Đã phát")),
                                                         ("not_aired", _l("Không phát"))]),
                          default="aired", validators=[InputRequired()])
-    aired_at = DateTimeLocalField(_l("Giờ bắt đầu thực tế (giờ Việt Nam)"),
-                                  validators=[Optional()], format="%Y-%m-%dT%H:%M")
+    # Read by the service (broadcasts._parse), as the API's value is: one validation, one
+    # message; the browser's date-time picker sends 2026-12-01T06:00 (Vietnam time).
+    aired_at = StringField(_l("Giờ bắt đầu thực tế (giờ Việt Nam)"), widget=DateTimeLocalInput(),
+                           validators=[Optional(), Length(max=40)])
     reason = StringField(_l("Lý do không phát"), validators=[Optional(), Length(max=2000)])
     note = TextAreaField(_l("Ghi chú"), validators=[Optional(), Length(max=2000)])
     corrects = HiddenField()
@@ -35,13 +37,13 @@ class BroadcastForm(FlaskForm):
         if self.outcome.data == "not_aired":
             data["not_aired"] = self.reason.data or ""
         else:
-            data["aired_at"] = self.aired_at.data
+            data["aired_at"] = (self.aired_at.data or "").strip()
         if self.corrects.data:
             data["corrects"] = self.corrects.data
         return data
 
 
-class SlotForm(FlaskForm):
+class SlotForm(Form):
     name = StringField(_l("Tên khung giờ"), validators=[DataRequired(), Length(max=100)])
     time_of_day = StringField(_l("Giờ phát (HH:MM)"), validators=[
         DataRequired(), Regexp(r"^([01]\d|2[0-3]):[0-5]\d$", message=_l("Dạng HH:MM"))])

@@ -25,15 +25,19 @@ def _range() -> tuple:
 @roles_required(*reading.READERS["broadcast_log"])
 def log():
     """What aired between two dates (default: the last 30 days)."""
+    given, errors = {}, {}
     try:
         first, last = _range()
     except DomainError as error:
         flash(error.message, "error")
+        # the typed dates stay in their fields, the message under the one that is wrong
+        given = {k: request.args.get(k, "")[:40] for k in ("from", "to")}
+        errors = {k: error.message for k in error.fields if k in given}
         first, last = broadcasts.parse_range(None, None, clock.local_today())
     entries = reading.log_between(db.session, current_user, first, last)
     corrected = {e.corrects_id for e in entries if e.corrects_id}
     return render_template("radio/log.html", entries=entries, first=first, last=last,
-                           corrected=corrected)
+                           corrected=corrected, given=given, errors=errors)
 
 
 @bp.route("/log.csv")

@@ -43,7 +43,9 @@ def index():
     plan = reading.day_plan(db.session, current_user, [today, today + timedelta(days=1)])
     rows = reading.radio_bulletins(db.session, current_user)
     aired = broadcasts.aired_counts(db.session, [b.id for b, _audio in rows])
+    logged = broadcasts.in_force_of(db.session, [o.program.id for o in plan if o.program])
     return render_template("radio/index.html", items=rows, plan=plan, aired=aired,
+                           logged=logged, now=clock.utcnow(),
                            emergencies=broadcasts.pending_emergencies(
                                db.session, commune_id=current_user.commune_id),
                            today=today, form=EmptyForm())
@@ -79,9 +81,13 @@ def slot_program(slot_id: int, day: date):
         status = saved.status  # the refusal's own status (422, 409 for a held reading)
     if program is not None:  # after a refused save too: the program's page shows why
         return redirect(url_for("radio.program", program_id=program.id))
+    rows = _rows(program, slot, when)
+    over = schedule.Occurrence(slot, when, schedule.slot_start(slot, when), None, []).is_over(
+        clock.utcnow())
     return render_template("radio/program.html", program=program, slot=slot, day=when,
-                           rows=_rows(program, slot, when), form=form, log=[],
-                           broadcast_form=None, current=None), status
+                           rows=rows, form=form, log=[], broadcast_form=None, current=None,
+                           total=_total(rows), frame=schedule.FRAME_SECONDS,
+                           over=over), status
 
 
 def _chosen() -> list[int]:
@@ -103,15 +109,30 @@ def _chosen() -> list[int]:
 @roles_required(*OPERATORS)
 def program(program_id: int):
     """One program: state, player, downloads, order editor and its airing log."""
-    found = reading.program(db.session, current_user, program_id)
+    return _program_page(reading.program(db.session, current_user, program_id))
+
+
+def _program_page(found: Program, form: BroadcastForm | None = None, status: int = 200):
+    """The program's page; with a refused log form, that form with its errors and values."""
     log = broadcasts.program_log(db.session, found.id)
     current = broadcasts.in_force(db.session, found.id)
     rows = _rows(found, found.slot, found.air_date) if found.slot and not log else []
-    form = BroadcastForm(corrects=current.id if current else "")
+    if form is None:
+        start = (current.aired_at if current and current.aired_at
+                 else broadcasts.default_aired_at(found))
+        form = BroadcastForm(corrects=current.id if current else "",
+                             aired_at=clock.local_time(start).strftime("%Y-%m-%dT%H:%M"))
     aired = broadcasts.aired_counts(db.session, found.bulletin_ids)
     return render_template("radio/program.html", program=found, slot=found.slot,
                            day=found.air_date, rows=rows, form=EmptyForm(), log=log,
-                           broadcast_form=form, current=current, aired=aired)
+                           broadcast_form=form, current=current, aired=aired,
+                           total=_total(rows), frame=schedule.FRAME_SECONDS), status
+
+
+def _total(rows: list[tuple]) -> float:
+    """Seconds on air of the chosen bulletins with the program's frame (jingles, close)."""
+    chosen = [round(c.seconds) for c, is_chosen, _pos in rows if is_chosen]
+    return sum(chosen) + schedule.FRAME_SECONDS if chosen else 0.0
 
 
 @bp.route("/programs/<int:program_id>/build", methods=["POST"])
@@ -127,15 +148,23 @@ def build(program_id: int):
 @bp.route("/programs/<int:program_id>/broadcasts", methods=["POST"])
 @roles_required(*OPERATORS)
 def record(program_id: int):
-    """Record what aired, or why it did not; a correction is a new entry."""
+    """Record what aired, or why it did not; a correction is a new entry.
+
+    A refusal shows the page again with each reason under its field and what was typed kept.
+    """
+    found = reading.program(db.session, current_user, program_id)
     form = BroadcastForm()
     if form.validate_on_submit():
-        attempt(broadcasts.record_broadcast, program_id, form.data_for_service(),
-                success=_("Đã ghi nhật ký phát sóng."))
-    else:
-        flash(_("Dữ liệu không hợp lệ: ") + "; ".join(
-            f"{form[k].label.text}: {', '.join(v)}" for k, v in form.errors.items()), "error")
-    return redirect(url_for("radio.program", program_id=program_id))
+        ok, result = attempt(broadcasts.record_broadcast, found.id, form.data_for_service(),
+                             success=_("Đã ghi nhật ký phát sóng."), form=form)
+        if ok:
+            return redirect(url_for("radio.program", program_id=found.id))
+        if "not_aired" in result.fields:  # the service's name for the reason field
+            form.reason.errors = [*form.reason.errors, result.fields["not_aired"]]
+        return _program_page(found, form, result.status)
+    flash(_("Dữ liệu không hợp lệ: ") + "; ".join(
+        f"{form[k].label.text}: {', '.join(v)}" for k, v in form.errors.items()), "error")
+    return _program_page(found, form, 422)
 
 
 @bp.route("/emergency/<int:bulletin_id>", methods=["POST"])

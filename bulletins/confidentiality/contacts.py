@@ -47,11 +47,27 @@ def number_kind(d: str) -> str | None:
     return None
 
 
+# official()'s verdicts by the text it reads (a contact's line before it, and the two letters
+# before that a look-behind may see): a pure function of it, and contacts repeat
+_OFFICIAL_MEMO: dict[tuple[str, int], bool] = {}
+
+
 def official(doc: Doc, s: int) -> bool:
     """True when the contact at s is presented as an office's or official's work contact."""
-    low = doc.low
     lo = max(0, s - 160)
-    lo = max(lo, low.rfind("\n", lo, s) + 1)
+    lo = max(lo, doc.low.rfind("\n", lo, s) + 1)
+    key = (doc.clean[max(0, lo - 2):s], min(lo, 2))
+    known = _OFFICIAL_MEMO.get(key)
+    if known is None:
+        if len(_OFFICIAL_MEMO) >= 20_000:
+            _OFFICIAL_MEMO.clear()
+        known = _OFFICIAL_MEMO[key] = _official(doc, lo, s)
+    return known
+
+
+def _official(doc: Doc, lo: int, s: int) -> bool:
+    """official() on the text [lo, s)."""
+    low = doc.low
     ends = [m.end() for m in _OFFICIAL_RE.finditer(low, lo, s)]
     last_off = ends[-1] if ends else -1
     last_priv = -1
@@ -102,8 +118,8 @@ def _segment(doc: Doc, groups: list[tuple[int, int]], out: list[Hit], claimed: s
                     break
                 if spaced[j] and size >= 10:
                     ends.append(j)
-            for j in reversed(ends):
-                kind = number_kind(digits(low[groups[i][0]:groups[j - 1][1]]))
+            for j in reversed(ends):  # the digits of groups i..j-1 are those groups
+                kind = number_kind(digits("".join([low[a:b] for a, b in groups[i:j]])))
                 if kind:
                     hit = (j, kind)
                     break

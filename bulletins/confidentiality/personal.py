@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 
 from bulletins.confidentiality import phrases as R
 from bulletins.confidentiality.concepts.basis import (
@@ -11,8 +12,8 @@ from bulletins.confidentiality.concepts.basis import (
     PUBLIC_NOTICE,
     SENSITIVE_REASON,
 )
-from bulletins.confidentiality.concepts.health import MORE_SENSITIVE
-from bulletins.confidentiality.concepts.specifics import notice
+from bulletins.confidentiality.concepts.health import MORE_SENSITIVE, PREDICATE, located
+from bulletins.confidentiality.concepts.specifics import court_notice, notice
 from bulletins.confidentiality.contacts import MONEY_RE, digits, number_kind
 from bulletins.confidentiality.text import (
     SEVERITY_BLOCK,
@@ -120,31 +121,50 @@ def _person_in(doc: Doc, a: int, b: int, officials: bool = False) -> bool:
     return known
 
 
-def _published(doc: Doc, kind: str, s: int, e: int, reason: str, a: int, b: int) -> Hit:
-    """A finding, which warns instead of blocking when its sentence [a, b) or the document is a
-    notice published on purpose."""
+# whether a sentence speaks of a campaign, by its text (sentences repeat: revisions)
+_CAMPAIGN_MEMO: dict[str, bool] = {}
+
+
+def _published(doc: Doc, kind: str, s: int, e: int, reason: str, a: int, b: int,
+               out: list[Hit], category: str = "") -> None:
+    """Add a finding, which warns instead of blocking when its sentence [a, b) or the document
+    is a notice published on purpose. What a wanted or trial notice must publish by law —
+    the person's year of birth and charge (Bộ luật Tố tụng hình sự 2015, Điều 231: họ tên,
+    năm sinh, nơi cư trú, tội danh; trials are public, Điều 25) — is no finding at all."""
     if notice(doc, a, b):
-        return (kind, s, e, SEVERITY_WARN, reason + PUBLIC_NOTICE)
-    return (kind, s, e, SEVERITY_BLOCK, reason)
+        if kind != "date_of_birth" and category != "crime" or not court_notice(doc, a, b):
+            out.append((kind, s, e, SEVERITY_WARN, reason + PUBLIC_NOTICE))
+        return
+    out.append((kind, s, e, SEVERITY_BLOCK, reason))
 
 
 def _cohort(before: str) -> bool:
     """True when before ends with a group word ("thanh niên", "công dân nam", ...)."""
     tail = before.rstrip()
-    return any(tail.endswith(w) and (len(tail) == len(w) or tail[-len(w) - 1].isspace())
-               for w in R.COHORT)
+    return tail.endswith(R.COHORT) and any(
+        tail.endswith(w) and (len(tail) == len(w) or tail[-len(w) - 1].isspace())
+        for w in R.COHORT)
 
 
 def sensitive(doc: Doc, key: str, s: int, e: int, out: list[Hit]) -> None:
     """Health, drug or criminal data, reported only when tied to an identifiable person."""
     category, strong = R.SENSITIVE.get(key) or MORE_SENSITIVE[key]
     a, b = doc.sentence(s, e)
-    if not strong and _CAMPAIGN_RE.search(doc.low, a, b):
-        return
-    if not _person_in(doc, a, b, strong):
+    # "bị ung thư", "mắc lao", "chẩn đoán trầm cảm": said of someone, not of a campaign
+    strong = strong or PREDICATE.search(doc.low, max(a, s - 24), s) is not None
+    if not strong:
+        text = doc.low[a:b]
+        campaign = _CAMPAIGN_MEMO.get(text)
+        if campaign is None:
+            if len(_CAMPAIGN_MEMO) >= 20_000:
+                _CAMPAIGN_MEMO.clear()
+            campaign = _CAMPAIGN_MEMO[text] = _CAMPAIGN_RE.search(text) is not None
+        if campaign:
+            return
+    if not _person_in(doc, a, b, strong) and not located(doc.low, a, b):
         if not _BACKREF_RE.match(doc.low, a) or not _person_in(doc, max(0, a - 250), a):
             return
-    out.append(_published(doc, "sensitive_personal", s, e, SENSITIVE_REASON[category], a, b))
+    _published(doc, "sensitive_personal", s, e, SENSITIVE_REASON[category], a, b, out, category)
 
 
 def dob(doc: Doc, s: int, e: int, out: list[Hit]) -> None:
@@ -162,7 +182,7 @@ def dob(doc: Doc, s: int, e: int, out: list[Hit]) -> None:
         return
     if m.group("y") and (_cohort(before) or not _person_in(doc, a, s)):
         return
-    out.append(_published(doc, "date_of_birth", ds, de, DOB_REASON, a, b))
+    _published(doc, "date_of_birth", ds, de, DOB_REASON, a, b, out)
 
 
 def id_context(doc: Doc, key: str, e: int, out: list[Hit], claimed: set[int]) -> None:
@@ -198,9 +218,26 @@ def bank(doc: Doc, s: int, e: int, out: list[Hit], claimed: set[int]) -> None:
     out.append(("bank_account", span[0], span[1], SEVERITY_BLOCK, BANK_REASON))
 
 
+# what a security or religious-affairs secret says of its suspects is part of it
+_PART = (SENSITIVE_REASON["drug"], SENSITIVE_REASON["crime"], SENSITIVE_REASON["views"])
+
+
 def merge_sensitive(doc: Doc, out: list[Hit]) -> None:
     """Sensitive data of one person said in one sentence is one finding ("nhiễm HIV, đang điều
     trị ARV"): hits of the same sentence merge into the first, which spans them all."""
+    secrets = sorted((h[1], h[2]) for h in out if h[0] == "state_secret_topic")
+    if secrets:  # a suspect's drug use, record or views inside a secret
+        starts, reach, far = [s for s, _ in secrets], [], 0
+        for _, e in secrets:
+            far = max(far, e)
+            reach.append(far)  # the furthest end of the secrets starting up to here
+
+        def inside(h: Hit) -> bool:
+            i = bisect_right(starts, h[1])
+            return i > 0 and reach[i - 1] >= h[2]
+
+        out[:] = [h for h in out if h[0] != "sensitive_personal" or not h[4].startswith(_PART)
+                  or not inside(h)]
     hits = sorted((h[1], i) for i, h in enumerate(out) if h[0] == "sensitive_personal")
     drop: set[int] = set()
     keep = None

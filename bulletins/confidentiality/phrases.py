@@ -10,6 +10,9 @@ from bulletins.text import fold
 
 # Characters removed before matching: zero-width space/joiners, word joiner, BOM, soft hyphen.
 INVISIBLE = "\u200b\u200c\u200d\u2060\ufeff\u00ad"
+# The characters that str.isspace() and the regex "\s" accept (tests/unit checks it).
+SPACES = ("\t\n\x0b\x0c\r\x1c\x1d\x1e\x1f \x85\xa0\u1680\u2000\u2001\u2002\u2003\u2004"
+          "\u2005\u2006\u2007\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000")
 
 UPPER = "".join(
     c for c in map(chr, range(0x41, 0x2000)) if c.isupper() and unicodedata.category(c) == "Lu"
@@ -164,8 +167,12 @@ BANK_CONTEXT = (
 PHONE_WORDS = r"sđt|điện thoại|đt|đtdđ|di động|hotline|zalo|số máy|gọi|fax|mst|mã số thuế"
 DOB_TRIGGERS = ("sinh ngày", "ngày sinh", "sinh năm", "năm sinh", "sn", "ngày tháng năm sinh",
                 "ngày, tháng, năm sinh")
+# a birth date published on purpose: anniversaries, the war dead, candidates and elected
+# officials, whose birth year the election law lists publicly (Luật Bầu cử đại biểu Quốc hội
+# và HĐND 2015, Điều 57: danh sách người ứng cử niêm yết công khai ghi năm sinh)
 DOB_PUBLIC = ("kỷ niệm", "năm ngày sinh", "hồ chí minh", "bác hồ", "đại tướng", "anh hùng",
-              "ngày sinh nhật")
+              "ngày sinh nhật", "liệt sĩ", "hy sinh", "ứng cử viên", "người ứng cử", "trúng cử",
+              "được bầu", "đã bầu", "nhậm chức", "tân chủ tịch", "tân bí thư")
 COHORT = ("công dân nam", "công dân nữ", "thanh niên", "trẻ em", "trẻ", "các cháu", "những người",
           "người sinh", "học sinh", "nam", "nữ", "các em", "công dân", "người cao tuổi")
 

@@ -35,6 +35,14 @@ _CLOSE_AFTER = re.compile(r"[ \t.:]*(?:[)\]]|\n|$)")
 def marking(doc: Doc, key: str, s: int, e: int, out: list[Hit]) -> int:
     """Judge a possible classification marking; return the end of the text it covers."""
     low, clean = doc.low, doc.clean
+    if key == "mật":  # the commonest, and most often an ordinary word ("bí mật", "mật ong")
+        if next_word(low, e) not in R.MAT_NEXT_EXCL and prev_word(low, s) not in R.MAT_PREV_EXCL:
+            before, after = line(low, s, e)
+            stamp = before == "" and after == ""
+            prev = prev_word(clean, s)
+            if stamp or clean[s:e].isupper() and not (prev and prev.isupper()):
+                out.append((MARK, s, e, SEVERITY_BLOCK, MARK_REASON["level"]))
+        return e
     if key == "bản số" or key == "không phổ biến":
         return _copy_or_restricted(doc, key, s, e, out)
     if key.startswith("chỉ người"):
@@ -54,16 +62,10 @@ def marking(doc: Doc, key: str, s: int, e: int, out: list[Hit]) -> int:
         return lm.end()
     elif " " in key and key not in R.MARK_LEVELS:
         out.append((MARK, s, e, SEVERITY_BLOCK, MARK_REASON["level"]))
-    elif key != "mật":
+    else:
         words = clean[s:e].split()
         named = words[0].islower() and words[-1][0].isupper()  # "tối Mật": a name
         if next_word(low, e) not in R.MAT_NEXT_EXCL and not named:
-            out.append((MARK, s, e, SEVERITY_BLOCK, MARK_REASON["level"]))
-    elif next_word(low, e) not in R.MAT_NEXT_EXCL and prev_word(low, s) not in R.MAT_PREV_EXCL:
-        before, after = line(low, s, e)
-        stamp = before == "" and after == ""
-        prev = prev_word(clean, s)
-        if stamp or clean[s:e].isupper() and not (prev and prev.isupper()):
             out.append((MARK, s, e, SEVERITY_BLOCK, MARK_REASON["level"]))
     return e
 
@@ -91,22 +93,39 @@ def _copy_or_restricted(doc: Doc, key: str, s: int, e: int, out: list[Hit]) -> i
     return e
 
 
+# topic()'s verdicts by what it reads (the phrase, its sentence and its place there; after
+# "vị trí kho", the next word): a pure function of them, and sentences repeat (revisions)
+_TOPIC_MEMO: dict[tuple[str, str, int, int, str], bool] = {}
+
+
 def topic(doc: Doc, key: str, s: int, e: int, out: list[Hit]) -> None:
     """Judge a phrase that may reveal defence, security or personnel secrets."""
     low = doc.low
-    group, needs_context = R.TOPICS[key]
     a, b = doc.sentence(s, e, semicolon=False)
-    if key == "vị trí kho" and next_word(low, e) in R.WAREHOUSE_BENIGN:
-        return
+    memo = (key, low[a:b], s - a, e - a, next_word(low, e) if key == "vị trí kho" else "")
+    held = _TOPIC_MEMO.get(memo)
+    if held is None:
+        if len(_TOPIC_MEMO) >= 20_000:
+            _TOPIC_MEMO.clear()
+        held = _TOPIC_MEMO[memo] = _topic(low, key, s, e, a, b, memo[4])
+    if held:
+        out.append(("state_secret_topic", s, e, SEVERITY_BLOCK, TOPIC_REASON[R.TOPICS[key][0]]))
+
+
+def _topic(low: str, key: str, s: int, e: int, a: int, b: int, after: str) -> bool:
+    """topic()'s verdict on the phrase [s, e) of the sentence [a, b); after: the next word."""
+    group, needs_context = R.TOPICS[key]
+    if key == "vị trí kho" and after in R.WAREHOUSE_BENIGN:
+        return False
     if key == "chuyên án" and _CASE_PUBLIC_RE.search(low, a, b):
-        return
+        return False
     if group == "personnel" and key != "chưa công bố" and _GENERAL_RE.search(low, a, b):
-        return
+        return False
     if needs_context:
         rest = low[a:s] + " | " + low[e:b]
         if _PUBLIC_RE.search(rest):
-            return
+            return False
         if not _CONTEXT_RE[group].search(rest) and not (
                 group in ("force", "patrol") and _CTX_NUM.search(rest)):
-            return
-    out.append(("state_secret_topic", s, e, SEVERITY_BLOCK, TOPIC_REASON[group]))
+            return False
+    return True

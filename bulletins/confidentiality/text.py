@@ -16,13 +16,15 @@ SEVERITY_WARN = "warn"
 Hit = tuple[str, int, int, str, str]
 
 INVIS_RE = re.compile("[" + R.INVISIBLE + "]+")
-_WORD_RE = re.compile(r"\w+")
+# the last word of a stretch of one line: the greedy ".*" backs off from its end
+_LAST_WORD_RE = re.compile(r"(?:.*\W)?(\w+)\W*\Z")
 _NEXT_WORD_RE = re.compile(r"[^\w\n]*(\w+)")
 # the start of "[.!?;] " or "\n", as one character class so that the engine skips fast
 _SEP_RE = re.compile(r"[.!?;\n](?:(?<=\n)|(?= ))")
 _STOP_RE = re.compile(r"[.!?\n](?:(?<=\n)|(?= ))")
-_STOPS = (". ", "! ", "? ")
-_SEPS = (*_STOPS, "; ")
+# the end of the last ". ", "! ", "? " (and "; ") before a point
+_LAST_STOP = re.compile(r"(?s:.*)[.!?] ")
+_LAST_SEP = re.compile(r"(?s:.*)[.!?;] ")
 _STAMP_STRIP = re.compile(r"[\W\d_]+")
 
 
@@ -107,8 +109,8 @@ def bounded(text: str, s: int, e: int) -> bool:
 def prev_word(text: str, s: int) -> str:
     """The word just before offset s on the same line."""
     lo = max(0, s - 40)
-    words = _WORD_RE.findall(text, text.rfind("\n", lo, s) + 1 or lo, s)
-    return words[-1] if words else ""
+    m = _LAST_WORD_RE.match(text, text.rfind("\n", lo, s) + 1 or lo, s)
+    return m.group(1) if m else ""
 
 
 def next_word(text: str, e: int) -> str:
@@ -129,20 +131,40 @@ def line(low: str, s: int, e: int, reach: int = 120) -> tuple[str | None, str | 
 def sentence(low: str, s: int, e: int, semicolon: bool = True,
              reach: int = 220) -> tuple[int, int]:
     """Bounds of the sentence around [s, e), at most reach characters each side."""
-    lo, hi = max(0, s - reach), min(len(low), e + reach)
-    a = max(lo, low.rfind("\n", lo, s) + 1)
-    for sep in _SEPS if semicolon else _STOPS:
-        i = low.rfind(sep, max(lo, a - 1), s)  # only a separator from a - 1 on moves a
-        if i >= 0 and i + 2 > a:
-            a = i + 2
+    lo = s - reach if s > reach else 0
+    hi = min(len(low), e + reach)
+    a = low.rfind("\n", lo, s) + 1 or lo
+    # the last separator from a - 1 on (one greedy match, not an rfind per separator)
+    m = (_LAST_SEP if semicolon else _LAST_STOP).match(low, a - 1 if a > lo else lo, s)
+    if m:
+        a = m.end()
     m = (_SEP_RE if semicolon else _STOP_RE).search(low, e, hi)
     return a, m.start() if m else hi
 
 
 def any_of(words: Iterable[str]) -> re.Pattern[str]:
-    """A regex that finds any of the literal words (for "any(w in text)" tests in C)."""
-    alts = "|".join(map(re.escape, sorted(set(words), key=len, reverse=True)))
-    return re.compile(alts or "(?!)")
+    """A regex that finds whether any of the literal words occurs (for "any(w in text)" tests
+    in C). A trie of the words: it matches where one of them starts, though not always the
+    longest one there (a word's longer extensions are dropped), so use it only as a test."""
+    trie: dict = {}
+    for w in set(words):
+        node = trie
+        for ch in w:
+            if "" in node:
+                break  # a shorter word already matches here
+            node = node.setdefault(ch, {})
+        else:
+            node.clear()
+            node[""] = {}
+    return re.compile(_any_trie(trie) if trie else "(?!)")
+
+
+def _any_trie(node: dict) -> str:
+    """One node of any_of's trie as a regex fragment."""
+    if "" in node:
+        return ""
+    parts = [re.escape(ch) + _any_trie(child) for ch, child in sorted(node.items())]
+    return parts[0] if len(parts) == 1 else "(?:" + "|".join(parts) + ")"
 
 
 def norm_phrase(phrase: str, ignore_tones: bool) -> str:

@@ -8,7 +8,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import date
 
-from sqlalchemy import func, or_, select
+from sqlalchemy import case, func, or_, select
 from sqlalchemy.orm import Session
 
 from bulletins import tenancy
@@ -25,7 +25,7 @@ from bulletins.models import (
     User,
     WorkflowEvent,
 )
-from bulletins.workflow import State
+from bulletins.workflow import PRIORITY_RANK, State
 
 QUEUES = {
     "editor": (State.DRAFT,),
@@ -68,10 +68,22 @@ def _waiting(user: User, role: str) -> list:
     return terms
 
 
+def _review_order() -> tuple:
+    """Emergency, then priority, then normal; within each, the longest waiting first."""
+    rank = case(*((Bulletin.priority == name, -value) for name, value in PRIORITY_RANK.items()),
+                else_=0)
+    waited = func.coalesce(Bulletin.submitted_at, Bulletin.updated_at)
+    return (rank, waited, Bulletin.id)
+
+
 def queue_for(session: Session, user: User, role: str, *, limit: int | None = None,
               offset: int = 0) -> Sequence[Bulletin]:
-    """What waits for this user in this role (corrections under way included), newest first."""
-    order = (Bulletin.updated_at.desc(), Bulletin.id.desc())
+    """What waits for this user in this role (corrections under way included).
+
+    Newest first, except the review queue: most urgent, then oldest first.
+    """
+    order = (_review_order() if role == "reviewer"
+             else (Bulletin.updated_at.desc(), Bulletin.id.desc()))
     # ids first, from the queue indexes alone; only the page's wide rows are then read
     ids = select(Bulletin.id).where(*_waiting(user, role)).order_by(*order)
     if limit is not None:
@@ -172,3 +184,28 @@ def earlier_findings(session: Session, bulletin: Bulletin) -> Sequence:
     return session.scalars(select(Finding).where(
         Finding.bulletin_id == bulletin.id, Finding.revision < bulletin.revision_number)
         .order_by(Finding.revision.desc(), Finding.start)).all()
+
+
+def open_findings(session: Session, bulletins: Sequence[Bulletin]) -> dict[int, tuple[int, int]]:
+    """Per bulletin: (open findings, open blocking ones) of its current revision, one query."""
+    if not bulletins:
+        return {}
+    current = {b.id: b.revision_number for b in bulletins}
+    rows = session.execute(
+        select(Finding.bulletin_id, Finding.revision, Finding.severity, func.count())
+        .where(Finding.bulletin_id.in_(current), Finding.resolved.is_(False),
+               Finding.confirmed.is_(False))
+        .group_by(Finding.bulletin_id, Finding.revision, Finding.severity))
+    counts = {bid: (0, 0) for bid in current}
+    for bid, revision, severity, n in rows:
+        if revision == current[bid]:
+            total, blocking = counts[bid]
+            counts[bid] = (total + n, blocking + (n if severity == "block" else 0))
+    return counts
+
+
+def scanned(session: Session, bulletin: Bulletin) -> bool:
+    """Whether the scanner has read the bulletin's current revision."""
+    return session.scalar(select(Revision.scanned_at).where(
+        Revision.bulletin_id == bulletin.id,
+        Revision.number == bulletin.revision_number)) is not None

@@ -189,7 +189,11 @@ class Finding(Base):
     text: Mapped[str] = mapped_column(Text)
     severity: Mapped[str] = mapped_column(String(10))
     reason: Mapped[str] = mapped_column(Text, default="")
+    #: a reviewer found it is not a problem ("Không vi phạm")
     resolved: Mapped[bool] = mapped_column(Boolean, default=False)
+    #: a reviewer found it must be fixed ("Phải sửa"): the bulletin went back to its author
+    confirmed: Mapped[bool] = mapped_column(Boolean, default=False)
+    #: who decided either way, when, and why (note)
     resolved_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"), default=None)
     resolved_at: Mapped[datetime | None] = mapped_column(default=None)
     note: Mapped[str] = mapped_column(Text, default="")

@@ -152,7 +152,7 @@ class Broadcast(Base):
     def recorder_name(self) -> str:
         """Who recorded it: the user's name, or "cụm loa #id" for a receiver's report."""
         if self.recorded_by is not None:
-            return self.recorded_by.username
+            return self.recorded_by.display_name or self.recorded_by.username
         return f"cụm loa #{self.receiver_id}"
 
 

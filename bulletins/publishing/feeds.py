@@ -93,6 +93,25 @@ def _distinct_updates(items: list[FeedItem]) -> dict[str, datetime]:
     return out
 
 
+EXCERPT_MAX = 300  #: characters of the body an item without a summary shows
+
+
+def lf(text: str) -> str:
+    """Line ends as LF: a CR (pasted from Windows) would be written &#13; in the XML."""
+    return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+def excerpt(text: str, limit: int = EXCERPT_MAX) -> str:
+    """The text, or its start cut at a word boundary with "…" when longer than limit."""
+    text = text.strip()
+    if len(text) <= limit:
+        return text
+    cut = text[:limit + 1]
+    space = max(cut.rfind(" "), cut.rfind("\n"))
+    head = cut[:space] if space > limit // 2 else text[:limit]
+    return head.rstrip(" \n,;:-–—") + "…"
+
+
 def _paragraphs(text: str) -> str:
     return "".join(f"<p>{html.escape(p.strip(), quote=False)}</p>"
                    for p in text.split("\n") if p.strip())
@@ -131,12 +150,13 @@ def _generator(meta: FeedMeta, items: list[FeedItem], updated: datetime | None,
         fe = fg.add_entry()
         fe.id(item.guid)
         fe.guid(item.guid, permalink=True)
-        fe.title(item.title)
+        body = lf(item.body)
+        fe.title(lf(item.title))
         fe.link(href=item.url, rel="alternate")
-        summary = item.summary or item.body[:300]
+        summary = lf(item.summary).strip() or excerpt(body)
         fe.description(html.escape(summary, quote=False))  # RSS description is HTML
         fe.summary(summary)
-        fe.content(_paragraphs(item.body), type="html")
+        fe.content(_paragraphs(body), type="html")
         fe.published(_aware(item.published.replace(microsecond=0)))  # never after "updated"
         fe.updated(_aware(stamps[item.guid]))
         if item.category:

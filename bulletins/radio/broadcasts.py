@@ -40,6 +40,22 @@ def in_force(session: Session, program_id: int) -> Broadcast | None:
                                                   ~_corrected()).order_by(Broadcast.id.desc()))
 
 
+def in_force_of(session: Session, program_ids: Sequence[int]) -> dict[int, Broadcast]:
+    """Each program's entry in force (see in_force), for the programs that have one."""
+    if not program_ids:
+        return {}
+    rows = session.scalars(select(Broadcast).where(Broadcast.program_id.in_(program_ids),
+                                                   ~_corrected()).order_by(Broadcast.id))
+    return {entry.program_id: entry for entry in rows.unique()}
+
+
+def default_aired_at(program: Program, now: datetime | None = None) -> datetime:
+    """What the log form offers as the airing's start: the program's own start when that is
+    past, else now; to the minute, naive UTC (the page shows it in Vietnam time)."""
+    now = (now or utcnow()).replace(second=0, microsecond=0)
+    return program.starts_at if program.starts_at and program.starts_at <= now else now
+
+
 def _text(errors: dict, data: Mapping, name: str) -> str:
     value = data.get(name)
     if value is None:
@@ -51,6 +67,15 @@ def _text(errors: dict, data: Mapping, name: str) -> str:
     if len(value) > NOTE_MAX:
         errors[name] = f"Tối đa {NOTE_MAX} ký tự."
     return value
+
+
+def _moment(raw: str) -> datetime:
+    """ISO 8601 (naive: Vietnam time), or dd/mm/yyyy HH:MM as typed; ValueError otherwise."""
+    text = raw.strip()
+    try:
+        return datetime.strptime(text, "%d/%m/%Y %H:%M")
+    except ValueError:
+        return datetime.fromisoformat(text.replace("Z", "+00:00"))
 
 
 def _parse(data: Mapping[str, Any], now: datetime) -> dict[str, Any]:
@@ -66,24 +91,26 @@ def _parse(data: Mapping[str, Any], now: datetime) -> dict[str, Any]:
         if raw not in (None, ""):
             errors["aired_at"] = "Không ghi giờ phát khi chương trình không phát."
     elif raw in (None, ""):
-        errors["aired_at"] = "Cần giờ bắt đầu phát thực tế (ISO 8601)."
+        errors["aired_at"] = "Cần giờ bắt đầu phát thực tế."
     elif isinstance(raw, datetime | str):
         try:
-            aired_at = to_utc(raw if isinstance(raw, datetime) else
-                              datetime.fromisoformat(raw.strip().replace("Z", "+00:00")))
+            aired_at = to_utc(raw if isinstance(raw, datetime) else _moment(raw))
         except ValueError:
-            errors["aired_at"] = "Thời điểm không hợp lệ (ISO 8601, năm 2000–2199)."
+            errors["aired_at"] = ("Giờ phát không hợp lệ: cần ngày giờ có thật, năm 2000–2199 "
+                                  "(ví dụ 01/12/2026 06:00 hoặc 2026-12-01T06:00+07:00).")
     else:
         errors["aired_at"] = "Phải là thời điểm ISO 8601."
     if aired_at is not None and aired_at > now + FUTURE_SLACK:
-        errors["aired_at"] = "Giờ phát không được ở tương lai."
+        errors["aired_at"] = (f"Giờ phát không được ở tương lai (bây giờ là "
+                              f"{local_text(now)}).")
     try:
         corrects = params.record_id(data.get("corrects"), "corrects")
     except ValidationError:
         corrects = None
         errors["corrects"] = "Phải là mã một mục nhật ký."
-    if errors:
-        raise ValidationError("Dữ liệu nhật ký phát sóng không hợp lệ.", fields=errors)
+    if errors:  # the specific reasons in the message too: the web form and the API alike
+        raise ValidationError("Dữ liệu nhật ký phát sóng không hợp lệ: " +
+                              " ".join(dict.fromkeys(errors.values())), fields=errors)
     return {"aired": "not_aired" not in data, "aired_at": aired_at, "reason": reason,
             "note": note, "corrects": corrects}
 

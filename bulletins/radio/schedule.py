@@ -91,6 +91,11 @@ class Occurrence:
     program: Program | None
     suggestion: list[Candidate]
 
+    def is_over(self, now: datetime) -> bool:
+        """The slot's time (its start plus its length) has passed: too late to build for."""
+        minutes = self.slot.target_minutes if self.slot else 0
+        return self.starts_at + timedelta(minutes=minutes) <= now
+
 
 def estimate_seconds(session: Session, bulletins: Sequence[Bulletin]) -> dict[int, float]:
     """Length on air of each: its ready audio's, else estimated at loudspeaker pace."""

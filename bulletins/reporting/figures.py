@@ -9,18 +9,12 @@ from dataclasses import dataclass
 from datetime import date
 
 from bulletins import params
+from bulletins.confidentiality.findings import KIND_LABELS  # noqa: F401 (re-exported)
 from bulletins.errors import ValidationError
 
 MAX_DAYS = 3660  #: about ten years
 CHANNELS = (("radio", "Truyền thanh"), ("web", "Trang thông tin điện tử"))
 LANGUAGES = (("vi", "Tiếng Việt"), ("en", "Tiếng Anh"))
-KIND_LABELS = {
-    "classification_marking": "Dấu độ mật", "state_secret_topic": "Nội dung bí mật nhà nước",
-    "national_id": "Số định danh", "phone": "Số điện thoại", "email": "Thư điện tử",
-    "bank_account": "Tài khoản ngân hàng", "vehicle_plate": "Biển số xe",
-    "date_of_birth": "Ngày sinh", "sensitive_personal": "Dữ liệu cá nhân nhạy cảm",
-    "keyword": "Từ khóa",
-}
 NO_FINDING = "none"
 NO_FINDING_LABEL = "Không có phát hiện — chỉ có ý kiến"
 

@@ -109,14 +109,17 @@ def voice_for(session: Session, digest: str, language: str, settings: AudioSetti
 
 
 def _speak(voice: Voice, settings: AudioSettings, title: str, body: str, language: str,
-           out: Path, tags: dict[str, str], on_stage: Callable[[str], None] | None = None):
-    from audio.pipeline import make_bulletin_audio
+           out: Path, tags: dict[str, str], on_stage: Callable[[str], None] | None = None,
+           bare: bool = False):
+    """bare: a preview, speaking from the first instant (no jingles, no leading silence)."""
+    from audio.pipeline import LEAD_IN, PREVIEW_LEAD_IN, make_bulletin_audio
 
     out.parent.mkdir(parents=True, exist_ok=True)
     return make_bulletin_audio(
         title, body, language=language, engine=engine_for(settings), out_mp3=out,
-        target_lufs=settings.loudness_target, intro=voice.intro, outro=voice.outro,
-        normalize=normalizer(voice.lexicon), tags=tags, on_stage=on_stage)
+        target_lufs=settings.loudness_target, intro=None if bare else voice.intro,
+        outro=None if bare else voice.outro, normalize=normalizer(voice.lexicon), tags=tags,
+        on_stage=on_stage, lead_in=PREVIEW_LEAD_IN if bare else LEAD_IN, trim_start=bare)
 
 
 def _reuse(session: Session, audio: AudioFile, key: str, data_dir: Path) -> bool:
@@ -178,17 +181,29 @@ def synthesize(session: Session, audio_id: int, settings: AudioSettings,
     return audio
 
 
-def preview(session: Session, bulletin: Bulletin, settings: AudioSettings) -> Path:
-    """Speech of the working text for reviewers and leaders, cached, never published."""
+def _preview_voice(session: Session, bulletin: Bulletin,
+                   settings: AudioSettings) -> tuple[str, Voice, Path]:
     from bulletins.text import content_hash
 
     digest = content_hash(bulletin.title, bulletin.body)
     voice = voice_for(session, digest, bulletin.language, settings, bulletin.commune_id)
-    out = settings.data_dir / "preview" / f"{voice.key}.mp3"
+    # "-bare": no jingles and no leading silence (files made before that are not reused)
+    return digest, voice, settings.data_dir / "preview" / f"{voice.key}-bare.mp3"
+
+
+def preview_made(session: Session, bulletin: Bulletin, settings: AudioSettings) -> bool:
+    """Whether the working text's preview is already on disk (it plays at once)."""
+    return _preview_voice(session, bulletin, settings)[2].is_file()
+
+
+def preview(session: Session, bulletin: Bulletin, settings: AudioSettings) -> Path:
+    """Speech of the working text for reviewers and leaders, cached, never published."""
+    digest, voice, out = _preview_voice(session, bulletin, settings)
     if not out.is_file():
         _speak(voice, settings, bulletin.title, bulletin.body, bulletin.language, out,
                tags={"title": f"[Nghe thử] {bulletin.title}", "artist": settings.commune,
-                     "date": utcnow().strftime("%Y-%m-%d"), "comment": f"preview={digest}"})
+                     "date": utcnow().strftime("%Y-%m-%d"), "comment": f"preview={digest}"},
+               bare=True)
     return out
 
 

@@ -13,7 +13,7 @@ recreating a table: bulletins carries the FTS triggers, and users and bulletins 
 referenced by most tables.
 
 Revision ID: 8d3f6a2c1e47
-Revises: 4c7e2a91d5b3
+Revises: 8d3f6a1c2e47
 Create Date: 2026-12-15 09:00:00.000000
 
 """
@@ -27,7 +27,7 @@ from alembic import op
 
 # revision identifiers, used by Alembic.
 revision = '8d3f6a2c1e47'
-down_revision = '4c7e2a91d5b3'
+down_revision = '8d3f6a1c2e47'
 branch_labels = None
 depends_on = None
 

@@ -75,6 +75,7 @@ def test_leader_reads_and_downloads_the_report(live: str, page: Page) -> None:
 
     sign_in(page, live, "dung")
     page.get_by_role("link", name=TITLE).click()
+    page.get_by_label("Tôi đã đọc và xác nhận phê duyệt").check()  # what approval does
     page.get_by_role("button", name="Phê duyệt").click()
     expect(page.locator(".badge.s-published")).to_be_visible()
     page.get_by_role("link", name="Báo cáo").click()

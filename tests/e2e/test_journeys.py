@@ -44,7 +44,7 @@ def test_from_draft_to_the_portal_and_the_radio(live: str, page: Page) -> None:
     page.get_by_role("link", name=TITLE).click()
     expect(page.locator("mark.f-block")).to_have_text("0912 345 678")
     shot(page, "tham-dinh-phat-hien")
-    page.get_by_placeholder("Lý do không phải vấn đề").first.fill(
+    page.get_by_placeholder("Ghi chú lý do (bắt buộc)").first.fill(
         "Số của cán bộ phụ trách, đã đồng ý công khai")
     page.get_by_role("button", name="Không vi phạm").first.click()
     for label in ("Không có thông tin thuộc bí mật nhà nước",
@@ -66,6 +66,7 @@ def test_from_draft_to_the_portal_and_the_radio(live: str, page: Page) -> None:
     answer = page.request.get(live + preview)
     assert answer.status == 200 and answer.headers["content-type"] == "audio/mpeg"
     shot(page, "lanh-dao-phe-duyet")
+    page.get_by_label("Tôi đã đọc và xác nhận phê duyệt").check()  # what approval does
     page.get_by_role("button", name="Phê duyệt").click()
     expect(page.locator(".badge.s-published")).to_be_visible()
     page.get_by_role("button", name="Đăng xuất").click()

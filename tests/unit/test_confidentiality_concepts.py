@@ -164,14 +164,19 @@ def test_statistics_and_campaigns_name_nobody(text: str) -> None:
     assert not any(f.kind == "sensitive_personal" for f in scan(text))
 
 
-def test_notices_published_on_purpose_warn() -> None:
-    """A wanted notice's birth year and charge are published on purpose: they warn."""
+def test_notices_published_on_purpose() -> None:
+    """A wanted notice's birth year and charge are what the law has it publish: no finding;
+    a health detail in it is still worth a second look (warn)."""
     text = ("THÔNG BÁO TRUY NÃ\nĐối tượng Sầm Văn Tính, sinh năm 1991, thôn Nà Pục, "
-            "đã bị khởi tố về tội cướp tài sản.")
+            "đã bị khởi tố về tội cướp tài sản. Đối tượng nhiễm HIV.")
     found = {f.kind: f for f in scan(text)}
-    assert found["date_of_birth"].severity == "warn"
+    assert "date_of_birth" not in found
+    assert found["sensitive_personal"].text == "nhiễm HIV"
     assert found["sensitive_personal"].severity == "warn"
-    assert "công khai" in found["date_of_birth"].reason
+    assert "công khai" in found["sensitive_personal"].reason
+    plain = {f.kind for f in scan("Anh Sầm Văn Tính, sinh năm 1991, thôn Nà Pục, đã bị khởi "
+                                  "tố về tội cướp tài sản.")}
+    assert {"date_of_birth", "sensitive_personal"} <= plain
 
 
 def test_a_phone_number_as_a_social_login_is_not_a_bank_account() -> None:
@@ -220,3 +225,40 @@ def test_a_planned_operation_with_time_and_place_is_a_secret() -> None:
     assert secrets("Rạng sáng thứ Ba, tổ công tác sẽ vào lán trại ở khe Pắc Ta, xóm Nà Cọ.")
     assert not secrets("Công an xã sẽ làm căn cước tại nhà văn hóa thôn Nà Bó lúc 7 giờ "
                        "thứ Ba, đề nghị bà con mang giấy tờ.")
+
+
+@pytest.mark.parametrize("text", [
+    "Gia đình chị Lò Thị Hoa, bản Nà Sản, có con trai bị bại não bẩm sinh.",
+    "Anh Vi Văn Tâm, 38 tuổi, xóm Khuổi Nầm, phát hiện mắc ung thư phổi giai đoạn 3.",
+    "Bà con giúp bà Nông Thị Mến, thôn Pác Bó, bị suy thận phải chạy thận ba lần mỗi tuần.",
+    "Một phụ nữ ở thôn Đồng Tâm, 24 tuổi, vừa phá thai lần thứ hai.",
+    "Ông Trịnh Văn Hùng, xóm 4, đang điều trị methadone tại cơ sở điều trị của tỉnh.",
+    "Anh Lục Văn Khánh từng đi tù 5 năm về tội cướp giật, nay đã trở về địa phương.",
+    "Bà Hoàng Thị Nga, thôn Hạ, đang nợ xấu ngân hàng hơn 200 triệu đồng.",
+    "Bệnh nhân nam 45 tuổi ở thôn Tân Phú được chẩn đoán lao phổi.",
+    "Chị Đinh Thị Lan bị ung thư, được cộng đồng quyên góp giúp đỡ.",
+])
+def test_icd10_conditions_of_a_person(text: str) -> None:
+    """Diagnoses by ICD-10 chapter, records, debts of a named or located person are found."""
+    assert any(f.kind == "sensitive_personal" and f.severity == "block" for f in scan(text))
+
+
+@pytest.mark.parametrize("text", [
+    "Trạm Y tế khám sàng lọc miễn phí ung thư vú, ung thư cổ tử cung cho phụ nữ từ 40 tuổi.",
+    "Trạm Y tế cấp phát thuốc cho 35 bệnh nhân tâm thần phân liệt và động kinh trên địa bàn.",
+    "Bác sĩ Nguyễn Văn An, Trạm trưởng, cho biết xã có 5 người đang điều trị lao.",
+    "Phụ nữ mang thai cần khám thai định kỳ ít nhất 4 lần.",
+    "Xã tổ chức lễ tưởng niệm các anh hùng liệt sĩ vào ngày 27/7.",
+    "Cả người lớn lẫn trẻ em đều cần tiêm vắc xin sởi.",
+])
+def test_icd10_words_in_services_and_counts(text: str) -> None:
+    """The same vocabulary in counts, screenings and advice names nobody."""
+    assert not any(f.kind == "sensitive_personal" for f in scan(text))
+
+
+def test_a_suspects_drug_use_inside_a_security_secret_is_part_of_it() -> None:
+    """Drug use said of suspects in a security secret is reported once, as the secret."""
+    kinds = {f.kind for f in scan(
+        "Công an xã xác định 02 đối tượng trọng điểm sử dụng ma túy tại xóm Bãi là Ngô Văn "
+        "Sáu và Đào Văn Bốn.")}
+    assert kinds == {"state_secret_topic"}

@@ -32,7 +32,7 @@ from bulletins import audit, reading
 from bulletins.models import User
 from bulletins.text import fold
 
-BEFORE = "4c7e2a91d5b3"  #: the revision before 8d3f6a2c1e47, communes of a province
+BEFORE = "8d3f6a1c2e47"  #: the revision before 8d3f6a2c1e47, communes of a province
 PROVINCE, COMMUNE, SLUG = "tỉnh Thử Nghiệm", "xã Yên Thắng", "vu-duong"
 PASSWORD = "mat-khau-cu-2026"
 TITLE = "Lịch tiêm chủng mở rộng tháng Mười Hai"

@@ -4,8 +4,14 @@ Sources (public texts):
 - Luật Bảo vệ bí mật nhà nước số 29/2018/QH14, Điều 7 (phạm vi bí mật nhà nước), khoản 1
   chính trị, 2 quốc phòng, an ninh, cơ yếu, 4 đối ngoại, 5 kinh tế, 6 tài nguyên và môi
   trường, 8 giáo dục và đào tạo, 13 tổ chức, cán bộ, 14 thanh tra, giải quyết khiếu nại,
-  tố cáo, 15 kiểm toán nhà nước. Luật số 117/2025/QH15 replaces it from 01/3/2026 and keeps
-  these fields in its scope article; verify that article's number before citing the 2025 law.
+  tố cáo, 15 kiểm toán nhà nước. Luật Bảo vệ bí mật nhà nước số 117/2025/QH15 (passed
+  10/12/2025) replaces it from 01/3/2026 (checked December 2026 against the Ministry of
+  Justice's portal, https://pbgdpl.gov.vn/Pages/gioi-thieu-van-ban.aspx?ItemID=4798 , and
+  https://thuviennhadat.vn/vbpl/luat-bao-ve-bi-mat-nha-nuoc-2025-so-117-2025-qh15-685866.html).
+  Its scope article regroups the fields by the Law on Government Organisation
+  (https://nld.com.vn/cam-su-dung-ai-hoac-cong-nghe-moi-de-xam-pham-bi-mat-nha-nuoc-196260104122519049.htm);
+  that article's number and its clauses were not found in any source at hand, so LAW and the
+  clause numbers below still cite the 2018 law: replace them together once they are verified.
 - Danh mục bí mật nhà nước issued by the Prime Minister per sector: of the Party
   (Quyết định 1630/QĐ-TTg of 30/7/2025), organisation, personnel, labour and social affairs
   (Quyết định 2500/QĐ-TTg of 2025). The defence, public security, inspection, ethnic and

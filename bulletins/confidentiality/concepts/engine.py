@@ -242,6 +242,7 @@ def concept_hits(doc: Doc, out: list[Hit], cues: list[tuple[int, int, str]] | No
         return
     title = _title_framings(low)
     personal = sorted(s for kind, s, _, _, _ in out if kind == "sensitive_personal")
+    markers = sorted((out[i][1], i) for i in marker)  # by start, for bisect
     drop: set[int] = set()
     for a, b, cues in groups:
         for ra, rb in _regions(doc, a, b, taken):
@@ -254,10 +255,12 @@ def concept_hits(doc: Doc, out: list[Hit], cues: list[tuple[int, int, str]] | No
                 i = bisect_left(personal, ra)
                 if i < len(personal) and personal[i] < rb:
                     continue  # what is kept unpublished is a person's data, found as such
-            for i in marker:
-                if ra <= out[i][1] < rb:
-                    start, end = min(start, out[i][1]), max(end, out[i][2])
-                    drop.add(i)
+            k = bisect_left(markers, (ra, -1))
+            while k < len(markers) and markers[k][0] < rb:
+                i = markers[k][1]
+                start, end = min(start, out[i][1]), max(end, out[i][2])
+                drop.add(i)
+                k += 1
             out.append((KIND, start, end, SEVERITY_BLOCK, reason))
     if drop:
         out[:] = [hit for i, hit in enumerate(out) if i not in drop]

@@ -275,3 +275,13 @@ def notice(doc: Doc, a: int, b: int) -> bool:
         end = title_end(doc.low)
         title = doc.memo[(-1, -1)] = _NOTICE_TITLE.search(doc.low, 0, end) is not None
     return title or _NOTICE_SENTENCE.search(doc.low, a, b) is not None
+
+
+def court_notice(doc: Doc, a: int, b: int) -> bool:
+    """True when the sentence [a, b) or the document's title is a wanted notice or a trial's
+    (not a missing person's or a lost item's): the law has it publish a birth year and charge."""
+    title = doc.memo.get((-2, -2))
+    if title is None:
+        end = title_end(doc.low)
+        title = doc.memo[(-2, -2)] = _NOTICE_SENTENCE.search(doc.low, 0, end) is not None
+    return title or _NOTICE_SENTENCE.search(doc.low, a, b) is not None
