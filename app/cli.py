@@ -36,8 +36,11 @@ def init_app(app: Flask) -> None:
         if accounts.count_users(db.session) == 0:
             password = os.environ.get("ADMIN_PASSWORD") or None
             try:
+                # the installer's account: the province's admin (every commune's accounts,
+                # the province's key dates and rules)
                 _, generated = accounts.create_user(db.session, None, "admin", ["admin"],
-                                                    password, "Quản trị viên")
+                                                    password, "Quản trị viên",
+                                                    province=True)
             except DomainError as error:
                 db.session.rollback()
                 fail(f"ADMIN_PASSWORD: {error.message}")

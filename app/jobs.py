@@ -22,7 +22,7 @@ from bulletins.models import ProgramItem
 from bulletins.notifications import delivery as notice_mail
 from bulletins.notifications import notices as notifications
 from bulletins.notifications import smtp as mailer
-from bulletins.radio import program_audio, programs
+from bulletins.radio import program_audio, upkeep
 from bulletins.speech import checks
 from bulletins.speech import synthesis as media
 
@@ -131,7 +131,7 @@ class Jobs:
 
     def _check_programs(self, bulletin_id: int) -> None:
         with self.app.app_context():
-            programs.check_programs(db.session, bulletin_id=bulletin_id)
+            upkeep.check_programs(db.session, bulletin_id=bulletin_id)
             db.session.commit()
 
     def _send_notification(self, notification_id: int) -> None:
@@ -176,7 +176,7 @@ class Jobs:
             published = services.publish_due(db.session)
             media.requeue_stale(db.session)
             checks.requeue_stale(db.session)
-            programs.tick(db.session)
+            upkeep.tick(db.session)
             db.session.commit()
             media.sweep_partials(Path(self.app.config["DATA_DIR"]))
             try:

@@ -80,7 +80,7 @@ def send_playlist(program: Program, url_for_bulletin: Callable[[int], str]) -> R
 
 def script_text(program: Program) -> str:
     """The announcer's script as plain text."""
-    pieces = program_audio.script(db.session, program, current_app.config["COMMUNE_NAME"])
+    pieces = program_audio.script(db.session, program)
     blocks = [program.title.upper()]
     for piece in pieces:
         blocks.append("\n".join(x for x in (f"[{piece.heading}]", piece.title, piece.body) if x))

@@ -160,9 +160,13 @@ def choices(data_dir: Path) -> dict[str, str]:
     return {k: v for k, v in data.items() if isinstance(k, str) and isinstance(v, str)}
 
 
-def choose(data_dir: Path, language: str, name: str | None) -> None:
-    """Speak `language` with the installed voice `name` (None: no Piper voice for it)."""
-    current = choices(data_dir)
+def choose(data_dir: Path, language: str, name: str | None, into: Path | None = None) -> None:
+    """Speak `language` with the installed voice `name` (None: no Piper voice for it).
+
+    into: the folder whose choice this is (a commune's, DATA_DIR/communes/<slug>; None: the
+    installation's own); the voices are always those installed under data_dir."""
+    into = into or data_dir
+    current = choices(into)
     if name is None:
         current.pop(language, None)
     else:
@@ -173,18 +177,21 @@ def choose(data_dir: Path, language: str, name: str | None) -> None:
             raise VoiceError(f"Giọng '{name}' đọc tiếng '{voice.code}', không phải "
                              f"'{language}'.")
         current[language] = name
-    folder = voices_dir(data_dir)
+    folder = voices_dir(into)
     folder.mkdir(parents=True, exist_ok=True)
     tmp = folder / f".{CHOICES}.part"
     tmp.write_text(json.dumps(current, sort_keys=True, ensure_ascii=False), encoding="utf-8")
     tmp.replace(folder / CHOICES)
 
 
-def chosen_paths(data_dir: Path) -> tuple[tuple[str, str], ...]:
-    """(language, .onnx path) of each chosen voice still on disk, for the speech engine."""
+def chosen_paths(data_dir: Path, station: Path | None = None) -> tuple[tuple[str, str], ...]:
+    """(language, .onnx path) of each chosen voice still on disk, for the speech engine.
+
+    station: a commune's folder; its own choice of a language wins over the installation's."""
     folder = voices_dir(data_dir)
+    chosen = {**choices(data_dir), **(choices(station) if station is not None else {})}
     return tuple(sorted(
         (language, str(folder / name / f"{name}.onnx"))
-        for language, name in choices(data_dir).items()
+        for language, name in chosen.items()
         if set(name) <= _NAME_CHARS and not name.startswith(".")
         and (folder / name / f"{name}.onnx").is_file()))

@@ -18,7 +18,7 @@ from sqlalchemy import ColumnElement, and_, or_, select
 from sqlalchemy.orm import Session
 
 from bulletins.errors import NotAllowed, NotFound
-from bulletins.models import Bulletin, Commune
+from bulletins.models import Bulletin, Commune, Province
 from bulletins.workflow import State
 
 _b = Bulletin.__table__.c
@@ -123,3 +123,11 @@ def commune_by_slug(session: Session, slug: str) -> Commune:
 def commune_slugs(session: Session) -> dict[int, str]:
     """id → slug of every commune (for the API's ``commune`` field)."""
     return dict(session.execute(select(Commune.id, Commune.slug)).all())
+
+
+def name_of(session: Session, commune_id: int | None) -> str | None:
+    """The name a text or a program of this scope speaks and shows: the commune's, or the
+    province's for None (a province bulletin); None when the row is missing."""
+    if commune_id is None:
+        return session.scalar(select(Province.name).order_by(Province.id).limit(1))
+    return session.scalar(select(Commune.name).where(Commune.id == commune_id))

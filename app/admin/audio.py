@@ -6,6 +6,7 @@ from pathlib import Path
 
 from flask import current_app, flash, redirect, render_template, url_for
 from flask_babel import gettext as _
+from flask_login import current_user
 
 from app.actions import attempt
 from app.admin.blueprint import bp
@@ -31,10 +32,10 @@ def audio_settings():
                              success=done)[0]
         if ok:
             return redirect(url_for("admin.audio_settings"))
-    custom = {w: (data_dir / "jingles" / f"{w}.wav").is_file() for w in ("intro", "outro")}
-    known = voices.overview(data_dir)
-    return render_template("admin/audio.html", form=form, custom=custom,
-                           voice_form=_voice_form(known), voices=known["installed"])
+    known = voices.overview(data_dir, current_user)
+    return render_template("admin/audio.html", form=form, custom=known["custom"],
+                           voice_form=_voice_form(known), voices=known["installed"],
+                           commune=known["commune"])
 
 
 def _voice_form(known: dict) -> VoiceForm:
@@ -42,7 +43,11 @@ def _voice_form(known: dict) -> VoiceForm:
     form = VoiceForm()
     for language in ("vi", "en"):
         field = form[language]
-        field.choices = [("", _("Không dùng Piper (espeak-ng)"))] + [
+        default = _("Không dùng Piper (espeak-ng)")
+        if known["commune"]:  # a commune without a choice speaks with the province's voice
+            default = _("Như của tỉnh: %(voice)s",
+                        voice=known["province"].get(language) or default)
+        field.choices = [("", default)] + [
             (v.name, f"{v.name} ({v.code}, {v.sample_rate} Hz)")
             for v in known["installed"] if v.language == language]
         if not form.is_submitted():
@@ -55,7 +60,7 @@ def _voice_form(known: dict) -> VoiceForm:
 def choose_voices():
     """Choose the Piper voice TTS_ENGINE=auto falls back to, for each language."""
     data_dir = Path(current_app.config["DATA_DIR"])
-    form = _voice_form(voices.overview(data_dir))
+    form = _voice_form(voices.overview(data_dir, current_user))
     if form.validate_on_submit():
         attempt(voices.choose, {"vi": form.vi.data, "en": form.en.data}, data_dir,
                 success=_("Đã lưu giọng đọc."))

@@ -20,6 +20,9 @@ class UserForm(Form):
         DataRequired(), Length(max=64), Regexp(r"^[\w.\-]+$", message=_l("Chỉ chữ, số và . _ -"))])
     display_name = StringField(_l("Họ tên"), validators=[Length(max=200)])
     unit = SelectField(_l("Đơn vị"))
+    #: a province admin's choice of the account's commune ("": the province); a commune's
+    #: admin makes its own commune's accounts only and is not offered the field
+    commune = SelectField(_l("Thuộc"), validate_choice=False)
     roles = MultiCheckboxField(_l("Vai trò"), choices=options(ROLE_CHOICES),
                                validators=[DataRequired()])
 

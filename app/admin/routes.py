@@ -12,7 +12,7 @@ from app.admin.forms import EmptyForm, RolesForm, TokenForm, UserForm
 from app.desk.forms import slug_choices
 from app.extensions import db
 from app.security import roles_required
-from bulletins import accounts
+from bulletins import accounts, tenancy
 from bulletins.editorial import queries
 from bulletins.errors import DomainError
 from bulletins.models import Unit
@@ -23,26 +23,46 @@ from bulletins.models import Unit
 def users():
     """List accounts and create one; its one-time password is shown once."""
     units = queries.listed(db.session, Unit, include_inactive=True)
-    form = UserForm()
-    form.unit.choices = slug_choices(units)
+    form = _user_form(units)
     created = None
     if form.validate_on_submit():
         try:
             user, password = accounts.create_user(
                 db.session, current_user, form.username.data, form.roles.data,
-                display_name=form.display_name.data or "", unit_slug=form.unit.data or None)
+                display_name=form.display_name.data or "", unit_slug=form.unit.data or None,
+                **_home_of(form))
         except DomainError as error:
             db.session.rollback()
             form.username.errors = [*form.username.errors, error.message]
         else:
             db.session.commit()
             created = (user.username, password)
-            form = UserForm(formdata=None)
-            form.unit.choices = slug_choices(units)
+            form = _user_form(units, formdata=None)
     return render_template("admin/users.html", form=form, created=created,
                            users=accounts.list_users(db.session, current_user),
                            unit_names={unit.slug: unit.name for unit in units},
                            roles_form=RolesForm(), empty=EmptyForm())
+
+
+def _user_form(units: list, **kwargs) -> UserForm:
+    """The new-account form; a province admin also picks the commune (the first by default)
+    or the province."""
+    form = UserForm(**kwargs)
+    form.unit.choices = slug_choices(units)
+    if tenancy.is_province(current_user):
+        form.commune.choices = [(c.slug, c.name) for c in tenancy.communes(db.session)] + [
+            ("", _("Cấp tỉnh"))]
+    return form
+
+
+def _home_of(form: UserForm) -> dict:
+    """create_user's scope arguments from the form (a commune admin's: their own commune)."""
+    if not tenancy.is_province(current_user):
+        return {}
+    slug = form.commune.data or ""
+    if not slug:
+        return {"province": True}
+    return {"commune_id": tenancy.commune_by_slug(db.session, slug).id}
 
 
 @bp.route("/users/<int:user_id>/roles", methods=["POST"])

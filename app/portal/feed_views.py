@@ -216,13 +216,23 @@ def commune_radio(slug: str):
 @bp.route("/feeds/")
 def feeds_page():
     """What the feeds are and how to follow them: every RSS/Atom address, per topic and language."""
+    return feeds_list(here())
+
+
+@bp.route("/xa/<slug>/feeds/")
+def commune_feeds_page(slug: str):
+    """A commune's feeds page: its own addresses (CONTRACT §9)."""
+    return feeds_list(here(slug))
+
+
+def feeds_list(place: Place):
     topics = queries.listed(db.session, Topic)
     rows = [(None, gettext("Tất cả chủ đề"))] + [(t.slug, t.name) for t in topics]
     addresses = [
         {"topic": slug, "name": name, "links": [
-            {"lang": lang, **{kind: absolute(KINDS[kind][3], topic=slug, lang=lang)
+            {"lang": lang, **{kind: absolute(**place.link(KINDS[kind][3]), topic=slug, lang=lang)
                               for kind in ("rss", "atom", "radio")}}
             for lang in (None, "vi", "en")]}
         for slug, name in rows]
-    return render_template("portal/feeds.html", addresses=addresses,
-                           main={kind: absolute(KINDS[kind][3]) for kind in KINDS})
+    return render_template("portal/feeds.html", addresses=addresses, place=place,
+                           main={kind: absolute(**place.link(KINDS[kind][3])) for kind in KINDS})

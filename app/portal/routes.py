@@ -7,19 +7,23 @@ from dataclasses import dataclass
 from flask import (
     abort,
     current_app,
+    g,
     jsonify,
     redirect,
     render_template,
     request,
     url_for,
 )
+from flask_login import current_user
 from sqlalchemy import select, text
+from sqlalchemy.exc import SQLAlchemyError
 
 from app.extensions import db
 from app.media import send_audio
 from app.portal.blueprint import bp
 from bulletins import params, tenancy
 from bulletins.editorial import queries
+from bulletins.errors import NotFound
 from bulletins.models import AudioFile, Bulletin, Commune, Topic
 from bulletins.publishing import public
 from bulletins.speech import checks
@@ -70,7 +74,8 @@ class Place:
 
 
 COMMUNE_ENDPOINTS = {"portal.index": "portal.commune_index", "portal.rss": "portal.commune_rss",
-                     "portal.atom": "portal.commune_atom", "portal.radio": "portal.commune_radio"}
+                     "portal.atom": "portal.commune_atom", "portal.radio": "portal.commune_radio",
+                     "portal.feeds_page": "portal.commune_feeds_page"}
 
 
 def here(slug: str | None = None, mark: tuple | None = None) -> Place:
@@ -101,8 +106,40 @@ def _find_place(slug: str | None, host: str) -> Place:
     if commune is not None:
         return Place(commune.id, None, commune.name)
     first = tenancy.first_commune(db.session)
-    name = current_app.config.get("COMMUNE_NAME") or (first.name if first else "")
+    name = first.name if first else current_app.config.get("COMMUNE_NAME") or ""
     return Place(first.id if first else None, None, name)
+
+
+@bp.app_context_processor
+def _place() -> dict:
+    """`place_name`, `place_home` and `place_feeds` for every page (base.html's title, brand
+    and footer): a public page names its commune (/xa/<slug>/, a commune's host, else the
+    first one); a staff page the user's commune, or the province for province staff."""
+    if "loa_place" not in g:
+        try:
+            g.loa_place = _page_place()
+        except SQLAlchemyError:  # the database is down: the error page still renders
+            g.loa_place = (current_app.config.get("COMMUNE_NAME") or "",
+                           url_for("portal.index"), url_for("portal.feeds_page"))
+    name, home, feeds = g.loa_place
+    return {"place_name": name, "place_home": home, "place_feeds": feeds}
+
+
+def _page_place() -> tuple[str, str, str]:
+    slug = None
+    if request.endpoint in COMMUNE_ENDPOINTS.values():  # /xa/<slug>/…
+        slug = (request.view_args or {}).get("slug")
+    if request.blueprint != "portal" and current_user.is_authenticated:
+        user = current_user
+        name = tenancy.name_of(db.session, user.commune_id)
+        own = Place(user.commune_id, user.commune.slug if user.commune else None, "")
+        return (name or current_app.config.get("COMMUNE_NAME") or "", own.url("portal.index"),
+                own.url("portal.feeds_page"))
+    try:
+        place = here(slug)
+    except NotFound:  # an unknown /xa/<slug>/: its 404 page names the first commune
+        place = here()
+    return place.name, place.url("portal.index"), place.url("portal.feeds_page")
 
 
 def filter_args(look_up_topic: bool = True) -> tuple[str | None, str | None]:

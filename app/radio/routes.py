@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
-from flask import current_app, flash, redirect, render_template, request, url_for
+from flask import flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
 
@@ -198,7 +198,7 @@ def playlist(program_id: int):
 def script(program_id: int):
     """The printable script: full approved texts in program order, for reading live."""
     found = reading.program(db.session, current_user, program_id)
-    pieces = program_audio.script(db.session, found, current_app.config["COMMUNE_NAME"])
+    pieces = program_audio.script(db.session, found)
     return render_template("radio/script.html", program=found, pieces=pieces)
 
 

@@ -17,16 +17,22 @@ from pathlib import Path
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from bulletins import audit
+from bulletins import audit, tenancy
 from bulletins.clock import local_date, local_time, utcnow
 from bulletins.confidentiality import rules
 from bulletins.editorial.queries import approved_text
 from bulletins.models import AudioFile, Bulletin, Program
-from bulletins.radio.programs import check_programs
 from bulletins.radio.schedule import WEEKDAYS, part_of_day, unfit_reason
+from bulletins.radio.upkeep import check_programs
 from bulletins.speech.checks import handed_out
 from bulletins.speech.failures import recorded_failure
-from bulletins.speech.synthesis import AudioSettings, engine_for, jingles, normalizer
+from bulletins.speech.synthesis import (
+    AudioSettings,
+    engine_for,
+    for_commune,
+    jingles,
+    normalizer,
+)
 
 LEAD_IN = 0.3
 AFTER_JINGLE = 0.6
@@ -61,8 +67,12 @@ def closing_text(commune: str) -> str:
             "Cảm ơn quý vị và các bạn đã chú ý lắng nghe.")
 
 
-def script(session: Session, program: Program, commune: str) -> list[Piece]:
-    """The program in order, with the approved texts: what the MP3 says and an announcer reads."""
+def script(session: Session, program: Program, commune: str | None = None) -> list[Piece]:
+    """The program in order, with the approved texts: what the MP3 says and an announcer reads.
+
+    commune: the station's name spoken in the opening and close; by default the program's
+    commune's (the province's for a province program)."""
+    commune = commune or tenancy.name_of(session, program.commune_id) or ""
     pieces = [Piece("Mở đầu", "", opening_text(commune, program))]
     for number, item in enumerate(program.items, start=1):
         revision = approved_text(session, item.bulletin)
@@ -172,7 +182,9 @@ def build(session: Session, program_id: int, settings: AudioSettings,
         commit()
         return program
     lexicon = rules.lexicon(session, program.commune_id)
-    intro, outro = jingles(settings.data_dir)
+    # the station is the program's commune: in its opening, its close, its tags and its key
+    settings = for_commune(session, settings, program.commune_id)
+    intro, outro = jingles(settings.data_dir, settings.station)
     pieces = script(session, program, settings.commune)
     key = build_key(program, settings, (intro, outro), json.dumps(lexicon, sort_keys=True))
     if key == program.build_key and program.path and (settings.data_dir / program.path).is_file():

@@ -1,4 +1,5 @@
-"""The radio desk's programs: saving the operator's order, asking for audio, keeping it current.
+"""The radio desk's programs: saving the operator's order, asking for audio (the upkeep that keeps
+it current: bulletins.radio.upkeep).
 
 Every service takes the acting user, checks the role itself, writes an audit entry and leaves
 the commit to the caller; building the audio is a background job (bulletins.radio.program_audio).
@@ -8,10 +9,10 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping, Sequence
-from datetime import date, datetime, timedelta
+from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import exists, select
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from bulletins import audit, tenancy
@@ -19,7 +20,7 @@ from bulletins.clock import local_date, utcnow
 from bulletins.common import fetch, get_bulletin
 from bulletins.errors import Conflict, NotAllowed, NotFound, ValidationError
 from bulletins.models import Broadcast, Bulletin, Commune, Program, ProgramItem, Slot, User
-from bulletins.radio.schedule import find_program, program_title, slot_start, suggest, unfit_reason
+from bulletins.radio.schedule import find_program, program_title, slot_start, unfit_reason
 from bulletins.services import outbox
 from bulletins.speech.checks import refuse_unaired
 from bulletins.text import nfc
@@ -27,8 +28,6 @@ from bulletins.workflow import PRIORITY_RANK
 
 OPERATOR_ROLES = frozenset({"operator", "admin"})
 DEFAULT_SLOTS = (("sang", "Buổi sáng", "06:00"), ("chieu", "Buổi chiều", "17:00"))
-PREPARE_LEAD = timedelta(minutes=60)  # unsaved slots are settled this long before air
-STUCK_BUILD = timedelta(minutes=20)
 BUILD_PENDING = ("queued", "building", "stale")
 
 
@@ -219,89 +218,3 @@ def emergency_program(session: Session, actor: User, bulletin_id: int,
     audit.record(session, actor.username, "program.emergency", f"program:{program.id}",
                  bulletin=bulletin.id)
     return program
-
-
-def _upcoming(session: Session, now: datetime, bulletin_id: int | None) -> list[Program]:
-    """Programs from today on that were not logged as aired yet."""
-    stmt = select(Program).where(Program.air_date >= local_date(now),
-                                 ~exists().where(Broadcast.program_id == Program.id))
-    if bulletin_id is not None:
-        stmt = stmt.where(Program.items.any(ProgramItem.bulletin_id == bulletin_id))
-    return list(session.scalars(stmt).unique())
-
-
-def check_programs(session: Session, now: datetime | None = None,
-                   bulletin_id: int | None = None) -> list[int]:
-    """Take withdrawn or expired bulletins out of coming programs and rebuild changed ones."""
-    now = now or utcnow()
-    touched = []
-    for program in _upcoming(session, now, bulletin_id):
-        gone = [(i.bulletin, unfit_reason(i.bulletin, program.starts_at)) for i in program.items]
-        gone = [(b, why) for b, why in gone if why]
-        pending = program.status in BUILD_PENDING  # that build will speak the new text
-        changed = [i.bulletin for i in program.items if not pending and i.built_hash
-                   and i.built_hash != i.bulletin.content_hash]
-        if not gone and not changed:
-            continue
-        lines = [f"Bản tin «{b.title}» {why}: đã bỏ khỏi chương trình." for b, why in gone]
-        lines += [f"Bản tin «{b.title}» đã được đính chính." for b in changed]
-        set_items(program, [i.bulletin_id for i in program.items
-                            if i.bulletin_id not in {b.id for b, _ in gone}])
-        program.notice = " ".join(lines) + (" Chương trình được dựng lại." if program.items
-                                            else " Chương trình không còn bản tin nào.")
-        program.notice_at, program.status = now, "stale"
-        session.flush()
-        queue_build(session, program)
-        audit.record(session, "system", "program.stale", f"program:{program.id}",
-                     removed=[b.id for b, _ in gone], changed=[b.id for b in changed])
-        touched.append(program.id)
-    return touched
-
-
-def prepare_due(session: Session, now: datetime | None = None,
-                lead: timedelta = PREPARE_LEAD) -> list[int]:
-    """Settle the suggestion of each slot starting within `lead` that nobody saved, and build it."""
-    now = now or utcnow()
-    made = []
-    for day in sorted({local_date(now), local_date(now + lead)}):
-        for slot in session.scalars(select(Slot).where(Slot.active)).all():
-            start = slot_start(slot, day)
-            if not slot.airs_on(day) or not now < start <= now + lead:
-                continue
-            if find_program(session, slot.id, day) is not None:
-                continue
-            chosen = suggest(session, slot, day, now)
-            if not chosen:
-                continue
-            program = Program(slot_id=slot.id, commune_id=slot.commune_id, air_date=day,
-                              starts_at=start,
-                              title=program_title(int(slot.time_of_day[:2]), day))
-            session.add(program)
-            set_items(program, [c.bulletin.id for c in chosen])
-            session.flush()
-            queue_build(session, program)
-            audit.record(session, "system", "program.save", f"program:{program.id}",
-                         slot=slot.id, date=day.isoformat(), automatic=True,
-                         bulletins=program.bulletin_ids)
-            made.append(program.id)
-    return made
-
-
-def requeue_stuck(session: Session, now: datetime | None = None) -> list[int]:
-    """Queue again program builds whose job was lost."""
-    now = now or utcnow()
-    stuck = session.scalars(select(Program).where(
-        Program.status.in_(BUILD_PENDING),
-        Program.updated_at < now - STUCK_BUILD)).all()
-    for program in stuck:
-        queue_build(session, program)
-    return [p.id for p in stuck]
-
-
-def tick(session: Session, now: datetime | None = None) -> None:
-    """The every-minute upkeep: stale programs, settling due slots, lost builds."""
-    now = now or utcnow()
-    check_programs(session, now)
-    prepare_due(session, now)
-    requeue_stuck(session, now)
-

@@ -15,7 +15,7 @@ from bulletins.errors import InvalidTransition, NotAllowed, ValidationError
 from bulletins.models import AudioFile, Bulletin, User
 from bulletins.services import get_bulletin
 from bulletins.speech.checks import queue_check
-from bulletins.speech.synthesis import AudioSettings
+from bulletins.speech.synthesis import AudioSettings, own_station, station_dir
 from bulletins.text import content_hash
 from bulletins.workflow import State
 
@@ -134,7 +134,8 @@ def set_jingle(session: Session, actor: User, which: str, upload: Path | None,
     name = require_admin(actor)
     if which not in ("intro", "outro"):
         raise ValidationError("Chỉ có nhạc hiệu mở đầu và kết thúc.", fields={"which": "invalid"})
-    target = data_dir / "jingles" / f"{which}.wav"
+    station = own_station(actor)  # a commune's admin sets its own, the province's default
+    target = (station_dir(data_dir, station) or data_dir) / "jingles" / f"{which}.wav"
     target.parent.mkdir(parents=True, exist_ok=True)
     if upload is None:
         target.unlink(missing_ok=True)
@@ -144,4 +145,5 @@ def set_jingle(session: Session, actor: User, which: str, upload: Path | None,
         run(["ffmpeg", "-hide_banner", "-loglevel", "error", "-nostdin", "-y", "-i",
              str(upload), "-ac", "1", "-ar", "22050", str(tmp)])
         shutil.move(tmp, target)
-    audit.record(session, name, "jingle.set", f"jingle:{which}", default=upload is None)
+    audit.record(session, name, "jingle.set", f"jingle:{which}", default=upload is None,
+                 commune=station)

@@ -8,19 +8,19 @@ import json
 import os
 import socket
 from collections.abc import Callable
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, replace
 from datetime import datetime, timedelta
 from pathlib import Path
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from bulletins import audit
+from bulletins import audit, tenancy
 from bulletins.clock import utcnow
 from bulletins.confidentiality import rules
 from bulletins.editorial.queries import approved_text
 from bulletins.errors import InvalidTransition, NotAllowed
-from bulletins.models import AudioFile, Bulletin, User
+from bulletins.models import AudioFile, Bulletin, Commune, User
 from bulletins.services import get_bulletin, outbox, request_audio
 from bulletins.speech.failures import recorded_failure
 from bulletins.workflow import PRIORITY_RANK, State
@@ -35,16 +35,44 @@ class AudioSettings:
     espeak_speed: int = 130
     espeak_gap: int = 3
     commune: str = "xã Vũ Dương"
+    #: the commune whose station speaks (its slug: its own jingles and voices); None: the
+    #: province's, which are also every commune's default
+    station: str | None = None
 
 
-def jingles(data_dir: Path) -> tuple[Path, Path]:
-    """Intro and outro: the admin's uploads, else the chime generated in code."""
+def station_dir(data_dir: Path, station: str | None) -> Path | None:
+    """A commune's own sound settings: DATA_DIR/communes/<slug> (jingles/, voices/)."""
+    return data_dir / "communes" / station if station else None
+
+
+def own_station(actor: User | None) -> str | None:
+    """The station an admin sets sound for: their commune's slug, None for the province."""
+    commune = getattr(actor, "commune", None)
+    return commune.slug if commune is not None else None
+
+
+def for_commune(session: Session, settings: AudioSettings,
+                commune_id: int | None) -> AudioSettings:
+    """The settings of the station of a text or program of this commune (None: province):
+    its name in tags and openings, its jingles and voices with the province's as default."""
+    name = tenancy.name_of(session, commune_id)
+    slug = None if commune_id is None else session.scalar(
+        select(Commune.slug).where(Commune.id == commune_id))
+    return replace(settings, commune=name or settings.commune, station=slug)
+
+
+def jingles(data_dir: Path, station: str | None = None) -> tuple[Path, Path]:
+    """Intro and outro: the commune's uploads, else the province's, else the chime made in
+    code."""
     from audio.jingle import default_chime
 
-    folder = data_dir / "jingles"
-    chime = default_chime(folder)
-    intro, outro = folder / "intro.wav", folder / "outro.wav"
-    return (intro if intro.is_file() else chime), (outro if outro.is_file() else chime)
+    folders = [f / "jingles" for f in (station_dir(data_dir, station), data_dir) if f]
+    chime = default_chime(data_dir / "jingles")
+
+    def pick(which: str) -> Path:
+        return next((f / which for f in folders if (f / which).is_file()), chime)
+
+    return pick("intro.wav"), pick("outro.wav")
 
 
 def _file_digest(path: Path) -> str:
@@ -57,7 +85,8 @@ def cache_key(content_hash: str, settings: AudioSettings, language: str,
 
     voice: the installed Piper voice "auto" would fall back to ("" for none).
     """
-    material = {k: v for k, v in asdict(settings).items() if k not in ("data_dir", "commune")}
+    material = {k: v for k, v in asdict(settings).items()
+                if k not in ("data_dir", "commune", "station")}
     payload = json.dumps([content_hash, language, material, lexicon,
                           [_file_digest(p) for p in parts], *([voice] if voice else [])],
                          sort_keys=True, ensure_ascii=False)
@@ -68,7 +97,9 @@ def installed_voices(settings: AudioSettings) -> dict[str, str]:
     """The Piper voice chosen for each language under DATA_DIR, which "auto" falls back to."""
     from audio.voices import chosen_paths
 
-    return dict(chosen_paths(settings.data_dir)) if settings.engine == "auto" else {}
+    if settings.engine != "auto":
+        return {}
+    return dict(chosen_paths(settings.data_dir, station_dir(settings.data_dir, settings.station)))
 
 
 def engine_for(settings: AudioSettings):
@@ -101,7 +132,7 @@ def voice_for(session: Session, digest: str, language: str, settings: AudioSetti
               commune_id: int | None = None) -> Voice:
     """Today's lexicon (of the text's commune) and jingles for a text, and its cache key."""
     lexicon = rules.lexicon(session, commune_id)
-    intro, outro = jingles(settings.data_dir)
+    intro, outro = jingles(settings.data_dir, settings.station)
     piper = installed_voices(settings).get(language)
     return Voice(lexicon, intro, outro,
                  cache_key(digest, settings, language, lexicon, (intro, outro),
@@ -148,6 +179,7 @@ def synthesize(session: Session, audio_id: int, settings: AudioSettings,
         commit()
         return audio
     revision = approved_text(session, bulletin)
+    settings = for_commune(session, settings, bulletin.commune_id)
     voice = voice_for(session, audio.content_hash, bulletin.language, settings,
                       bulletin.commune_id)
     key = audio.cache_key = voice.key
@@ -186,6 +218,7 @@ def _preview_voice(session: Session, bulletin: Bulletin,
     from bulletins.text import content_hash
 
     digest = content_hash(bulletin.title, bulletin.body)
+    settings = for_commune(session, settings, bulletin.commune_id)
     voice = voice_for(session, digest, bulletin.language, settings, bulletin.commune_id)
     # "-bare": no jingles and no leading silence (files made before that are not reused)
     return digest, voice, settings.data_dir / "preview" / f"{voice.key}-bare.mp3"
@@ -200,6 +233,7 @@ def preview(session: Session, bulletin: Bulletin, settings: AudioSettings) -> Pa
     """Speech of the working text for reviewers and leaders, cached, never published."""
     digest, voice, out = _preview_voice(session, bulletin, settings)
     if not out.is_file():
+        settings = for_commune(session, settings, bulletin.commune_id)
         _speak(voice, settings, bulletin.title, bulletin.body, bulletin.language, out,
                tags={"title": f"[Nghe thử] {bulletin.title}", "artist": settings.commune,
                      "date": utcnow().strftime("%Y-%m-%d"), "comment": f"preview={digest}"},

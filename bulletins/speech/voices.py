@@ -13,6 +13,7 @@ from bulletins import audit
 from bulletins.accounts import require_admin
 from bulletins.errors import Conflict, ValidationError
 from bulletins.models import User
+from bulletins.speech.synthesis import own_station, station_dir
 from bulletins.validation import LANGUAGES
 
 
@@ -57,16 +58,25 @@ def choose(session: Session, actor: User | None, chosen: Mapping[str, str | None
         if name and (voice is None or voice.language != language):
             raise ValidationError(f"Giọng '{name}' chưa cài hoặc không đọc ngôn ngữ này.",
                                   fields={language: "invalid"})
-    current, changed = voices.choices(data_dir), []
+    station = own_station(actor)  # a commune's admin chooses its own; None: the province's
+    into = station_dir(data_dir, station) or data_dir
+    current, changed = voices.choices(into), []
     for language, name in sorted(chosen.items()):
         if (name or None) != current.get(language):
-            voices.choose(data_dir, language, name or None)
+            voices.choose(data_dir, language, name or None, into=into)
             audit.record(session, who, "voice.chosen", f"voice:{name or '-'}",
-                         language=language, before=current.get(language))
+                         language=language, before=current.get(language), commune=station)
             changed.append(language)
     return changed
 
 
-def overview(data_dir: Path) -> dict[str, object]:
-    """The installed voices and the one chosen for each language, for the admin page."""
-    return {"installed": voices.installed(data_dir), "chosen": voices.choices(data_dir)}
+def overview(data_dir: Path, actor: User | None = None) -> dict[str, object]:
+    """The installed voices and the one chosen for each language, for the admin page: a
+    commune admin's own choice ("chosen", empty: the province's) and the province's
+    ("province"); "custom" tells which jingles are the admin's scope's own uploads."""
+    station = station_dir(data_dir, own_station(actor))
+    folder = (station or data_dir) / "jingles"
+    return {"installed": voices.installed(data_dir),
+            "chosen": voices.choices(station or data_dir), "province": voices.choices(data_dir),
+            "commune": station is not None,
+            "custom": {w: (folder / f"{w}.wav").is_file() for w in ("intro", "outro")}}

@@ -12,7 +12,7 @@ from sqlalchemy import select
 from app.extensions import db
 from audio.measure import loudness, probe
 from bulletins import services
-from bulletins.models import AudioFile, AuditLog, Bulletin
+from bulletins.models import AudioFile, AuditLog, Bulletin, User
 from tests.web.conftest import login, make_bulletin, user
 
 pytestmark = pytest.mark.slow
@@ -104,6 +104,9 @@ def test_jingle_upload_checked_by_content_and_length(app, client, users, tmp_pat
            "-c:a", "pcm_u8", str(long_wav))
     short_wav = tmp_path / "short.wav"
     ffmpeg("-f", "lavfi", "-i", "sine=frequency=660:duration=2", str(short_wav))
+    with app.app_context():  # the province's admin (as init-db makes it) sets the default
+        db.session.get(User, users["admin"]).commune_id = None
+        db.session.commit()
     login(client, "admin")
     url = "/admin/audio"
     too_long = client.post(url, data={"which": "intro", "file": (long_wav.open("rb"), "a.wav")},

@@ -28,6 +28,7 @@ EXPECT: dict[str, object] = {
     "portal.rss": PUBLIC, "portal.atom": PUBLIC, "portal.radio": PUBLIC,
     "portal.commune_index": PUBLIC, "portal.commune_rss": PUBLIC,
     "portal.commune_atom": PUBLIC, "portal.commune_radio": PUBLIC,
+    "portal.commune_feeds_page": PUBLIC,
     "portal.healthz": PUBLIC, "static": PUBLIC, "auth.login": PUBLIC,
     "auth.set_language": PUBLIC, "api.openapi": PUBLIC,
     "help.index": PUBLIC, "help.page": PUBLIC, "help.image": PUBLIC,
@@ -107,7 +108,8 @@ def _values(res: Resources, endpoint: str) -> dict[str, object]:
     slug = {"help.page": "bien-tap", "help.image": sorted(image_names())[0][:-4],
             "portal.bulletin": "lich-tiem-chung-thang-nay",
             **dict.fromkeys(("portal.commune_index", "portal.commune_rss", "portal.commune_atom",
-                             "portal.commune_radio", "receivers.commune_alerts_feed"),
+                             "portal.commune_radio", "receivers.commune_alerts_feed",
+                             "portal.commune_feeds_page"),
                             "vu-duong")}.get(endpoint, "x")
     return {"bulletin_id": getattr(res, BULLETIN_FOR.get(endpoint, "published")),
             "finding_id": res.finding, "number": 1, "program_id": res.program,

@@ -11,7 +11,7 @@ from app import create_app
 from app.config import config_for_tests
 from app.extensions import db
 from bulletins.editorial.search import is_index_object
-from bulletins.models import Base
+from bulletins.models import Base, User
 
 
 @pytest.fixture
@@ -50,6 +50,13 @@ def test_init_db_takes_admin_password(fresh, monkeypatch):
     monkeypatch.setenv("ADMIN_PASSWORD", "short")
     fresh2 = run(fresh, "init-db")  # users exist: the variable is not used again
     assert fresh2.exit_code == 0
+    # the installer's admin is the province's (CONTRACT §1, §9); create-user without an
+    # option still makes a first-commune account
+    assert run(fresh, "create-user", "lan", "--role", "editor").exit_code == 0
+    with fresh.app_context():
+        found = {u.username: u.commune.slug if u.commune else None
+                 for u in db.session.query(User)}
+    assert found == {"admin": None, "lan": "vu-duong"}
 
 
 def test_create_user_token_and_errors(fresh):
