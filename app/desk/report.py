@@ -11,6 +11,7 @@ from markupsafe import Markup
 
 from app.desk.blueprint import bp
 from app.extensions import db
+from app.forms import read_days
 from app.security import roles_required
 from bulletins import reading
 from bulletins.clock import local_today
@@ -47,11 +48,15 @@ def _download(kind: str) -> Response:
 @roles_required(*STAFF)
 def report():
     """The implementation report for a range of dates (default: this year until today)."""
+    given, errors = read_days(request.args)  # shown again as typed, dd/mm/yyyy when read
     try:
         first, last = _range()
     except DomainError as error:
         flash(error.message, "error")
+        errors = {**{k: error.message for k in error.fields if k in given}, **errors}
         first, last = figures.parse_range(None, None, local_today())
+    boxes = {"from": first if given["from"] is None else given["from"],
+             "to": last if given["to"] is None else given["to"]}
     data = reading.report(db.session, current_user, first, last)
     # the chart functions escape every label and title themselves
     months = column_chart([(m.month.strftime("%m/%Y"), m.published) for m in data.months],
@@ -60,7 +65,8 @@ def report():
                        title=_("Bản tin đã đăng theo chủ đề"))
     charts = {"months": Markup(months), "topics": Markup(topics)}  # noqa: S704
     return render_template("desk/report.html", report=data, first=first, last=last,
-                           charts=charts, hours=figures.format_hours)
+                           charts=charts, hours=figures.format_hours, boxes=boxes,
+                           errors=errors)
 
 
 @bp.route("/report.csv")
