@@ -8,6 +8,8 @@ from flask import Flask, current_app, request, session
 from flask_babel import format_datetime, get_locale
 from flask_login import current_user
 
+from app.forms import date_input
+
 
 def select_locale() -> str:
     """The language chosen in this browser, else the user's, else Vietnamese."""
@@ -34,6 +36,7 @@ def init_app(app: Flask) -> None:
     app.jinja_env.filters["d"] = lambda value: dt(value, with_time=False)
     app.jinja_env.globals["labels"] = labels
     app.jinja_env.globals["get_locale"] = get_locale
+    app.jinja_env.globals["date_input"] = date_input
 
 
 def labels() -> dict:

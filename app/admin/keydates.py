@@ -6,7 +6,7 @@ from flask import flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from flask_login import current_user
-from wtforms import BooleanField, DateField, SelectField, StringField, TextAreaField
+from wtforms import BooleanField, SelectField, StringField, TextAreaField
 from wtforms.validators import DataRequired, Length, Optional
 
 from app.actions import attempt
@@ -14,7 +14,7 @@ from app.admin.blueprint import bp
 from app.admin.forms import EmptyForm
 from app.desk.forms import options
 from app.extensions import db
-from app.forms import Form
+from app.forms import DayField, Form
 from app.security import roles_required
 from bulletins.errors import DomainError
 from bulletins.reporting import calendar
@@ -26,7 +26,7 @@ KIND_CHOICES = [("holiday", _l("Ngày lễ")), ("anniversary", _l("Ngày kỷ ni
 class KeyDateForm(Form):
     title = StringField(_l("Tên ngày"), validators=[DataRequired(),
                                                     Length(max=calendar.TITLE_MAX)])
-    day = DateField(_l("Ngày"), validators=[DataRequired()])
+    day = DayField(_l("Ngày"), validators=[DataRequired()])
     kind = SelectField(_l("Loại"), choices=options(KIND_CHOICES), default="local")
     note = TextAreaField(_l("Ghi chú"), validators=[Optional(), Length(max=calendar.NOTE_MAX)])
     yearly = BooleanField(_l("Lặp lại hằng năm (ngày dương lịch)"))

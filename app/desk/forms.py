@@ -6,8 +6,6 @@ from flask_babel import lazy_gettext as _l
 from flask_wtf.file import FileField, FileRequired
 from wtforms import (
     BooleanField,
-    DateField,
-    DateTimeLocalField,
     HiddenField,
     IntegerField,
     SelectField,
@@ -20,7 +18,7 @@ from wtforms.fields.choices import SelectChoice
 from wtforms.validators import DataRequired, InputRequired, Length, NumberRange, Optional
 
 from app.extensions import db
-from app.forms import Form
+from app.forms import DayField, Form, LocalDateTimeField
 from bulletins.editorial import queries
 from bulletins.models import Topic, Unit
 from bulletins.text import BODY_MAX, SUMMARY_MAX, TITLE_MAX
@@ -79,12 +77,10 @@ def fill_choices(form: TextFields) -> None:
 
 
 class BulletinForm(TextFields):
-    publish_at = DateTimeLocalField(_l("Đăng lúc (giờ Việt Nam)"), validators=[Optional()],
-                                    format="%Y-%m-%dT%H:%M")
-    expire_at = DateTimeLocalField(_l("Hết hạn lúc"), validators=[Optional()],
-                                   format="%Y-%m-%dT%H:%M")
-    air_from = DateField(_l("Phát trên đài từ ngày"), validators=[Optional()])
-    air_until = DateField(_l("Phát trên đài đến ngày"), validators=[Optional()])
+    publish_at = LocalDateTimeField(_l("Đăng lúc (giờ Việt Nam)"), validators=[Optional()])
+    expire_at = LocalDateTimeField(_l("Hết hạn lúc"), validators=[Optional()])
+    air_from = DayField(_l("Phát trên đài từ ngày"), validators=[Optional()])
+    air_until = DayField(_l("Phát trên đài đến ngày"), validators=[Optional()])
     airings_wanted = IntegerField(_l("Số lần phát"), default=1,
                                   validators=[Optional(), NumberRange(1, 100)])
     version = HiddenField()

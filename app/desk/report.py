@@ -12,6 +12,7 @@ from markupsafe import Markup
 
 from app.desk.blueprint import bp
 from app.extensions import db
+from app.forms import read_days
 from app.security import roles_required
 from bulletins import reading, tenancy
 from bulletins.clock import local_today
@@ -70,16 +71,20 @@ def send_report(report: Any, kind: str, stem: str) -> Response:
 @roles_required(*STAFF)
 def report():
     """The implementation report for a range of dates (default: this year until today)."""
+    given, errors = read_days(request.args)  # shown again as typed, dd/mm/yyyy when read
     try:
         first, last = requested_range()
     except DomainError as error:
         flash(error.message, "error")
+        errors = {**{k: error.message for k in error.fields if k in given}, **errors}
         first, last = figures.parse_range(None, None, local_today())
     try:
         commune_id = _commune()
     except DomainError as error:
         flash(error.message, "error")
         commune_id = EVERYWHERE
+    boxes = {"from": first if given["from"] is None else given["from"],
+             "to": last if given["to"] is None else given["to"]}
     data = reading.report(db.session, current_user, first, last, commune_id)
     # the chart functions escape every label and title themselves
     months = column_chart([(m.month.strftime("%m/%Y"), m.published) for m in data.months],
@@ -91,7 +96,8 @@ def report():
                            charts=charts, hours=figures.format_hours,
                            province=tenancy.is_province(current_user),
                            communes=tenancy.communes(db.session),
-                           commune=_chosen(commune_id), own=PROVINCE_OWN)
+                           commune=_chosen(commune_id), own=PROVINCE_OWN,
+                           boxes=boxes, errors=errors)
 
 
 def _chosen(commune_id: int | None) -> str:

@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-from datetime import date
-
 from flask import render_template, request
 from flask_babel import gettext as _
 from flask_login import current_user
 
 from app.desk.blueprint import bp
 from app.extensions import db
+from app.forms import read_days, shown
 from app.i18n import labels
 from app.security import roles_required
 from bulletins import params, reading
@@ -19,14 +18,6 @@ from bulletins.models import Topic, Unit
 from bulletins.workflow import ROLES as STAFF
 
 PARAMS = ("q", "status", "topic", "unit", "from", "to")
-
-
-def _day(value: str, errors: list[str], label: str) -> date | None:
-    try:
-        return params.day(value)
-    except ValidationError:
-        errors.append(_("%(field)s không phải là ngày hợp lệ (YYYY-MM-DD).", field=label))
-        return None
 
 
 def _params() -> tuple[dict[str, str], int, list[str]]:
@@ -48,20 +39,22 @@ def _params() -> tuple[dict[str, str], int, list[str]]:
 def all_bulletins():
     """Every bulletin: full-text search ranked by relevance, with filters and pages."""
     given, page, errors = _params()
-    date_from = _day(given["from"], errors, _("Từ ngày"))
-    date_to = _day(given["to"], errors, _("Đến ngày"))
+    days, wrong = read_days(given)  # dates as dd/mm/yyyy, a wrong one kept under its box
     results = None
-    if not errors:
+    if not errors and not wrong:
         try:
             results = reading.search_bulletins(
                 db.session, current_user, given["q"], status=given["status"] or None,
                 topic=given["topic"] or None, unit=given["unit"] or None,
-                date_from=date_from, date_to=date_to, page=page)
+                date_from=days["from"], date_to=days["to"], page=page)
         except ValidationError as error:
-            errors.append(error.message if not error.fields.get("date_from")
-                          else _("Từ ngày phải trước hoặc bằng đến ngày."))
+            if error.fields.get("date_from"):
+                wrong["to"] = _("Từ ngày phải trước hoặc bằng đến ngày.")
+            else:
+                errors.append(error.message)
     topics = queries.listed(db.session, Topic, include_inactive=True)
     units = queries.listed(db.session, Unit, include_inactive=True)
-    here = {k: v for k, v in given.items() if v}
+    boxes = {k: "" if v is None else v for k, v in days.items()}
+    here = {k: v for k, v in {**given, **{k: shown(v) for k, v in boxes.items()}}.items() if v}
     return render_template("desk/search.html", results=results, errors=errors, given=given,
-                           here=here, topics=topics, units=units)
+                           here=here, topics=topics, units=units, boxes=boxes, wrong=wrong)

@@ -10,10 +10,9 @@ from wtforms import (
     TextAreaField,
 )
 from wtforms.validators import DataRequired, InputRequired, Length, NumberRange, Optional, Regexp
-from wtforms.widgets import DateTimeLocalInput
 
 from app.desk.forms import MultiCheckboxField, options
-from app.forms import Form
+from app.forms import Form, LocalDateTimeField
 
 WEEKDAY_CHOICES = [("0", _l("Thứ Hai")), ("1", _l("Thứ Ba")), ("2", _l("Thứ Tư")),
                    ("3", _l("Thứ Năm")), ("4", _l("Thứ Sáu")), ("5", _l("Thứ Bảy")),
@@ -24,10 +23,10 @@ class BroadcastForm(Form):
     outcome = RadioField(_l("Kết quả"), choices=options([("aired", _l("Đã phát")),
                                                         ("not_aired", _l("Không phát"))]),
                          default="aired", validators=[InputRequired()])
-    # Read by the service (broadcasts._parse), as the API's value is: one validation, one
-    # message; the browser's date-time picker sends 2026-12-01T06:00 (Vietnam time).
-    aired_at = StringField(_l("Giờ bắt đầu thực tế (giờ Việt Nam)"), widget=DateTimeLocalInput(),
-                           validators=[Optional(), Length(max=40)])
+    # Typed dd/mm/yyyy HH:MM (Vietnam time); whether it is needed and not in the future is
+    # the service's rule (broadcasts._parse), as for the API's value.
+    aired_at = LocalDateTimeField(_l("Giờ bắt đầu thực tế (giờ Việt Nam)"),
+                                  validators=[Optional()])
     reason = StringField(_l("Lý do không phát"), validators=[Optional(), Length(max=2000)])
     note = TextAreaField(_l("Ghi chú"), validators=[Optional(), Length(max=2000)])
     corrects = HiddenField()
@@ -37,7 +36,7 @@ class BroadcastForm(Form):
         if self.outcome.data == "not_aired":
             data["not_aired"] = self.reason.data or ""
         else:
-            data["aired_at"] = (self.aired_at.data or "").strip()
+            data["aired_at"] = self.aired_at.data  # a naive Vietnam time, or None
         if self.corrects.data:
             data["corrects"] = self.corrects.data
         return data

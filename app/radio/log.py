@@ -8,6 +8,7 @@ from flask_login import current_user
 
 from app.actions import attempt
 from app.extensions import db
+from app.forms import read_days
 from app.radio.blueprint import bp
 from app.radio.forms import SlotForm
 from app.security import roles_required
@@ -25,19 +26,20 @@ def _range() -> tuple:
 @roles_required(*reading.READERS["broadcast_log"])
 def log():
     """What aired between two dates (default: the last 30 days)."""
-    given, errors = {}, {}
+    # the typed dates stay in their boxes (dd/mm/yyyy), the message under the one that is wrong
+    given, errors = read_days(request.args)
     try:
         first, last = _range()
     except DomainError as error:
         flash(error.message, "error")
-        # the typed dates stay in their fields, the message under the one that is wrong
-        given = {k: request.args.get(k, "")[:40] for k in ("from", "to")}
-        errors = {k: error.message for k in error.fields if k in given}
+        errors = {**{k: error.message for k in error.fields if k in given}, **errors}
         first, last = broadcasts.parse_range(None, None, clock.local_today())
     entries = reading.log_between(db.session, current_user, first, last)
     corrected = {e.corrects_id for e in entries if e.corrects_id}
+    boxes = {"from": first if given["from"] is None else given["from"],
+             "to": last if given["to"] is None else given["to"]}
     return render_template("radio/log.html", entries=entries, first=first, last=last,
-                           corrected=corrected, given=given, errors=errors)
+                           corrected=corrected, boxes=boxes, errors=errors)
 
 
 @bp.route("/log.csv")

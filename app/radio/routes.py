@@ -120,8 +120,7 @@ def _program_page(found: Program, form: BroadcastForm | None = None, status: int
     if form is None:
         start = (current.aired_at if current and current.aired_at
                  else broadcasts.default_aired_at(found))
-        form = BroadcastForm(corrects=current.id if current else "",
-                             aired_at=clock.local_time(start).strftime("%Y-%m-%dT%H:%M"))
+        form = BroadcastForm(corrects=current.id if current else "", aired_at=start)
     aired = broadcasts.aired_counts(db.session, found.bulletin_ids)
     return render_template("radio/program.html", program=found, slot=found.slot,
                            day=found.air_date, rows=rows, form=EmptyForm(), log=log,

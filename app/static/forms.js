@@ -29,6 +29,8 @@
     if (v.tooShort) { return say("short", {min: el.getAttribute("minlength"), n: el.value.length}); }
     if (v.tooLong) { return say("long", {max: el.getAttribute("maxlength"), n: el.value.length}); }
     if (v.typeMismatch && el.type === "email") { return say("email"); }
+    // a date box's title says the form it wants (dd/mm/yyyy …), in the page's language
+    if (v.patternMismatch && el.title) { return el.title; }
     return say("bad");
   }
   document.addEventListener("invalid", function (event) {

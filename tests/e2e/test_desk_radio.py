@@ -127,23 +127,23 @@ def test_logging_an_airing_says_why_and_the_home_stays_current(desk: Desk, page:
 
     done.get_by_role("link", name="Mở chương trình").click()
     when = page.get_by_label("Giờ bắt đầu thực tế (giờ Việt Nam)")
-    expect(when).to_have_value(f"{desk.past:%Y-%m-%dT%H:%M}")  # item 1: the slot's start
+    expect(when).to_have_value(f"{desk.past:%d/%m/%Y %H:%M}")  # item 1: the slot's start
     when.fill("")
     page.get_by_label("Ghi chú").fill(NOTE)
     page.get_by_role("button", name="Ghi vào nhật ký").click()
     expect(_field_errors(page, "aired_at")).to_have_text("Cần giờ bắt đầu phát thực tế.")
     expect(page.get_by_label("Ghi chú")).to_have_value(NOTE)
     future = datetime.combine(desk.today, datetime.min.time()) + timedelta(days=1, hours=8)
-    page.get_by_label("Giờ bắt đầu thực tế (giờ Việt Nam)").fill(f"{future:%Y-%m-%dT%H:%M}")
+    page.get_by_label("Giờ bắt đầu thực tế (giờ Việt Nam)").fill(f"{future:%d/%m/%Y %H:%M}")
     page.get_by_role("button", name="Ghi vào nhật ký").click()
     expect(_field_errors(page, "aired_at")).to_contain_text("Giờ phát không được ở tương lai")
     expect(page.get_by_label("Ghi chú")).to_have_value(NOTE)
     expect(page.get_by_label("Giờ bắt đầu thực tế (giờ Việt Nam)")).to_have_value(
-        f"{future:%Y-%m-%dT%H:%M}")
+        f"{future:%d/%m/%Y %H:%M}")
     shot(page, "desk-radio-log-refused", full_page=True)
 
     aired = desk.past + timedelta(minutes=1)
-    page.get_by_label("Giờ bắt đầu thực tế (giờ Việt Nam)").fill(f"{aired:%Y-%m-%dT%H:%M}")
+    page.get_by_label("Giờ bắt đầu thực tế (giờ Việt Nam)").fill(f"{aired:%d/%m/%Y %H:%M}")
     page.get_by_role("button", name="Ghi vào nhật ký").click()
     expect(page.get_by_text("Đã ghi nhật ký phát sóng.")).to_be_visible()
     expect(page.locator("td[data-label='Người ghi']")).to_contain_text("Lê Thị Lan")

@@ -215,3 +215,48 @@ def test_the_menu_on_a_phone_is_at_most_two_lines(live: str, page: Page) -> None
             shot(page, "desk-words-menu-375")
         assert wide < 3 * 40, wide
         sign_out(page)
+
+
+#: the browser's own date and time widgets, which speak the browser's locale
+DATE_WIDGETS = ("input[type=date], input[type=datetime-local], input[type=time], "
+                "input[type=month], input[type=week]")
+
+
+def test_an_english_browser_shows_no_date_widget_of_its_own(live: str, browser) -> None:
+    """An English Chrome drew mm/dd/yyyy and AM/PM in its date widgets beside our dd/mm/yyyy
+    (#17): every date box is text, typed dd/mm/yyyy like the dates the pages show."""
+    context = browser.new_context(locale="en-US", timezone_id="Asia/Ho_Chi_Minh",
+                                  viewport={"width": 1200, "height": 900})
+    page = context.new_page()
+    try:
+        assert page.evaluate("navigator.language") == "en-US"
+        for name, paths in (("hoa", ["/desk/new", "/desk/all", "/desk/report"]),
+                            ("admin", ["/admin/key-dates"]), ("lan", ["/radio/log"])):
+            sign_in(page, live, name)
+            for path in paths:
+                page.goto(f"{live}{path}")
+                assert page.locator(DATE_WIDGETS).count() == 0, path
+                boxes = page.locator("input[placeholder^='dd/mm/yyyy']")
+                assert boxes.count() >= 1, path
+                for box in boxes.all():
+                    assert box.get_attribute("type") == "text", path
+                    hint = box.get_attribute("aria-describedby").split()[0]
+                    expect(page.locator(f"#{hint}")).to_contain_text("dd/mm/yyyy")
+            if name == "hoa":  # the report, typed by a person
+                start = page.get_by_label("Từ ngày")
+                start.fill("2026/12/01")  # the browser's own check, in the page's words
+                page.get_by_role("button", name="Xem báo cáo").click()
+                assert start.evaluate("e => e.validationMessage") == (
+                    "Ngày theo dạng dd/mm/yyyy, ví dụ 05/12/2026")
+                start.fill("31/02/2026")  # the form's: no such day
+                page.get_by_role("button", name="Xem báo cáo").click()
+                expect(page.locator("#from-error")).to_contain_text("Ngày không hợp lệ")
+                expect(page.get_by_label("Từ ngày")).to_have_value("31/02/2026")
+                page.get_by_label("Từ ngày").fill("01/12/2026")
+                page.get_by_label("Đến ngày").fill("2026-12-15")  # ISO still read
+                page.get_by_role("button", name="Xem báo cáo").click()
+                expect(page.locator(".period")).to_contain_text("01/12/2026")
+                expect(page.get_by_label("Đến ngày")).to_have_value("15/12/2026")
+            context.clear_cookies()
+    finally:
+        context.close()

@@ -96,7 +96,7 @@ def test_from_draft_to_the_portal_and_the_radio(live: str, page: Page) -> None:
         page.get_by_role("link", name="Tải MP3").first.click()
     assert program_mp3.value.suggested_filename.endswith(".mp3")
     aired = datetime.now(ZoneInfo("Asia/Ho_Chi_Minh")) - timedelta(minutes=5)
-    page.get_by_label("Giờ bắt đầu thực tế (giờ Việt Nam)").fill(aired.strftime("%Y-%m-%dT%H:%M"))
+    page.get_by_label("Giờ bắt đầu thực tế (giờ Việt Nam)").fill(aired.strftime("%d/%m/%Y %H:%M"))
     page.get_by_label("Ghi chú").fill("Phát đủ, loa thôn 3 nghe rõ")
     page.get_by_role("button", name="Ghi vào nhật ký").click()
     expect(page.locator("td", has_text="Đã phát").first).to_be_visible()

@@ -262,3 +262,26 @@ def test_a_suspects_drug_use_inside_a_security_secret_is_part_of_it() -> None:
         "Công an xã xác định 02 đối tượng trọng điểm sử dụng ma túy tại xóm Bãi là Ngô Văn "
         "Sáu và Đào Văn Bốn.")}
     assert kinds == {"state_secret_topic"}
+
+
+@pytest.mark.parametrize("text", [
+    "Đội trinh sát ngầm sẽ cải trang thành người bán hàng rong tại chợ Phiêng Luông từ 6 giờ "
+    "sáng thứ Năm.",
+    "Sở chỉ huy dự bị của xã đặt tại hang Pác Cáy, cách trung tâm xã 3 km.",
+    "Tần số chính 43.250 MHz, tần số dự bị 44.100 MHz dùng cho liên lạc của dân quân.",
+    "Đối tượng sưu tra Hà Văn Bằng, bản Co Lóng, đang được xác minh việc móc nối với tổ chức "
+    "bên ngoài.",
+])
+def test_catalogue_vocabulary(text: str) -> None:
+    """The catalogues' words as staff write them (sưu tra, SCH dự bị, tần số dự bị …)."""
+    assert any(f.kind == "state_secret_topic" for f in scan(text))
+
+
+@pytest.mark.parametrize("text", [
+    "Đoàn kiểm tra liên ngành đã kiểm tra 30 cơ sở kinh doanh, phát hiện 4 cơ sở vi phạm.",
+    "Xã có 4 cộng tác viên dân số tại các thôn Đồng Sấu, Gò Mít, Tân Hòa và Phú Cường.",
+    "Trong đợt mưa lũ, 3 tiểu đội dân quân cơ động đã giúp 40 hộ thôn Bản Chang sơ tán.",
+])
+def test_catalogue_words_in_public_life(text: str) -> None:
+    """Generic words (cơ sở, cộng tác viên, vi phạm) are not cues."""
+    assert not any(f.kind == "state_secret_topic" for f in scan(text))

@@ -63,7 +63,7 @@ def test_desk_search_with_edge_dates_says_so_on_the_form(app, users, client, que
     login(client, "editor")
     response = client.get(f"/desk/all?q=thong&{query}")
     assert response.status_code == 200
-    assert "không phải là ngày hợp lệ" in response.get_data(as_text=True)
+    assert "Ngày không hợp lệ" in response.get_data(as_text=True)
 
 
 @pytest.mark.parametrize("raw", ["%C2%B2", "%D9%A3", "99999999999999999999", "-1"])

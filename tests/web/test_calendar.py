@@ -247,7 +247,7 @@ def test_admin_edits_key_dates_on_the_web(app, client, users):
             calendar.KeyDate.seed_key == "dai-hoi-xiv"))
         congress_id = congress.id
     form = client.get(f"/admin/key-dates/{congress_id}").get_data(as_text=True)
-    assert 'value="2026-12-10"' in form
+    assert 'value="10/12/2026"' in form  # the day as people write it, not ISO
     fixed = client.post(f"/admin/key-dates/{congress_id}", data={
         "title": "Đại hội đại biểu toàn quốc lần thứ XIV của Đảng", "day": "2026-12-15",
         "kind": "congress", "note": "Ngày chính thức"})

@@ -332,8 +332,8 @@ def test_bad_params_never_500(app, client, users, query):
     page = client.get(f"/desk/report?{query}")
     assert page.status_code == 200
     html = page.get_data(as_text=True)
-    assert 'class="flash error"' in html
-    assert f'value="{clock.local_today().year}-01-01"' in html
+    assert 'class="flash error"' in html and 'class="error" role="alert" id="' in html
+    assert f"Từ ngày 01/01/{clock.local_today().year} đến ngày" in html  # the default range
     for kind in ("csv", "xlsx"):
         answer = client.get(f"/desk/report.{kind}?{query}")
         assert answer.status_code == 422 and answer.mimetype == "text/plain"

@@ -10,6 +10,7 @@ from __future__ import annotations
 from datetime import UTC, datetime
 
 import pytest
+from lxml import html
 
 from app.extensions import db
 from bulletins import services
@@ -31,8 +32,8 @@ def test_staff_pages_take_the_vietnam_date(pinned_clock, client, users, moment, 
     assert f'<span class="daynum">{day} <span class="cal-today">hôm nay' in calendar
     assert calendar.count('class="cal-today"') == 1
     report = client.get("/desk/report").get_data(as_text=True)
-    assert f'id="from" name="from" value="{year}-01-01"' in report
-    assert f'id="to" name="to" value="{year}-{month:02d}-{day:02d}"' in report
+    boxes = {b.get("name"): b.get("value") for b in html.fromstring(report).xpath("//input")}
+    assert (boxes["from"], boxes["to"]) == (f"01/01/{year}", f"{day:02d}/{month:02d}/{year}")
 
 
 def test_radio_desk_plans_the_new_day(pinned_clock, client, users):

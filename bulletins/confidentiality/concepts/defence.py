@@ -9,6 +9,8 @@ frequencies of military communication; the protection of leaders' visits.
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from bulletins.confidentiality.concepts.basis import FIELD, Concept
 
 WEAPONS = Concept(
@@ -109,4 +111,34 @@ PATROLS = Concept(
     public=FIELD,
     unless=("tự quản", "song phương", "kiểm soát giao thông", "đợt tuần tra"),
 )
+# More of the defence catalogue's vocabulary (QĐ-TTg danh mục BMNN lĩnh vực quốc phòng:
+# combat readiness, defence works, weapons and stores, wartime arrangements, signals).
+WEAPONS = replace(WEAPONS, cues=WEAPONS.cues + (
+    "vkvln", "vũ khí vật liệu nổ", "vật liệu nổ", "vũ khí quân dụng", "súng k54", "súng k59",
+    "súng ak", "súng ckc", "súng b40", "súng b41", "súng cối 60", "cối 60", "cối 82",
+    "đạn cối", "đạn b40", "đạn ak", "đạn pháo", "cơ số", "số súng", "số đạn", "kho k",
+    "kho quân giới", "tủ vũ khí", "phòng vũ khí", "niêm cất", "trang bị vũ khí"))
+POSITIONS = replace(POSITIONS, cues=POSITIONS.cues + (
+    "sở chỉ huy cơ bản", "sở chỉ huy dự bị", "sở chỉ huy phía sau", "sở chỉ huy thời chiến",
+    "sở chỉ huy trên không", "sch cơ bản", "sch dự bị", "trạm ra đa", "trận địa pháo",
+    "trận địa súng máy", "đại đội pháo", "súng máy 12,7", "súng máy 14,5", "12,7 ly", "14,5 ly",
+    "pháo 37", "pháo 57", "hầm trú ẩn", "hầm sở chỉ huy", "địa đạo", "hang động chiến đấu",
+    "khu vực phòng thủ then chốt", "tuyến phòng thủ", "mục tiêu trọng yếu", "mục tiêu quan trọng",
+    "mục tiêu bảo vệ", "vị trí đặt pháo", "vị trí đặt súng", "ụ pháo", "đài canh"))
+PLANS = replace(PLANS, cues=PLANS.cues + (
+    "kế hoạch a1", "kế hoạch a3", "phương án a1", "báo động chiến đấu", "báo động cấp 1",
+    "báo động cấp 2", "sẵn sàng cấp 1", "trạng thái sẵn sàng", "lệnh báo động",
+    "phương án phòng thủ",
+    "phương án đánh địch", "phương án chống đổ bộ", "chống đổ bộ", "chống nhảy dù",
+    "chống bạo loạn", "phương án chống bạo loạn", "xử lý bạo loạn", "phương án xử lý tình huống",
+    "phương án bảo vệ mục tiêu", "kế hoạch bảo đảm", "phương án cơ động"))
+WARTIME = replace(WARTIME, cues=WARTIME.cues + (
+    "sơ tán thời chiến", "nơi sơ tán thời chiến", "địa điểm sơ tán thời chiến",
+    "kế hoạch động viên", "động viên quân đội", "động viên quân nhân dự bị", "quân nhân dự bị",
+    "lực lượng dự bị động viên", "dự bị động viên", "phương tiện kỹ thuật dự bị",
+    "kho lương thực thời chiến", "kho xăng dầu thời chiến", "bảo đảm hậu cần thời chiến"))
+CODES = replace(CODES, cues=CODES.cues + (
+    "mã khóa", "khóa mã", "cơ yếu", "điện mật", "tần số chính", "tần số dự bị", "tần số phụ",
+    "kênh chính", "kênh dự bị", "mật khẩu hỏi", "khẩu lệnh hỏi", "ký hiệu liên lạc",
+    "bảng mật ngữ", "ám hiệu nhận biết", "tín hiệu báo động"))
 CONCEPTS = (CODES, WARTIME, POSITIONS, WEAPONS, LEADERS, PLANS, FORCES, PATROLS)

@@ -10,6 +10,8 @@ or investigated.
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from bulletins.confidentiality.concepts.basis import FIELD, Concept
 
 COVERT = Concept(
@@ -104,6 +106,29 @@ OPERATION = Concept(
             "người dân", "bà con", "nhân dân", "cứu hộ", "cứu nạn", "giúp đỡ", "kiểm tra việc",
             "các hộ", "kiểm soát giao thông"),
 )
+# More of the public-security catalogue's vocabulary (forces, means and measures of
+# professional work; people under management) as staff write it, abbreviations included.
+INFORMANTS = replace(INFORMANTS, cues=INFORMANTS.cues + (
+    "cơ sở bí mật của ta", "nguồn tin bí mật",
+    "cơ sở tin cậy", "người báo tin bí mật", "báo cáo viên bí mật", "cài cắm cơ sở",
+    "xây dựng cơ sở", "tuyển chọn cơ sở", "móc nối cơ sở", "ctvbm", "đặc tình"))
+COVERT = replace(COVERT, cues=COVERT.cues + (
+    "giả dạng", "cải trang", "thâm nhập", "trà trộn vào", "tổ trinh sát ngầm", "trinh sát ngầm",
+    "bí mật nắm", "mật phục", "phục kích", "chốt ngầm", "tổ đặc nhiệm",
+    "lực lượng đặc nhiệm", "tổ công tác đặc biệt", "biện pháp trinh sát", "đội trinh sát",
+    "tổ ngầm", "quay phim bí mật", "thu thập chứng cứ"))
+SUSPECTS = replace(SUSPECTS, cues=SUSPECTS.cues + (
+    "sưu tra", "đối tượng sưu tra", "diện sưu tra", "quản lý nghiệp vụ", "hồ sơ nghiệp vụ",
+    "hồ sơ đối tượng", "đối tượng cần quản lý", "diện cần quản lý", "danh sách theo dõi",
+    "có biểu hiện nghi vấn", "nghi hoạt động", "hoạt động chống phá", "móc nối với",
+    "có quan hệ với tổ chức", "đang được xác minh", "đang bị xác minh", "đang trong diện",
+    "đối tượng hình sự", "đối tượng nghiện", "đối tượng có tiền án", "điểm nóng",
+    "tụ điểm", "ổ nhóm", "nghi vận chuyển", "nghi mua bán", "bị nghi",
+    "an ninh nội bộ", "an ninh tư tưởng", "lộ lọt bí mật"))
+RAIDS = replace(RAIDS, cues=RAIDS.cues + (
+    "bắt khẩn cấp", "khám xét khẩn cấp", "lệnh bắt", "giờ g", "ngày n", "kế hoạch vây bắt",
+    "phương án vây bắt", "phá án", "kế hoạch phá án", "đánh án", "ra quân truy quét",
+    "tổng tấn công", "kiểm tra bất chợt", "sẽ ập vào", "khép chặt", "khép vòng vây"))
 CONCEPTS = (INFORMANTS, COVERT, SURVEILLANCE, RAIDS, SUSPECTS)
 # judged after every other concept: what a sentence says when nothing more specific fits
 BACKSTOPS = (OPERATION,)

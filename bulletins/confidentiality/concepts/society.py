@@ -13,6 +13,8 @@ instigate mass complaints before anything is public.
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from bulletins.confidentiality.concepts.basis import Concept
 
 NOMINATION = Concept(
@@ -99,4 +101,33 @@ ASSESSMENT = Concept(
 PERSONNEL_GENERAL = ("cần bảo đảm", "cần đảm bảo", "phải bảo đảm", "hướng dẫn", "tiêu chuẩn",
                      "quy trình", "tỷ lệ", "độ tuổi", "theo quy định", "theo chỉ thị",
                      "các chi bộ cần", "ưu tiên")
+# More of the catalogues' vocabulary: personnel work before it is public (QĐ 2500/QĐ-TTg,
+# QĐ 1630/QĐ-TTg), ethnic affairs (QĐ 971/QĐ-TTg ngày 09/7/2020, danh mục BMNN lĩnh vực công
+# tác dân tộc: đánh giá về đối tượng lợi dụng vấn đề dân tộc, biện pháp đấu tranh — read at
+# https://baogialai.com.vn/channel/12381/202007/ban-hanh-danh-muc-bi-mat-nha-nuoc-thuoc-linh-vuc-cong-tac-dan-toc-5690363/
+# ), religious affairs and complaints.
+NOMINATION = replace(NOMINATION, cues=NOMINATION.cues + (
+    "đề xuất giới thiệu", "nhân sự chủ chốt", "nhân sự cấp ủy", "danh sách đề cử",
+    "danh sách giới thiệu", "dự kiến cơ cấu", "cơ cấu nhân sự", "nhân sự khóa mới",
+    "nhân sự đại hội", "dự kiến bầu", "đề nghị bầu", "ứng viên", "sẽ được bầu",
+    "chức danh chủ chốt", "giới thiệu ứng cử", "giới thiệu bầu", "dự kiến phân công",
+    "phân công lại", "bố trí giữ chức", "đề nghị điều động", "đề nghị luân chuyển"))
+DISCIPLINE = replace(DISCIPLINE, cues=DISCIPLINE.cues + (
+    "đề nghị kỷ luật", "xử lý kỷ luật", "kiểm điểm trách nhiệm", "khai trừ", "khai trừ khỏi đảng",
+    "xóa tên", "đình chỉ công tác", "tạm đình chỉ", "giáng chức", "bãi nhiệm", "hạ bậc",
+    "kê khai tài sản", "chưa hoàn thành nhiệm vụ", "hoàn thành nhiệm vụ nhưng còn hạn chế",
+    "đơn tố cáo", "bị tố cáo", "nội dung tố cáo", "người bị tố cáo", "kết quả xác minh"))
+STRUGGLE = replace(STRUGGLE, cues=STRUGGLE.cues + (
+    "đấu tranh xử lý", "xử lý dứt điểm", "vận động từ bỏ", "vô hiệu",
+    "đấu tranh loại bỏ", "không cho sinh hoạt",
+    "không cấp phép", "vận động bỏ", "vận động rời", "gây sức ép", "tạo sức ép"))
+INSTIGATORS = replace(INSTIGATORS, cues=INSTIGATORS.cues + (
+    "đơn tập thể", "khiếu kiện vượt cấp", "gửi đơn vượt cấp", "kéo về",
+    "tập trung trước cổng", "ký đơn", "thu tiền của các hộ", "xúi", "căng khẩu hiệu"))
+ASSESSMENT = replace(ASSESSMENT, cues=ASSESSMENT.cues + (
+    "pháp luân công", "hà mòn", "dương văn mình", "giê-hô-va", "tin lành đề ga", "đề ga",
+    "sinh hoạt tôn giáo trái phép", "điểm nhóm trái phép", "truyền đạo trái phép",
+    "lôi kéo người dân theo đạo", "tiềm ẩn phức tạp", "phức tạp về an ninh",
+    "lợi dụng vấn đề dân tộc", "lợi dụng tôn giáo", "lợi dụng dân chủ", "nhà nước đề ga",
+    "vương quốc mông", "tổ chức bất hợp pháp", "hoạt động trái phép"))
 CONCEPTS = (SUCCESSION, DISCIPLINE, NOMINATION, NAMED_FOR, STRUGGLE, INSTIGATORS, ASSESSMENT)

@@ -13,6 +13,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from bulletins.confidentiality.concepts.basis import Concept
 
 CONCLUSIONS = Concept(
@@ -80,4 +82,22 @@ UNPUBLISHED = Concept(
     unless=("người báo tin", "người tố giác", "danh tính", "mã otp", "mật khẩu",
             "thông tin cá nhân", "chế độ", "soạn thảo", "quy định về"),
 )
-CONCEPTS = (EXAMS, FOREIGN, PRICES, RESERVES, CONCLUSIONS, UNPUBLISHED)
+# Inspection before its conclusion, reserves, border and negotiation matters (danh mục BMNN
+# lĩnh vực thanh tra, dự trữ quốc gia, ngoại giao, biên giới).
+CONCLUSIONS = replace(CONCLUSIONS, cues=CONCLUSIONS.cues + (
+    "dự thảo báo cáo", "kết quả xác minh", "kiến nghị thu hồi", "phát hiện sai phạm",
+    "sai phạm", "số tiền sai phạm", "chi sai mục đích", "lập khống", "khai khống",
+    "thanh tra đột xuất", "đoàn thanh tra sẽ", "chuyển cơ quan điều tra",
+    "dấu hiệu tội phạm", "chuyển hồ sơ sang"))
+RESERVES = replace(RESERVES, cues=RESERVES.cues + (
+    "dự trữ nhà nước", "gạo dự trữ", "thóc dự trữ", "xăng dầu dự trữ", "vật tư dự trữ",
+    "hàng dự trữ", "tồn kho dự trữ"))
+BORDER = Concept(
+    "border", "foreign", "vấn đề biên giới, đàm phán với nước ngoài chưa công bố",
+    cues=("đàm phán", "phân giới", "cắm mốc", "tranh chấp", "xâm canh", "vượt mốc", "lấn chiếm",
+          "phía bạn", "phía nước bạn", "phía lào", "phía trung quốc", "phía campuchia",
+          "mốc giới"),
+    needs=("secret+place", "secret+count", "secret+person"),
+    unless=("hữu nghị", "giao lưu", "kết nghĩa", "chúc mừng", "tết"),
+)
+CONCEPTS = (EXAMS, FOREIGN, BORDER, PRICES, RESERVES, CONCLUSIONS, UNPUBLISHED)
