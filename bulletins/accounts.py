@@ -16,20 +16,15 @@ from bulletins.clock import utcnow
 from bulletins.common import fetch
 from bulletins.errors import Conflict, NotAllowed, NotFound, ValidationError
 from bulletins.models import ApiToken, User, UserRole
+from bulletins.passwords import OTP_ALPHABET, check_password_policy, one_time_password  # noqa: F401
 from bulletins.text import nfc
 from bulletins.workflow import ROLES
 
-PASSWORD_MIN = 10
 MAX_FAILED_LOGINS = 5
 LOCKOUT = timedelta(minutes=15)
 TOKEN_PREFIX = "loa_"  # noqa: S105 (a prefix, not a secret)
 #: werkzeug's method; tests lower the cost, production keeps scrypt
 HASH_METHOD = "scrypt"
-# One-time passwords are read from a screen or paper and typed by hand: lower-case letters and
-# digits without look-alikes (0/o, 1/l/i), in groups of four: 31 ** 16 ≈ 2 ** 79, beyond any
-# guessing through the rate-limited login or against the scrypt hash; changed at first login.
-OTP_ALPHABET = "abcdefghjkmnpqrstuvwxyz23456789"
-OTP_GROUPS, OTP_GROUP_SIZE = 4, 4
 
 
 def hash_password(password: str) -> str:
@@ -50,20 +45,6 @@ def rotate_session_token(user: User) -> None:
     """Give the user a new session token: every cookie carrying the old one (remember-me too)
     stops working, because the web's user loader looks users up by this token."""
     user.session_token = secrets.token_hex(16)
-
-
-def check_password_policy(username: str, password: str) -> None:
-    """Refuse (422) passwords that are short or contain the user name."""
-    problems = []
-    if len(password) < PASSWORD_MIN:
-        problems.append(f"ít nhất {PASSWORD_MIN} ký tự")
-    if username and username.lower() in password.lower():
-        problems.append("không chứa tên đăng nhập")
-    if password.isdigit() or password.isalpha():
-        problems.append("có cả chữ và số")
-    if problems:
-        raise ValidationError("Mật khẩu cần " + ", ".join(problems) + ".",
-                              fields={"password": "weak"})
 
 
 def clean_roles(roles: Iterable[str]) -> list[str]:
@@ -109,12 +90,6 @@ def require_admin_of(actor: User | None, user: User) -> str:
     if actor is not None and not tenancy.is_province(actor) and user.commune_id != actor.commune_id:
         raise NotFound(f"Không có tài khoản số {user.id}.")
     return name
-
-
-def one_time_password() -> str:
-    """A random password an admin can read out: "k7mq-xa9p-…", no look-alike characters."""
-    return "-".join("".join(secrets.choice(OTP_ALPHABET) for _ in range(OTP_GROUP_SIZE))
-                    for _ in range(OTP_GROUPS))
 
 
 def require_admin(actor: User | None) -> str:

@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 from flask_babel import lazy_gettext as _l
-from flask_wtf import FlaskForm
 from wtforms import StringField
 from wtforms.validators import DataRequired, Length, Optional
 
+from app.forms import Form
 
-class ReceiverForm(FlaskForm):
+
+class ReceiverForm(Form):
     """Register a cluster (or change its details)."""
 
     name = StringField(_l("Tên cụm loa"), validators=[DataRequired(), Length(max=100)])

@@ -28,13 +28,13 @@ EXPECT: dict[str, object] = {
     "portal.rss": PUBLIC, "portal.atom": PUBLIC, "portal.radio": PUBLIC,
     "portal.commune_index": PUBLIC, "portal.commune_rss": PUBLIC,
     "portal.commune_atom": PUBLIC, "portal.commune_radio": PUBLIC,
-    "portal.commune_feeds_page": PUBLIC,
+    "portal.commune_feeds_page": PUBLIC, "portal.feeds_page": PUBLIC,
     "portal.healthz": PUBLIC, "static": PUBLIC, "auth.login": PUBLIC,
     "auth.set_language": PUBLIC, "api.openapi": PUBLIC,
     "help.index": PUBLIC, "help.page": PUBLIC, "help.image": PUBLIC,
     "auth.logout": STAFF, "auth.password": STAFF, "auth.notifications": STAFF,
     # the editorial desk
-    "desk.home": STAFF, "desk.all_bulletins": STAFF, "desk.detail": STAFF,
+    "desk.home": STAFF, "desk.all_bulletins": STAFF, "desk.detail": STAFF, "desk.status": STAFF,
     "desk.report": STAFF, "desk.report_csv": STAFF, "desk.report_xlsx": STAFF,
     # the province report: these users are a commune's, sent to their own report (the page)
     # or refused (the downloads); province staff's are in test_province_report
@@ -42,14 +42,14 @@ EXPECT: dict[str, object] = {
     "desk.province_report_xlsx": set(), "api.province_report": set(),
     "desk.act": STAFF, "desk.audio": STAFF, "desk.revisions": STAFF, "desk.comment": STAFF,
     "desk.editor_queue": ED, "desk.new": ED, "desk.edit": ED, "desk.restore": ED,
-    "desk.review_queue": RV, "desk.resolve": RV, "desk.approve_queue": LD,
+    "desk.review_queue": RV, "desk.resolve": RV, "desk.confirm": RV, "desk.approve_queue": LD,
     "desk.preview": ED | RV | LD | AD, "desk.upload_recording": ED | OP | LD,
     "desk.accept_recording": LD,
     "desk.calendar": STAFF, "desk.templates": ED | AD, "desk.template_edit": ED | AD,
     "desk.template_delete": ED | AD, "desk.save_template": ED | AD,
     # the radio desk
     "radio.index": OP | AD, "radio.retry": OP | LD | AD, "radio.log": OP | AD | LD,
-    "radio.log_csv": OP | AD | LD, "radio.program": OP | AD, "radio.build": OP | AD,
+    "radio.log_csv": OP | AD | LD, "radio.program": OP | AD, "radio.program_status": OP | AD, "radio.build": OP | AD,
     "radio.audio_file": OP | AD, "radio.playlist": OP | AD, "radio.script": OP | AD,
     "radio.record": OP | AD, "radio.emergency": OP | AD, "radio.slot_program": OP | AD,
     "radio.slots": AD, "radio.slot_edit": AD,
@@ -68,7 +68,7 @@ EXPECT: dict[str, object] = {
     "api.program_playlist": OP | AD, "api.program_script": OP | AD,
     "api.program_log": OP | LD | AD,
     # writes, each on an object in the state its action needs
-    "api.create": ED, "api.patch": ED, "api.action": ED, "api.resolve": RV,
+    "api.create": ED, "api.patch": ED, "api.action": ED, "api.resolve": RV, "api.confirm": RV,
     "api.program_broadcast": OP | AD,
     # recorded readings (CONTRACT §8): uploaded by who may edit, accepted by a leader
     "api.recording": STAFF, "api.recording_upload": ED, "api.recording_accept": LD,
@@ -93,6 +93,7 @@ BULLETIN_FOR = {
     "api.recording_upload": "draft",
     "desk.edit": "draft_to_edit", "api.patch": "draft_to_edit", "desk.restore": "draft_to_edit",
     "desk.resolve": "in_review", "api.resolve": "in_review",
+    "desk.confirm": "in_review", "api.confirm": "in_review",
 }
 API_BODY = {"api.create": {"title": "Kiểm tra", "body": "Nội dung"}}
 SKIPPED = ("auth.logout", "auth.set_language")  # they end or change the session under test
