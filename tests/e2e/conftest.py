@@ -54,7 +54,9 @@ def live(tmp_path_factory) -> Iterator[str]:
         db.create_all()
         seed.seed_lists(db.session)
         for name, (roles, display_name) in STAFF.items():
-            accounts.create_user(db.session, None, name, roles, PASSWORD, display_name)
+            # the admin is the installation's, as init-db makes it: a province admin
+            accounts.create_user(db.session, None, name, roles, PASSWORD, display_name,
+                                 province=name == "admin")
         db.session.commit()
     with served(app, threads=4, jobs=True) as base:
         yield base
