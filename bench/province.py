@@ -306,7 +306,10 @@ def explain(url: str, commune_user: str, province_user: str) -> None:
                     ("search", lambda u=user: reading.search_bulletins(db.session, u,
                                                                        "tiêm chủng")),
                     ("counts", lambda u=user: reading.waiting_counts(db.session, u))]
+            jobs += [(f"search {q!r}", lambda u=user, q=q: reading.search_bulletins(
+                db.session, u, q)) for q in SEARCHES[1:]]
             for label, job in jobs:
+                brief = label.startswith("search '")  # the other terms: key lines only
                 seen: list[tuple[str, object]] = []
 
                 def grab(conn, cursor, statement, parameters, context, executemany,
@@ -322,11 +325,13 @@ def explain(url: str, commune_user: str, province_user: str) -> None:
                     sa.event.remove(engine, "before_cursor_execute", grab)
                 db.session.rollback()
                 with engine.connect() as conn:
-                    for statement, parameters in seen[:3]:
+                    for statement, parameters in seen[:1 if brief else 3]:
                         plan = conn.exec_driver_sql("EXPLAIN (ANALYZE, BUFFERS OFF) " + statement,
                                                     parameters).scalars().all()
                         print(f"\n--- {label} as {who}: {' '.join(statement.split())[:160]}…")
-                        print("\n".join(plan))
+                        print("\n".join(line for line in plan if not brief or any(
+                            k in line for k in ("Scan on", "Scan Backward", "Removed by",
+                                                "Execution Time")) and "CTE Scan" not in line))
                         seq = [line for line in plan if "Seq Scan on bulletins" in line]
                         if seq:
                             print(f"!!! sequential scan on bulletins: {seq[0].strip()}")
@@ -387,14 +392,16 @@ def main() -> None:
         middle = slugs[len(slugs) // 2]
         commune_user, province_user = f"bt-{middle}", "tinh-nhieu"
         results: dict[str, list[float]] = {}
+        terms: dict[str, list[float]] = {}
         n = args.requests
         for label, who in (("commune", commune_user), ("province", province_user)):
             http = login(base, who)
             results[f"desk_{label}"] = timed(http, f"{base}/desk/all", n)
             results[f"search_{label}"] = []
             for q in SEARCHES:
-                results[f"search_{label}"] += timed(http, f"{base}/desk/all?q={q}",
-                                                    max(1, n // len(SEARCHES)))
+                terms[f"search_{label} {q!r}"] = timed(http, f"{base}/desk/all?q={q}",
+                                                       max(1, n // len(SEARCHES)))
+                results[f"search_{label}"] += terms[f"search_{label} {q!r}"]
             results[f"counts_{label}"] = timed(http, f"{base}/password", n)
         ld = login(base, f"ld-{middle}")  # reviewer and leader: two queues to count
         results["counts_commune_leader"] = timed(ld, f"{base}/password", n)
@@ -416,7 +423,7 @@ def main() -> None:
 
     explain(url, commune_user, province_user)
     print(f"\n{'endpoint':28} {'n':>5} {'p50 ms':>9} {'p95 ms':>9}")
-    for label, values in results.items():
+    for label, values in [*results.items(), *terms.items()]:
         print(f"{label:28} {len(values):5d} {statistics.median(values):9.1f} "
               f"{pct(values, 95):9.1f}")
     pairs = {"desk_p95_ms_commune": pct(results["desk_commune"], 95),
