@@ -66,3 +66,11 @@ def shot(page: Any, name: str, *, full_page: bool = False) -> Path:
         page.evaluate("window.scrollTo(0, 0)")  # the screen as it opens, whatever was clicked
     page.screenshot(path=str(path), full_page=full_page, animations="disabled", caret="hide")
     return path
+
+
+def both_widths(page: Any, name: str) -> None:
+    """Screenshots at a desk screen's 1200 px and at a phone's 375 px."""
+    shot(page, f"{name}-1200", full_page=True)
+    page.set_viewport_size({"width": 375, "height": 800})
+    shot(page, f"{name}-375", full_page=True)
+    page.set_viewport_size({"width": 1200, "height": 900})

@@ -13,6 +13,7 @@ import re
 from playwright.sync_api import Page, expect
 
 from tests.e2e.conftest import shot, sign_in
+from tests.e2e.shots import both_widths
 
 TITLE = "Thông báo lịch thu gom rác thải tháng 12 tại các thôn"
 BODY = ("Hợp tác xã môi trường thông báo lịch thu gom rác thải sinh hoạt tại các thôn trong "
@@ -21,14 +22,6 @@ BODY = ("Hợp tác xã môi trường thông báo lịch thu gom rác thải si
 CHECKLIST = ("Không có thông tin thuộc bí mật nhà nước",
              "Không có dữ liệu cá nhân khi chưa có sự đồng ý",
              "Thông tin đã được kiểm chứng", "Phù hợp để phát trên đài truyền thanh")
-
-
-def both_widths(page: Page, name: str) -> None:
-    """The page as a desk screen (1200 px) and as a phone (375 px)."""
-    shot(page, f"{name}-1200", full_page=True)
-    page.set_viewport_size({"width": 375, "height": 800})
-    shot(page, f"{name}-375", full_page=True)
-    page.set_viewport_size({"width": 1200, "height": 900})
 
 
 def said(page: Page, message: str) -> None:

@@ -8,7 +8,8 @@ import feedparser
 import pytest
 from playwright.sync_api import Page, expect
 
-from tests.e2e.conftest import shot, sign_in
+from tests.e2e.conftest import sign_in
+from tests.e2e.shots import both_widths
 
 pytestmark = pytest.mark.e2e
 
@@ -40,14 +41,6 @@ def draft(page: Page, live: str, title: str, body: str, summary: str = "",
 
 def sign_out(page: Page) -> None:
     page.get_by_role("button", name="Đăng xuất").click()
-
-
-def both_widths(page: Page, name: str) -> None:
-    """Screenshots at 1200 px and at a phone's 375 px."""
-    shot(page, f"{name}-1200", full_page=True)
-    page.set_viewport_size({"width": 375, "height": 800})
-    shot(page, f"{name}-375", full_page=True)
-    page.set_viewport_size({"width": 1200, "height": 900})
 
 
 def test_must_fix_sends_the_bulletin_back_with_the_finding(live: str, page: Page) -> None:
