@@ -14,8 +14,13 @@ from bulletins.confidentiality.text import (
     private_regex,
 )
 
+# "[+\d]" as the regex engine skips to it fast: the digits of the Basic Multilingual Plane spelled
+# out (one table look-up per letter of the text, not a Unicode category test) and every character
+# beyond it, which the look-behind then narrows to a digit as "\d" does
+DIGIT_START = ("[+" + re.escape("".join(filter(str.isdecimal, map(chr, range(0x10000)))))
+               + "\U00010000-\U0010ffff" + r"](?<=[+\d])")
 NUM_RE = re.compile(
-    r"[+\d](?<![\d][\d+])(?:(?<=\d)(?P<plate>\d(?:-\s?|\s)?[a-z]{1,2}\d?(?:\s?[-.]\s?|\s)"
+    DIGIT_START + r"(?<![\d][\d+])(?:(?<=\d)(?P<plate>\d(?:-\s?|\s)?[a-z]{1,2}\d?(?:\s?[-.]\s?|\s)"
     r"(?:\d{3}\.\d{2}|\d{4,5})(?!\w))|(?:\d|[ .\-]\d|\)\s?\d){5,})"
 )
 _DIGITS_RE = re.compile(r"\d+")

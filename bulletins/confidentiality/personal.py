@@ -12,7 +12,7 @@ from bulletins.confidentiality.concepts.basis import (
     PUBLIC_NOTICE,
     SENSITIVE_REASON,
 )
-from bulletins.confidentiality.concepts.health import MORE_SENSITIVE, PREDICATE, located
+from bulletins.confidentiality.concepts.health import MORE_SENSITIVE, located, predicate
 from bulletins.confidentiality.concepts.specifics import court_notice, notice
 from bulletins.confidentiality.contacts import MONEY_RE, digits, number_kind
 from bulletins.confidentiality.text import (
@@ -151,7 +151,7 @@ def sensitive(doc: Doc, key: str, s: int, e: int, out: list[Hit]) -> None:
     category, strong = R.SENSITIVE.get(key) or MORE_SENSITIVE[key]
     a, b = doc.sentence(s, e)
     # "bị ung thư", "mắc lao", "chẩn đoán trầm cảm": said of someone, not of a campaign
-    strong = strong or PREDICATE.search(doc.low, max(a, s - 24), s) is not None
+    strong = strong or predicate(doc.low, max(a, s - 24), s)
     if not strong:
         text = doc.low[a:b]
         campaign = _CAMPAIGN_MEMO.get(text)

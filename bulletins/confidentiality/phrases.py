@@ -233,24 +233,41 @@ def _fold_table() -> dict[int, str]:
 _FOLD = _fold_table()
 
 
-def trie_regex(phrases: Iterable[str]) -> str:
-    """Return a prefix-factored alternation matching any phrase; a space matches any whitespace."""
+# The letters most Vietnamese syllables start with. The regex engine tries the alternatives of
+# a branch one by one, and at most places of a text none matches: a trie's first branch (see
+# trie_regex) keeps one alternative for each of these letters and tests the others as one set.
+_INITIALS = frozenset("bcdđghklmnpqstvx")
+
+
+def trie_regex(phrases: Iterable[str], initials: bool = False) -> str:
+    """Return a prefix-factored alternation matching any phrase; a space matches any whitespace.
+
+    With initials, the phrases' rarer first letters are one character class, told apart by a
+    look-behind after it: the same matches, faster where the pattern is tried at many places,
+    but the engine no longer skips ahead to a phrase's first letter (keep it off for a pattern
+    that starts with the trie and is searched for)."""
     trie: dict = {}
     for phrase in phrases:
         node = trie
         for ch in phrase:
             node = node.setdefault(ch, {})
         node[""] = {}
-    return _emit(trie)
+    return _emit(trie, initials)
 
 
-def _emit(node: dict) -> str:
+def _emit(node: dict, initials: bool = False) -> str:
     """Render one trie node as a regex fragment (longest branch first)."""
     end = "" in node
     parts = []
+    rare = sorted(k for k in node if k and k != " " and k not in _INITIALS) if initials else []
     for ch in sorted(k for k in node if k):
+        if len(rare) > 1 and ch in rare:
+            continue
         atom = r"\s+" if ch == " " else re.escape(ch)
         parts.append(atom + _emit(node[ch]))
+    if len(rare) > 1:
+        parts.append("[" + "".join(map(re.escape, rare)) + "](?:" + "|".join(
+            "(?<=" + re.escape(ch) + ")" + _emit(node[ch]) for ch in rare) + ")")
     if not parts:
         return ""
     body = parts[0] if len(parts) == 1 else "(?:" + "|".join(parts) + ")"

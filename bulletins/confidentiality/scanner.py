@@ -70,7 +70,7 @@ _KEYS = {**{k: "cue" for k in PASS_CUES}, **{k: "mark" for k in MARK_KEYS},
 # engine skips quickly to those characters. The spaces are spelled out (R.SPACES, what "\s"
 # matches): a class of characters only is one table look-up per letter of the text, while
 # "\s" beside them costs a second test of every letter.
-_BODY = "(?P<k>" + R.trie_regex(_KEYS) + ")"
+_BODY = "(?P<k>" + R.trie_regex(_KEYS, initials=True) + ")"
 _KEY_RE = re.compile("[" + re.escape(R.SPACES) + r"!-/:-@\[-`{-~“”‘’«»–—…•·]" + _BODY)
 _KEY_AT_START = re.compile(_BODY)
 # The trigger phrases alone: where the pass finds a (longer) cue, the phrases the scanner found
@@ -132,8 +132,14 @@ class Scanner:
             found = sorted({(*span(s, e), kind, sev, why) for kind, s, e, sev, why in out})
         if self.allow_phones or self.allow_mails:
             found = [f for f in found if not self._allowed(f[2], nfc[f[0]:f[1]])]
-        return [_finding(kind, start, end, severity, nfc[start:end], reason)
-                for start, end, kind, severity, reason in found]
+        findings: list[Finding] = []
+        add, new = findings.append, object.__new__
+        for start, end, kind, severity, reason in found:  # _finding, inlined (thousands)
+            f = new(Finding)
+            f.__dict__.update(kind=kind, start=start, end=end, severity=severity,
+                              text=nfc[start:end], reason=reason)
+            add(f)
+        return findings
 
     def _allowed(self, kind: str, text: str) -> bool:
         """True for a phone or e-mail the admin published on purpose."""
@@ -164,7 +170,15 @@ class Scanner:
                     continue
                 if key in _CUES_IN:
                     cues.extend((s + a, s + b, cue) for a, b, cue in _CUES_IN[key])
-                skip_to = self._judge(doc, kind, key, s, e, out, claimed) or skip_to
+                # _judge, inlined: tens of thousands of phrases in a long text
+                if kind == "mark":
+                    skip_to = marking(doc, key, s, e, out) or skip_to
+                elif kind == "sensitive":
+                    sensitive(doc, key, s, e, out)
+                elif kind == "topic":
+                    topic(doc, key, s, e, out)
+                else:
+                    self._judge(doc, kind, key, s, e, out, claimed)
                 continue
             if s >= skip_to and not (e < n and low[e].isalnum()):
                 inner = _CUES_IN[key]

@@ -36,7 +36,15 @@ def marking(doc: Doc, key: str, s: int, e: int, out: list[Hit]) -> int:
     """Judge a possible classification marking; return the end of the text it covers."""
     low, clean = doc.low, doc.clean
     if key == "mật":  # the commonest, and most often an ordinary word ("bí mật", "mật ong")
-        if next_word(low, e) not in R.MAT_NEXT_EXCL and prev_word(low, s) not in R.MAT_PREV_EXCL:
+        if s > 1 and low[s - 1] == " " and low[s - 2].isalpha() and not clean[s:e].isupper():
+            return e  # a lower-case "mật" right after a word (as below, without its regex)
+        word = prev_word(low, s)
+        if word in R.MAT_PREV_EXCL:
+            return e
+        letters = word.replace("_", "")
+        if letters and not letters.isdecimal() and not clean[s:e].isupper():
+            return e  # a lower-case "mật" after a word on its line: no stamp
+        if next_word(low, e) not in R.MAT_NEXT_EXCL:
             before, after = line(low, s, e)
             stamp = before == "" and after == ""
             prev = prev_word(clean, s)

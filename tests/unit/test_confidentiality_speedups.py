@@ -5,19 +5,20 @@ from __future__ import annotations
 import json
 import random
 import re
+from itertools import product
 from pathlib import Path
 
 from hypothesis import given
 from hypothesis import strategies as st
 
-from bulletins.confidentiality import Finding, scan
+from bulletins.confidentiality import Finding, contacts, scan, secrets
 from bulletins.confidentiality import phrases as R
 from bulletins.confidentiality import scanner as S
-from bulletins.confidentiality.concepts import engine
+from bulletins.confidentiality.concepts import engine, health
 from bulletins.confidentiality.contacts import _OFFICIAL_MEMO
 from bulletins.confidentiality.personal import _CAMPAIGN_MEMO, _PERSON_MEMO
 from bulletins.confidentiality.secrets import _TOPIC_MEMO
-from bulletins.confidentiality.text import any_of, prev_word, sentence
+from bulletins.confidentiality.text import Doc, any_of, line, next_word, prev_word, sentence
 
 CORPUS = Path(__file__).resolve().parents[1] / "corpus"
 
@@ -102,3 +103,121 @@ def test_memoized_verdicts_match_fresh_ones_in_any_context() -> None:
         scan(text)
     assert [scan(text) for text in mixed] == fresh
     assert sum(map(len, fresh)) > 100
+
+
+# --- the health vocabulary's checks and the passes over the whole text, as plain forms ---
+
+_PRED_PIECES = ("bị", "mắc", "nhiễm", "chẩn đoán", "là", "bệnh", "căn", "do", "vì", "đang",
+                "từng", "điều trị", "tại", "nhập viện", "x", "_", "1", " ", "  ", "\n", ",")
+
+
+@given(st.lists(st.sampled_from(_PRED_PIECES), max_size=12), st.data())
+def test_predicate_is_what_its_regex_finds(pieces: list[str], data: st.DataObject) -> None:
+    low = "".join(pieces)
+    s = data.draw(st.integers(0, len(low)))
+    lo = data.draw(st.integers(0, s))
+    assert health.predicate(low, lo, s) == (health.PREDICATE.search(low, lo, s) is not None)
+
+
+def test_predicate_is_what_its_regex_finds_for_every_three_pieces() -> None:
+    for low in map("".join, product(_PRED_PIECES, repeat=3)):
+        for lo in range(len(low) + 1):
+            found = health.PREDICATE.search(low, lo) is not None
+            assert health.predicate(low, lo, len(low)) == found, (low, lo)
+
+
+def test_predicate_reads_the_word_before_its_window_as_the_regex_does() -> None:
+    assert health.predicate("bị ung thư", 0, 3) and not health.predicate("xbị ung", 1, 3)
+    assert health.predicate("chẩn đoán bị  ", 0, 14) and not health.predicate("bịt ", 0, 4)
+
+
+_WHO = ("một", "phụ nữ", "bé trai", "cụ ông", "bệnh nhân", "nam", "thôn", "số nhà", "nhà số",
+        "12", "45 tuổi", "từ", "ở", "các", " ", ", ", "sản phụ", "thai phụ", "nữ", "cháu bé")
+
+
+def test_located_finds_each_form_of_one_person() -> None:
+    for who in ("thai phụ nữ", "sản phụ nam", "bệnh nhân nữ", "cháu bé", "cụ bà", "một cụ"):
+        assert health.located(f"{who} ở thôn Mới", 0, len(who) + 12), who
+        assert not health.located(f"{who} ở đây", 0, len(who) + 7), who
+    assert health.located("nhà số 12", 0, 9) and not health.located("nhà số", 0, 6)
+
+
+@given(st.lists(st.sampled_from(_WHO), max_size=10), st.data())
+def test_located_is_what_its_regexes_find(pieces: list[str], data: st.DataObject) -> None:
+    low = "".join(pieces)
+    a = data.draw(st.integers(0, len(low)))
+    b = data.draw(st.integers(a, len(low)))
+    plain = health._HOUSE.search(low, a, b) is not None or (
+        health._ONE.search(low, a, b) is not None and health._WHERE.search(low, a, b) is not None)
+    assert health.located(low, a, b) == plain
+
+
+_PLAIN_NUM_RE = re.compile(contacts.NUM_RE.pattern.replace(contacts.DIGIT_START, r"[+\d]", 1))
+
+
+@given(st.text(alphabet="09+ -.)(a\u0669\uff15\U0001d7d8\U0001f4de", max_size=40))
+def test_number_pass_finds_what_plus_or_digit_finds(text: str) -> None:
+    assert contacts.DIGIT_START != r"[+\d]"
+    found = [(m.span(), m.group("plate")) for m in contacts.NUM_RE.finditer(text)]
+    assert found == [(m.span(), m.group("plate")) for m in _PLAIN_NUM_RE.finditer(text)]
+
+
+def test_number_pass_keeps_digits_beyond_the_basic_plane_and_skips_an_emoji() -> None:
+    wide = "\U0001d7d8" * 10  # MATHEMATICAL DOUBLE-STRUCK DIGIT ZERO, a decimal digit
+    assert [m.span() for m in contacts.NUM_RE.finditer("gọi \U0001f4de" + wide)] == [(5, 15)]
+
+
+@given(st.lists(st.text(alphabet="tcaứr ", min_size=1, max_size=4), min_size=1, max_size=8),
+       st.text(alphabet="tcaứr x\n", max_size=40))
+def test_a_trie_with_its_rare_initials_grouped_matches_the_same(words: list[str],
+                                                                 text: str) -> None:
+    words = [" ".join(w.split()) for w in words if w.strip()]
+    if not words:
+        return
+    plain = re.compile(R.trie_regex(words))
+    grouped = re.compile(R.trie_regex(words, initials=True))
+    for pos in range(len(text) + 1):
+        m, g = plain.match(text, pos), grouped.match(text, pos)
+        assert (m and m.span()) == (g and g.span())
+
+
+def _lower_mat_as_before(doc: Doc, s: int, e: int) -> bool:
+    """secrets.marking's verdict on "mật" as it was written before its fast paths."""
+    low, clean = doc.low, doc.clean
+    if next_word(low, e) in R.MAT_NEXT_EXCL or prev_word(low, s) in R.MAT_PREV_EXCL:
+        return False
+    before, after = line(low, s, e)
+    prev = prev_word(clean, s)
+    return before == "" and after == "" or clean[s:e].isupper() and not (prev and prev.isupper())
+
+
+_MAT_PIECES = ("mật", "MẬT", "Mật", "bí", "BÍ", "x", "1", "_", " ", "\n", ": ", "ong", "(")
+
+
+@given(st.lists(st.sampled_from(_MAT_PIECES), max_size=8))
+def test_mat_is_judged_as_before(pieces: list[str]) -> None:
+    _check_mat("".join(pieces))
+
+
+def test_mat_is_judged_as_before_after_every_two_pieces() -> None:
+    for pieces in product(_MAT_PIECES, repeat=2):
+        for text in ("".join(pieces) + " mật", "".join(pieces) + "mật x", "".join(pieces) + " MẬT"):
+            _check_mat(text)
+
+
+def _check_mat(text: str) -> None:
+    doc = Doc(text)
+    for m in re.finditer("mật", doc.low):
+        out: list = []
+        secrets.marking(doc, "mật", m.start(), m.end(), out)
+        assert bool(out) == _lower_mat_as_before(doc, m.start(), m.end())
+
+
+@given(st.text(alphabet="ab .!?;\n", max_size=80), st.data())
+def test_a_documents_sentence_is_the_sentence_of_its_text(low: str, data: st.DataObject) -> None:
+    s = data.draw(st.integers(0, len(low)))
+    e = data.draw(st.integers(s, len(low)))
+    reach = data.draw(st.sampled_from((3, 10, 220)))
+    doc = Doc(low)
+    for semicolon in (True, False):
+        assert doc.sentence(s, e, semicolon, reach) == sentence(low, s, e, semicolon, reach)

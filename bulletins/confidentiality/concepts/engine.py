@@ -209,9 +209,10 @@ def _cues(doc: Doc, found: list[tuple[int, int, str]], taken: list[tuple[int, in
           ) -> list[tuple[int, int, list]]:
     """The cue words outside phrases already found, grouped by sentence."""
     groups: list[tuple[int, int, list[tuple[int, int, str]]]] = []
+    starts = [t[0] for t in taken]  # bisect on numbers, not on pairs
     for s, e, cue in found:
         if taken:
-            i = bisect_left(taken, (e, e)) - 1
+            i = bisect_left(starts, e) - 1  # the last span starting before e
             if i >= 0 and taken[i][1] > s:
                 continue
         if groups and s < groups[-1][1]:

@@ -187,10 +187,36 @@ _ONE = re.compile(r"\b(?:cháu bé|bé trai|bé gái|cụ ông|cụ bà|một (?
 _WHERE = re.compile(r"\b(?:thôn|xóm|bản|ấp|làng|tổ dân phố|khu phố|lớp)\s+\w"
                     r"|(?<!từ )(?<!trên )(?<!dưới )(?<!đến )(?<!đủ )\b\d{1,3}\s*tuổi")
 _HOUSE = re.compile(r"\b(?:số nhà|nhà số)\s*\d")
+# PREDICATE's words, which need no word boundary before them and which do (\b)
+_PRED_WORDS = ("mắc bệnh", "chẩn đoán", "chẩn đoán là", "chẩn đoán mắc", "chẩn đoán bị",
+               "điều trị", "điều trị tại", "phát hiện", "tiền sử", "bệnh", "căn bệnh", "vì",
+               "do", "nhập viện vì", "từng", "đang")
+_PRED_BOUNDED = ("bị", "mắc", "nhiễm")
+# a word each of _ONE's forms holds: without one, the sentence names no unnamed person
+_ONE_HINTS = ("bé", "cụ", "một", "bệnh", "phụ")
+
+
+def predicate(low: str, lo: int, s: int) -> bool:
+    """PREDICATE.search(low, lo, s) is not None, without a regex: the words before s, after
+    the spaces that end at s and not before lo, end with one of PREDICATE's words."""
+    j = s
+    while j > lo and low[j - 1].isspace():
+        j -= 1
+    if j == s:
+        return False
+    if low.endswith(_PRED_WORDS, lo, j):
+        return True
+    for word in _PRED_BOUNDED:
+        if low.endswith(word, lo, j):
+            i = j - len(word)  # \b reads the letter before lo too
+            return i == 0 or not (low[i - 1].isalnum() or low[i - 1] == "_")
+    return False
 
 
 def located(low: str, a: int, b: int) -> bool:
     """True when the sentence [a, b) of the lower-cased text points at one unnamed person."""
-    if _HOUSE.search(low, a, b):
+    if low.find("nhà", a, b) >= 0 and _HOUSE.search(low, a, b):
         return True
+    if not any(low.find(hint, a, b) >= 0 for hint in _ONE_HINTS):
+        return False
     return _ONE.search(low, a, b) is not None and _WHERE.search(low, a, b) is not None
