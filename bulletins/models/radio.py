@@ -15,6 +15,7 @@ from sqlalchemy import (
     Date,
     Float,
     ForeignKey,
+    Index,
     Integer,
     String,
     Text,
@@ -124,6 +125,8 @@ class Broadcast(Base):
     """
 
     __tablename__ = "radio_broadcasts"
+    #: a commune's airings by its programs, index-only (bulletins/radio/airings.py)
+    __table_args__ = (Index("ix_radio_broadcasts_program_aired", "program_id", "aired", "id"),)
 
     id: Mapped[int] = mapped_column(primary_key=True)
     program_id: Mapped[int | None] = mapped_column(ForeignKey("radio_programs.id"), index=True,

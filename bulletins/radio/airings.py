@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from sqlalchemy import exists, func, or_, select
+from sqlalchemy import exists, func, or_, select, union_all
 from sqlalchemy.orm import Session, aliased
 
 from bulletins.models import Broadcast, BroadcastItem, Program, Receiver
@@ -50,11 +50,29 @@ def times_aired(bulletin_id: Any, commune_id: int | None = None) -> Any:
 
 def aired_table(commune_id: int | None = None) -> Any:
     """SQL: (bulletin_id, airings) of every bulletin that aired, in force (one commune's
-    programs when given): read from the commune's programs, not from each bulletin's items."""
-    return (select(BroadcastItem.bulletin_id, _airings().label("airings"))
-            .join(Broadcast, Broadcast.id == BroadcastItem.broadcast_id)
-            .where(Broadcast.aired.is_(True), ~_corrected(), *in_commune(commune_id))
-            .group_by(BroadcastItem.bulletin_id))
+    programs when given): read from the commune's programs, not from each bulletin's items.
+
+    For a commune, the entries in_commune() keeps are reached through the indexes — its
+    programs, their entries by program_id, and apart its clusters' entries by receiver_id —
+    rather than by testing every entry of the log; an entry found both ways counts once
+    (_airings counts distinct programs)."""
+    if commune_id is None:
+        return (select(BroadcastItem.bulletin_id, _airings().label("airings"))
+                .join(Broadcast, Broadcast.id == BroadcastItem.broadcast_id)
+                .where(Broadcast.aired.is_(True), ~_corrected())
+                .group_by(BroadcastItem.bulletin_id))
+    entries = [select(BroadcastItem.bulletin_id, Broadcast.program_id).select_from(owner)
+               .join(Broadcast, link).join(BroadcastItem,
+                                            BroadcastItem.broadcast_id == Broadcast.id)
+               .where(owner.c.commune_id == commune_id, Broadcast.aired.is_(True),
+                      ~_corrected())
+               for owner, link in ((Program.__table__, Broadcast.program_id == Program.id),
+                                   (Receiver.__table__, Broadcast.receiver_id == Receiver.id))]
+    found = union_all(*entries).subquery("found")
+    return (select(found.c.bulletin_id,
+                   func.count(func.distinct(func.coalesce(found.c.program_id, 0)))
+                   .label("airings"))
+            .group_by(found.c.bulletin_id))
 
 
 def aired_counts(session: Session, bulletin_ids: Sequence[int] | None = None,
@@ -64,7 +82,7 @@ def aired_counts(session: Session, bulletin_ids: Sequence[int] | None = None,
     if bulletin_ids is not None:
         if not bulletin_ids:
             return {}
-        stmt = stmt.where(BroadcastItem.bulletin_id.in_(bulletin_ids))
+        stmt = stmt.where(stmt.selected_columns.bulletin_id.in_(bulletin_ids))
     return {bulletin_id: count for bulletin_id, count in session.execute(stmt)}
 
 
