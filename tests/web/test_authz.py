@@ -49,7 +49,8 @@ EXPECT: dict[str, object] = {
     "desk.template_delete": ED | AD, "desk.save_template": ED | AD,
     # the radio desk
     "radio.index": OP | AD, "radio.retry": OP | LD | AD, "radio.log": OP | AD | LD,
-    "radio.log_csv": OP | AD | LD, "radio.program": OP | AD, "radio.program_status": OP | AD, "radio.build": OP | AD,
+    "radio.log_csv": OP | AD | LD, "radio.program": OP | AD, "radio.program_status": OP | AD,
+    "radio.build": OP | AD,
     "radio.audio_file": OP | AD, "radio.playlist": OP | AD, "radio.script": OP | AD,
     "radio.record": OP | AD, "radio.emergency": OP | AD, "radio.slot_program": OP | AD,
     "radio.slots": AD, "radio.slot_edit": AD,
