@@ -8,11 +8,11 @@ from collections.abc import Mapping, Sequence
 from datetime import date, datetime, timedelta
 from typing import Any
 
-from sqlalchemy import or_, select
+from sqlalchemy import and_, func, or_, select
 from sqlalchemy.orm import Session
 
 from bulletins import audit, params
-from bulletins.clock import local_text, utcnow
+from bulletins.clock import local_midnight, local_text, utcnow
 from bulletins.errors import Conflict, ValidationError
 from bulletins.models import Broadcast, BroadcastItem, Bulletin, Program, User
 from bulletins.radio.airings import _corrected, aired_counts
@@ -184,12 +184,20 @@ def parse_range(start: object, end: object, today: date) -> tuple[date, date]:
 
 def entries_between(session: Session, first: date, last: date,
                     commune_id: int | None = None) -> Sequence[Broadcast]:
-    """Log entries of programs aired between two local dates (one commune's, when given),
-    in airing order."""
+    """Log entries between two local dates (one commune's, when given), in airing order.
+
+    An entry that aired falls on the day it actually aired (a program built for tomorrow's
+    06:00 slot and played this evening is in this evening's log); one that did not air, on
+    its program's day.
+    """
     mine = [Program.commune_id == commune_id] if commune_id is not None else []
-    return session.scalars(select(Broadcast).join(Program).where(
-        Program.air_date >= first, Program.air_date <= last, *mine)
-        .order_by(Program.starts_at, Broadcast.id)).unique().all()
+    start, end = local_midnight(first), local_midnight(last + timedelta(days=1))
+    when = or_(and_(Broadcast.aired_at.is_not(None),
+                    Broadcast.aired_at >= start, Broadcast.aired_at < end),
+               and_(Broadcast.aired_at.is_(None),
+                    Program.air_date >= first, Program.air_date <= last))
+    return session.scalars(select(Broadcast).join(Program).where(when, *mine).order_by(
+        func.coalesce(Broadcast.aired_at, Program.starts_at), Broadcast.id)).unique().all()
 
 
 def _cell(value: object) -> str:

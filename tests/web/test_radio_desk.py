@@ -3,6 +3,8 @@ typed, the home tells aired from ready and past from coming, tables name their c
 
 from __future__ import annotations
 
+from datetime import timedelta
+
 import pytest
 from lxml import html
 from sqlalchemy import select
@@ -100,6 +102,29 @@ def test_a_good_airing_is_logged_and_named_by_the_display_name(app, client, user
         text = client.get(url).get_data(as_text=True)
         assert "Lê Thị Lan" in text and ">operator " not in text, url
     assert "Lê Thị Lan" in client.get("/radio/log.csv").get_data(as_text=True)
+
+
+def test_an_evening_airing_of_tomorrows_program_is_in_tonights_log(app, client, users,
+                                                                   pinned_clock):
+    # after the 17:00 slot the next program to build is tomorrow's 06:00; played tonight, it
+    # is in tonight's log (the day it aired), and a not-aired entry stays on its program's day
+    pinned_clock.move_to(clock.local_midnight(clock.local_today()) + timedelta(hours=20))
+    tonight = clock.local_today()
+    tomorrow, later = _program(app, "sang", day_offset=1), _program(app, "chieu", day_offset=2)
+    login(client, "operator")
+    aired_at = f"{tonight:%d/%m/%Y} 19:55"
+    assert client.post(f"/radio/programs/{tomorrow}/broadcasts", data={
+        "outcome": "aired", "aired_at": aired_at, "note": NOTE}).status_code == 302
+    assert client.post(f"/radio/programs/{later}/broadcasts", data={
+        "outcome": "not_aired", "reason": "Mất điện cả thôn"}).status_code == 302
+    log = client.get("/radio/log").get_data(as_text=True)  # the last 30 days up to today
+    assert NOTE in log and aired_at in log and "Mất điện cả thôn" not in log
+    rows = client.get("/radio/log.csv").get_data(as_text=True)
+    assert NOTE in rows and "Mất điện cả thôn" not in rows
+    day = f"{tonight + timedelta(days=2):%d/%m/%Y}"
+    ahead = f"/radio/log?from={day}&to={day}"
+    assert "Mất điện cả thôn" in client.get(ahead).get_data(as_text=True)
+    assert NOTE not in client.get(ahead).get_data(as_text=True)
 
 
 def test_the_api_refusal_carries_the_same_specific_message(app, api, pinned_clock):
