@@ -8,6 +8,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from playwright.sync_api import expect
 
 from app import create_app
 from app.config import config_for_tests
@@ -64,8 +65,20 @@ def live(tmp_path_factory) -> Iterator[str]:
         db.engine.dispose()
 
 
+#: the header's sign-out form: on every page of a signed-in user, hidden or not
+SIGNED_IN = "header form[action$='/logout']"
+
+
 def sign_in(page, base: str, name: str) -> None:
     page.goto(f"{base}/login")
     page.get_by_label("Tên đăng nhập").fill(name)
     page.get_by_label("Mật khẩu").fill(PASSWORD)
     page.get_by_role("button", name="Đăng nhập").click()
+    # wait for the signed-in page: a `goto` right after the click would cancel the sign-in
+    expect(page.locator(SIGNED_IN)).to_have_count(1)
+
+
+def sign_out(page) -> None:
+    """Sign out with the header's button and wait until the sign-out has landed."""
+    page.get_by_role("button", name="Đăng xuất").click()
+    expect(page.locator(SIGNED_IN)).to_have_count(0)

@@ -12,7 +12,7 @@ import re
 
 from playwright.sync_api import Page, expect
 
-from tests.e2e.conftest import shot, sign_in
+from tests.e2e.conftest import shot, sign_in, sign_out
 from tests.e2e.shots import both_widths
 
 TITLE = "Thông báo lịch thu gom rác thải tháng 12 tại các thôn"
@@ -45,7 +45,7 @@ def test_status_preview_actions_and_messages(live: str, page: Page) -> None:
     both_widths(page, "nghe-thu-thoi-luong")
     page.get_by_role("button", name="Gửi thẩm định").click()
     said(page, "Đã gửi thẩm định.")  # item 6
-    page.get_by_role("button", name="Đăng xuất").click()
+    sign_out(page)
 
     sign_in(page, live, "minh")
     page.get_by_role("link", name=TITLE).click()
@@ -53,7 +53,7 @@ def test_status_preview_actions_and_messages(live: str, page: Page) -> None:
         page.get_by_label(box).check()
     page.get_by_role("button", name="Thông qua thẩm định").click()
     said(page, "Đã thông qua thẩm định, chờ lãnh đạo duyệt.")
-    page.get_by_role("button", name="Đăng xuất").click()
+    sign_out(page)
 
     sign_in(page, live, "dung")
     page.get_by_role("link", name=TITLE).click()
@@ -109,13 +109,15 @@ def test_status_changes_live_while_pending(live: str, page: Page) -> None:
     page.get_by_label("Nội dung").fill(BODY + " " + BODY)
     page.get_by_role("button", name="Lưu nháp").click()
     page.get_by_role("button", name="Gửi thẩm định").click()
-    page.get_by_role("button", name="Đăng xuất").click()
+    expect(page.locator(".badge.s-in_review")).to_be_visible()
+    sign_out(page)
     sign_in(page, live, "minh")
     page.get_by_role("link", name=TITLE + " (bản 2)").click()
     for box in CHECKLIST:
         page.get_by_label(box).check()
     page.get_by_role("button", name="Thông qua thẩm định").click()
-    page.get_by_role("button", name="Đăng xuất").click()
+    expect(page.locator(".badge.s-awaiting_approval")).to_be_visible()
+    sign_out(page)
     sign_in(page, live, "dung")
     page.get_by_role("link", name=TITLE + " (bản 2)").click()
     page.get_by_label("Tôi đã đọc và xác nhận phê duyệt").check()
@@ -131,7 +133,7 @@ def test_status_changes_live_while_pending(live: str, page: Page) -> None:
     expect(page.locator("[data-live-until-audio]")).to_have_count(0)  # the link replaced it
 
     # a program's "Đang chờ dựng" turns "Sẵn sàng" on its page, without a reload
-    page.get_by_role("button", name="Đăng xuất").click()
+    sign_out(page)
     sign_in(page, live, "lan")
     page.goto(f"{live}/radio/")
     page.get_by_role("link", name="Lập chương trình").first.click()

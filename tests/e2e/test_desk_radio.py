@@ -25,7 +25,7 @@ from app.extensions import db
 from bulletins import accounts, clock, seed, services
 from bulletins.models import Slot
 from bulletins.radio import programs
-from tests.e2e.conftest import PASSWORD, STAFF, shot, sign_in
+from tests.e2e.conftest import PASSWORD, STAFF, shot, sign_in, sign_out
 from tests.serve import served
 
 pytestmark = pytest.mark.e2e
@@ -216,7 +216,7 @@ def test_radio_tables_on_a_phone(desk: Desk, page: Page) -> None:
     _cells_name_their_columns(page)
     shot(page, "desk-radio-home-375", full_page=True)
     page.set_viewport_size(WIDE)  # on a phone the menu folds behind "☰ Menu"
-    page.get_by_role("button", name="Đăng xuất").click()
+    sign_out(page)
 
     sign_in(page, desk.base, "admin")
     page.set_viewport_size(PHONE)

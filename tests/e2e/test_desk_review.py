@@ -8,7 +8,7 @@ import feedparser
 import pytest
 from playwright.sync_api import Page, expect
 
-from tests.e2e.conftest import sign_in
+from tests.e2e.conftest import sign_in, sign_out
 from tests.e2e.shots import both_widths
 
 pytestmark = pytest.mark.e2e
@@ -38,9 +38,6 @@ def draft(page: Page, live: str, title: str, body: str, summary: str = "",
         expect(page.locator(".badge.s-in_review")).to_be_visible()
     return page.url
 
-
-def sign_out(page: Page) -> None:
-    page.get_by_role("button", name="Đăng xuất").click()
 
 
 def test_must_fix_sends_the_bulletin_back_with_the_finding(live: str, page: Page) -> None:

@@ -10,7 +10,7 @@ import re
 import pytest
 from playwright.sync_api import Page, expect
 
-from tests.e2e.conftest import shot, sign_in
+from tests.e2e.conftest import shot, sign_in, sign_out
 
 pytestmark = pytest.mark.e2e
 
@@ -68,7 +68,7 @@ def test_admin_sets_up_accounts_and_lists(live: str, page: Page) -> None:
     page.get_by_role("link", name="Khung giờ phát").click()
     expect(page.get_by_text("06:00").first).to_be_visible()
     shot(page, "quan-tri-khung-gio")
-    page.get_by_role("button", name="Đăng xuất").click()
+    sign_out(page)
 
     page.goto(f"{live}/login")
     page.get_by_label("Tên đăng nhập").fill(NEW_USER)

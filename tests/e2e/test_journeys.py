@@ -9,7 +9,7 @@ from zoneinfo import ZoneInfo
 import pytest
 from playwright.sync_api import Page, expect
 
-from tests.e2e.conftest import shot, sign_in
+from tests.e2e.conftest import shot, sign_in, sign_out
 
 pytestmark = pytest.mark.e2e
 
@@ -36,7 +36,7 @@ def test_from_draft_to_the_portal_and_the_radio(live: str, page: Page) -> None:
     page.get_by_role("link", name="Biên tập", exact=True).click()
     expect(page.get_by_role("link", name=TITLE)).to_be_visible()
     shot(page, "bien-tap-hang-doi")
-    page.get_by_role("button", name="Đăng xuất").click()
+    sign_out(page)
 
     sign_in(page, live, "minh")
     expect(page.get_by_role("link", name=TITLE)).to_be_visible()
@@ -56,7 +56,7 @@ def test_from_draft_to_the_portal_and_the_radio(live: str, page: Page) -> None:
     shot(page, "tham-dinh-danh-muc", full_page=True)
     page.get_by_role("button", name="Thông qua thẩm định").click()
     expect(page.locator(".badge.s-awaiting_approval")).to_be_visible()
-    page.get_by_role("button", name="Đăng xuất").click()
+    sign_out(page)
 
     sign_in(page, live, "dung")
     expect(page.get_by_role("link", name=TITLE)).to_be_visible()
@@ -69,7 +69,7 @@ def test_from_draft_to_the_portal_and_the_radio(live: str, page: Page) -> None:
     page.get_by_label("Tôi đã đọc và xác nhận phê duyệt").check()  # what approval does
     page.get_by_role("button", name="Phê duyệt").click()
     expect(page.locator(".badge.s-published")).to_be_visible()
-    page.get_by_role("button", name="Đăng xuất").click()
+    sign_out(page)
 
     sign_in(page, live, "lan")
     for _ in range(60):
@@ -104,7 +104,7 @@ def test_from_draft_to_the_portal_and_the_radio(live: str, page: Page) -> None:
     page.get_by_role("link", name="Nhật ký phát sóng").click()
     expect(page.locator("td", has_text="Phát đủ, loa thôn 3 nghe rõ")).to_be_visible()
     shot(page, "van-hanh-nhat-ky")
-    page.get_by_role("button", name="Đăng xuất").click()
+    sign_out(page)
 
     page.goto(live + "/")
     expect(page.get_by_role("link", name=TITLE)).to_be_visible()
