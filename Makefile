@@ -19,14 +19,17 @@ test: system-deps $(VENV)/.test translations
 	$(BIN)/lint-imports
 	$(BIN)/pytest -q $(PYTEST_ARGS)
 
-# The unit and web suites again with Python's clock moved ahead (tests/conftest.py):
-# 400 days (past a year boundary and a leap day) and 1,830 days (about five years).
-CLOCK_AHEAD ?= 400 1830
+# The unit, web and browser suites again with Python's clock moved (tests/conftest.py):
+# 400 days ahead (past a year boundary and a leap day) at 20:00 in Vietnam (after the day's
+# last slot), and 1,830 days (about five years) at 03:30 (before the first slot).
+CLOCK_RUNS ?= 400@20:00 1830@03:30
+test-clock: BROWSER = 1
 test-clock: system-deps $(VENV)/.test translations
-	@for days in $(CLOCK_AHEAD); do \
-	  echo "== clock moved ahead $$days days =="; \
-	  LOA_CLOCK_AHEAD_DAYS=$$days $(BIN)/pytest -q tests/unit tests/web \
-	    $(PYTEST_ARGS) || exit 1; \
+	@for run in $(CLOCK_RUNS); do \
+	  days=$${run%@*}; at=$${run#*@}; \
+	  echo "== clock moved ahead $$days days, to $$at in Vietnam =="; \
+	  LOA_CLOCK_AHEAD_DAYS=$$days LOA_CLOCK_AT=$$at $(BIN)/pytest -q tests/unit tests/web \
+	    tests/e2e $(PYTEST_ARGS) || exit 1; \
 	done
 
 # The user guide's pictures, taken by the browser journeys from the running product.

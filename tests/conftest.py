@@ -2,8 +2,9 @@
 
 `LOA_CLOCK_AHEAD_DAYS=N` runs the whole session with Python's clock N days ahead of the
 real one, ticking (time-machine patches every way Python reads the time, in all threads),
-so `make test-clock` proves no test depends on the day it runs. A test that needs a fixed
-"now" asks for the `pinned_clock` fixture, which nests inside that travel.
+so `make test-clock` proves no test depends on the day it runs; `LOA_CLOCK_AT=HH:MM` starts
+the session at the next HH:MM in Vietnam, and proves the same of the hour. A test that needs
+a fixed "now" asks for the `pinned_clock` fixture, which nests inside that travel.
 """
 
 from __future__ import annotations
@@ -11,6 +12,7 @@ from __future__ import annotations
 import os
 from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
+from zoneinfo import ZoneInfo
 
 import pytest
 import time_machine
@@ -25,10 +27,22 @@ if os.environ.get("CI"):
 FIXED_NOW = datetime(2026, 11, 17, 2, 30, tzinfo=UTC)
 
 _AHEAD = os.environ.get("LOA_CLOCK_AHEAD_DAYS", "").strip()
-_session_travel = (
-    time_machine.travel(datetime.now(UTC) + timedelta(days=int(_AHEAD)), tick=True)
-    if _AHEAD else None
-)
+_AT = os.environ.get("LOA_CLOCK_AT", "").strip()
+
+
+def _session_start() -> datetime:
+    """Now, moved ahead N days, then on to the next HH:MM in Vietnam when LOA_CLOCK_AT is set
+    (the station's day has a shape: before the 06:00 slot, between slots, after the last)."""
+    start = datetime.now(UTC) + timedelta(days=int(_AHEAD or 0))
+    if not _AT:
+        return start
+    hour, minute = (int(part) for part in _AT.split(":"))
+    local = start.astimezone(ZoneInfo("Asia/Ho_Chi_Minh"))
+    wanted = local.replace(hour=hour, minute=minute, second=0, microsecond=0)
+    return (wanted if wanted > local else wanted + timedelta(days=1)).astimezone(UTC)
+
+
+_session_travel = time_machine.travel(_session_start(), tick=True) if _AHEAD or _AT else None
 
 
 def pytest_configure(config: pytest.Config) -> None:
@@ -44,7 +58,7 @@ def pytest_unconfigure(config: pytest.Config) -> None:
 def pytest_report_header(config: pytest.Config) -> str | None:
     if _session_travel is None:
         return None
-    return f"clock moved ahead {_AHEAD} days: now is {datetime.now(UTC):%Y-%m-%d %H:%M} UTC"
+    return f"clock moved: now is {datetime.now(UTC):%Y-%m-%d %H:%M} UTC"
 
 
 @pytest.fixture
