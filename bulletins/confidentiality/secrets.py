@@ -30,11 +30,24 @@ _GENERAL_RE = any_of(PERSONNEL_GENERAL)
 _COPY_AFTER = re.compile(r"\s*:?\s*\d{1,3}(?:\s*/\s*\d{1,3})?(?!\d)")
 _OPEN_BEFORE = re.compile(r"[(\[–\-—]\s*$")
 _CLOSE_AFTER = re.compile(r"[ \t.:]*(?:[)\]]|\n|$)")
+_LEVEL = r"(?:tuyệt\s+mật|tối\s+mật|mật)"
+# two levels in a row, joined by a comma, "và", "hoặc" or a slash, quoted or not
+_LEVEL_LIST = re.compile(_LEVEL + r"[”\"’»)]*\s*(?:,|;|/|và|hoặc)\s*[“\"‘«(]*" + _LEVEL
+                         + r"(?:[”\"’»)]*\s*(?:,|;|/|và|hoặc)\s*[“\"‘«(]*" + _LEVEL + r")*(?!\w)")
+
+
+def _levels_named(low: str, s: int, e: int) -> bool:
+    """True when the level at [s, e) is one of a list of levels ("ba độ: Tuyệt mật, Tối mật và
+    Mật", "dấu “TỐI MẬT”, “MẬT”"): the law explained, not a document stamped."""
+    a = max(0, s - 30)
+    return any(m.start() <= s and e <= m.end() for m in _LEVEL_LIST.finditer(low, a, e + 30))
 
 
 def marking(doc: Doc, key: str, s: int, e: int, out: list[Hit]) -> int:
     """Judge a possible classification marking; return the end of the text it covers."""
     low, clean = doc.low, doc.clean
+    if key in R.MARK_LEVELS and _levels_named(low, s, e):
+        return e
     if key == "mật":  # the commonest, and most often an ordinary word ("bí mật", "mật ong")
         if s > 1 and low[s - 1] == " " and low[s - 2].isalpha() and not clean[s:e].isupper():
             return e  # a lower-case "mật" right after a word (as below, without its regex)

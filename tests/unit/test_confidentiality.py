@@ -86,8 +86,10 @@ def test_marking_traps(text: str) -> None:
     ("Lập chốt chặn bí mật, quân số mỗi chốt 4 đồng chí.", "chốt chặn"),
 ])
 def test_secret_topics(text: str, phrase: str) -> None:
-    """Defence, security and personnel secrets block."""
-    assert ("state_secret_topic", phrase, "block") in found(text)
+    """Defence, security and personnel secrets block; the finding covers the phrase (and the
+    sentence's detail, when a concept finds it too)."""
+    assert any(kind == "state_secret_topic" and phrase in covered and severity == "block"
+               for kind, covered, severity in found(text)), found(text)
 
 
 @pytest.mark.parametrize("text", [

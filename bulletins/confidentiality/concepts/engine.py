@@ -45,7 +45,7 @@ _NEEDS = {c.key: [sorted(alt.split("+"), key=lambda k: _COST.get(k, 2)) for alt 
           for c in CONCEPTS}
 _TRIM = " \t\n,;:–-(\"“”'"
 # topic phrases (secrets.topic) that only mark a matter as sensitive: a concept found in the same
-# sentence says more, and replaces them
+# sentence says more, and its reason replaces theirs
 MARKERS = frozenset(("chưa công bố", "quân số", "phương án nhân sự", "phương án tác chiến",
                      "kế hoạch tác chiến", "nhân sự dự kiến", "dự kiến nhân sự"))
 _UNPUBLISHED = state.UNPUBLISHED.reason([])[:40]
@@ -126,29 +126,6 @@ def _verdict(doc: Doc, a: int, b: int, cues: list[tuple[int, int, str]],
     return found and (found[0] + a, found[1] + a, found[2])
 
 
-def _regions(doc: Doc, a: int, b: int, taken: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    """The parts of the sentence [a, b) outside the clauses ("; ") holding a phrase finding."""
-    i = bisect_left(taken, (a, a))
-    if i == len(taken) or taken[i][0] >= b:
-        return [(a, b)]
-    low, bounds, pos = doc.low, [a], a
-    while (pos := low.find("; ", pos, b)) >= 0:
-        pos += 2
-        bounds.append(pos)
-    bounds.append(b)
-    regions: list[tuple[int, int]] = []
-    for ca, cb in zip(bounds, bounds[1:], strict=False):
-        while i < len(taken) and taken[i][0] < ca:
-            i += 1
-        if i < len(taken) and taken[i][0] < cb:
-            continue  # the clause holds a phrase finding
-        if regions and regions[-1][1] == ca:
-            regions[-1] = (regions[-1][0], cb)
-        else:
-            regions.append((ca, cb))
-    return regions
-
-
 def _title_framings(low: str) -> dict[str, bool]:
     """Framings of the whole document, read from its title."""
     end = title_end(low)
@@ -227,41 +204,48 @@ def concept_hits(doc: Doc, out: list[Hit], cues: list[tuple[int, int, str]] | No
                  ) -> None:
     """Add a state-secret finding for each sentence where a concept meets its detail.
 
-    The clauses (";") of a sentence that already hold a topic phrase finding (secrets.topic)
-    are left to it, unless that phrase only marks the matter (MARKERS): then the concept's
-    finding replaces it and covers it.
+    A topic phrase finding (secrets.topic) in the sentence is merged into the concept's, which
+    covers it and the sentence's detail (a phrase such as "kho vũ khí" says what, the concept
+    adds how many and where); the phrase's reason is kept unless it only marks the matter
+    (MARKERS).
     """
     low = doc.low
-    legacy = [i for i, hit in enumerate(out) if hit[0] == KIND]
-    marker = {i for i in legacy if " ".join(low[out[i][1]:out[i][2]].split()) in MARKERS}
-    taken = sorted((out[i][1], out[i][2]) for i in legacy if i not in marker)
+    phrases = [i for i, hit in enumerate(out) if hit[0] == KIND]
+    vague = {i for i in phrases if " ".join(low[out[i][1]:out[i][2]].split()) in MARKERS}
     stamps = [(s, e) for kind, s, e, _, _ in out if kind == "classification_marking"]
     if cues is None:
         cues = _found_cues(low)
-    groups = _cues(doc, cues, sorted(taken + stamps) if stamps else taken)
+    groups = _cues(doc, cues, sorted(stamps))
     if not groups:
         return
     title = _title_framings(low)
     personal = sorted(s for kind, s, _, _, _ in out if kind == "sensitive_personal")
-    markers = sorted((out[i][1], i) for i in marker)  # by start, for bisect
+    markers = sorted((out[i][1], i) for i in phrases)  # by start, for bisect
     drop: set[int] = set()
     for a, b, cues in groups:
-        for ra, rb in _regions(doc, a, b, taken):
-            mine = [c for c in cues if ra <= c[0] < rb]
-            verdict = mine and _verdict(doc, ra, rb, mine, title)
-            if not verdict:
-                continue
-            start, end, reason = verdict
-            if reason.startswith(_UNPUBLISHED):
-                i = bisect_left(personal, ra)
-                if i < len(personal) and personal[i] < rb:
-                    continue  # what is kept unpublished is a person's data, found as such
-            k = bisect_left(markers, (ra, -1))
-            while k < len(markers) and markers[k][0] < rb:
-                i = markers[k][1]
-                start, end = min(start, out[i][1]), max(end, out[i][2])
-                drop.add(i)
-                k += 1
-            out.append((KIND, start, end, SEVERITY_BLOCK, reason))
+        verdict = _verdict(doc, a, b, cues, title)
+        if verdict:
+            _merge(out, verdict, a, b, personal, markers, vague, drop)
     if drop:
         out[:] = [hit for i, hit in enumerate(out) if i not in drop]
+
+
+def _merge(out: list[Hit], verdict: tuple[int, int, str], ra: int, rb: int,
+           personal: list[int], markers: list[tuple[int, int]], vague: set[int],
+           drop: set[int]) -> None:
+    """Add the finding of the region [ra, rb), covering the phrase findings in it."""
+    start, end, reason = verdict
+    if reason.startswith(_UNPUBLISHED):
+        i = bisect_left(personal, ra)
+        if i < len(personal) and personal[i] < rb:
+            return  # what is kept unpublished is a person's data, found as such
+    k = bisect_left(markers, (ra, -1))
+    named = None
+    while k < len(markers) and markers[k][0] < rb:
+        i = markers[k][1]
+        start, end = min(start, out[i][1]), max(end, out[i][2])
+        drop.add(i)
+        if named is None and i not in vague:
+            named = out[i][4]  # a phrase's reason names the matter more closely
+        k += 1
+    out.append((KIND, start, end, SEVERITY_BLOCK, named or reason))
