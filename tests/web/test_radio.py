@@ -127,7 +127,9 @@ def test_operator_saves_order_and_refusals(app, client, users):
     assert other.get("/radio/").status_code == 403
 
 
-def test_broadcast_log_api_append_only_with_corrections_and_csv(app, api, client):
+def test_broadcast_log_api_append_only_with_corrections_and_csv(app, api, client,
+                                                              pinned_clock):
+    # FIXED_NOW is 17/11/2026 09:30 in Vietnam: the airings below are of that morning
     bid = make_bulletin(app, to="published")
     slot_id, today = morning(app)
     with app.app_context():
@@ -146,10 +148,10 @@ def test_broadcast_log_api_append_only_with_corrections_and_csv(app, api, client
         assert answer.status_code == 422, (bad, answer.json)
     assert operator.post(url, json=[1]).status_code == 400
     assert api("editor").post(url, json={"not_aired": "x"}).status_code == 403
-    first = operator.post(url, json={"aired_at": "2026-01-01T06:02:00+07:00",
+    first = operator.post(url, json={"aired_at": "2026-11-17T06:02:00+07:00",
                                      "note": "Phát đủ"})
     assert first.status_code == 201 and first.json["aired"] is True
-    assert first.json["aired_at"] == "2025-12-31T23:02:00+00:00"
+    assert first.json["aired_at"] == "2026-11-16T23:02:00+00:00"
     assert operator.post(url, json={"not_aired": "trùng"}).status_code == 409
     fix = operator.post(url, json={"not_aired": "Mất điện toàn xã", "corrects": first.json["id"]})
     assert fix.status_code == 201 and fix.json["corrects"] == first.json["id"]
@@ -159,7 +161,7 @@ def test_broadcast_log_api_append_only_with_corrections_and_csv(app, api, client
     assert [e["id"] for e in log] == [first.json["id"], fix.json["id"]]
     with app.app_context():
         assert broadcasts.aired_counts(db.session, [bid]) == {}
-    operator.post(url, json={"aired_at": "2026-01-01T06:05:00+07:00", "corrects": fix.json["id"],
+    operator.post(url, json={"aired_at": "2026-11-17T06:05:00+07:00", "corrects": fix.json["id"],
                              "note": "=HYPERLINK(1)"})
     with app.app_context():
         assert broadcasts.aired_counts(db.session, [bid]) == {bid: 1}
