@@ -83,7 +83,9 @@ CODES = Concept(
           "hô hiệu", "bí danh", "mã hiệu", "khz", "mhz", "mã nhận biết", "tín hiệu liên lạc",
           "khẩu hiệu nhận biết", "mật mã", "bộ đàm", "kênh số"),
     needs=("challenge", "freq", "code"),
-    public=FIELD,
+    # a frequency, a call sign or a password pair is never made public by a training or a
+    # festival around it: only a notice, an announcement or a past result frames it
+    public=("notice", "announced", "done"),
     unless=("wifi", "otp", "vneid", "ngân hàng", "đăng nhập", "mạng xã hội", "lừa đảo",
             "ứng dụng", "mã bảo vệ", "tài khoản", "hỏi đáp", "giải đáp", "câu hỏi"),
 )

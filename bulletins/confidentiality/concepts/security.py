@@ -129,6 +129,17 @@ RAIDS = replace(RAIDS, cues=RAIDS.cues + (
     "bắt khẩn cấp", "khám xét khẩn cấp", "lệnh bắt", "giờ g", "ngày n", "kế hoạch vây bắt",
     "phương án vây bắt", "phá án", "kế hoạch phá án", "đánh án", "ra quân truy quét",
     "tổng tấn công", "kiểm tra bất chợt", "sẽ ập vào", "khép chặt", "khép vòng vây"))
-CONCEPTS = (INFORMANTS, COVERT, SURVEILLANCE, RAIDS, SUSPECTS)
+# Officers in disguise among people: plain clothes in a festival crowd are still covert, so
+# only a notice, an announcement or a past result frames them (not an event or a training).
+DISGUISE = Concept(
+    "disguise", "security", "lực lượng cải trang, trà trộn và nơi hoạt động",
+    cues=("mặc thường phục", "thường phục", "trà trộn", "trà trộn vào", "đi lẫn", "lẫn vào",
+          "lẫn trong", "giả làm", "giả dạng", "cải trang", "hóa trang", "đóng giả", "nằm vùng",
+          "cài người", "cài cắm", "trinh sát ngầm", "tổ trinh sát ngầm", "chốt ngầm",
+          "tổ ngầm", "chốt ẩn", "mật phục", "bí mật theo dõi", "bí mật giám sát"),
+    needs=("place", "time", "person", "count", "named"),
+    public=("notice", "announced", "done"),
+)
+CONCEPTS = (INFORMANTS, COVERT, DISGUISE, SURVEILLANCE, RAIDS, SUSPECTS)
 # judged after every other concept: what a sentence says when nothing more specific fits
 BACKSTOPS = (OPERATION,)
