@@ -3,6 +3,7 @@
     python -m tests.corpus.score heldout     # the held-out half: figures only
     python -m tests.corpus.score train -v    # the training half, with misses and extras
     python -m tests.corpus.score heldout2    # a second held-out set (writer wc, Dec 2026)
+    python -m tests.corpus.score train2 -v   # three more writers' training set (wd, we, wf)
     python -m tests.corpus.score legacy      # tests/corpus/confidentiality.json
 
 A finding matches a label of the same kind whose span overlaps it. A document is *held*
@@ -26,6 +27,7 @@ HERE = Path(__file__).resolve().parent
 CORPORA = {"heldout": HERE / "independent" / "heldout.json",
            "heldout2": HERE / "independent" / "heldout2.json",
            "train": HERE / "independent" / "train.json",
+           "train2": HERE / "independent" / "train2.json",
            "legacy": HERE / "confidentiality.json"}
 COUNTS = ("expected", "found", "hit", "correct", "severity_ok")
 
