@@ -7,6 +7,7 @@ import re
 from bulletins.confidentiality import phrases as R
 from bulletins.confidentiality.concepts.basis import MARK_REASON, TOPIC_REASON
 from bulletins.confidentiality.concepts.society import PERSONNEL_GENERAL
+from bulletins.confidentiality.concepts.specifics import Facts
 from bulletins.confidentiality.text import (
     SEVERITY_BLOCK,
     Doc,
@@ -26,6 +27,10 @@ _PUBLIC_RE = any_of(R.TOPIC_PUBLIC)
 _CASE_PUBLIC_RE = any_of(R.TOPIC_PUBLIC[-8:])
 _CONTEXT_RE = {group: any_of(words) for group, words in R.TOPIC_CONTEXT.items()}
 _GENERAL_RE = any_of(PERSONNEL_GENERAL)
+# a personnel plan as such: secret by the people in it, which the sentence must name
+_PLAN_WORDS = frozenset(("phương án nhân sự", "dự kiến nhân sự", "nhân sự dự kiến"))
+# ... or head the list of them: "danh sách …", "gồm các đồng chí có tên sau đây"
+_NAMES_FOLLOW = re.compile(r"danh sách|có tên sau|gồm các đồng chí|như sau|gồm:")
 # "Bản số 04", "Bản số 02/05": the copy number printed on a secret document
 _COPY_AFTER = re.compile(r"\s*:?\s*\d{1,3}(?:\s*/\s*\d{1,3})?(?!\d)")
 _OPEN_BEFORE = re.compile(r"[(\[–\-—]\s*$")
@@ -123,18 +128,19 @@ def topic(doc: Doc, key: str, s: int, e: int, out: list[Hit]) -> None:
     """Judge a phrase that may reveal defence, security or personnel secrets."""
     low = doc.low
     a, b = doc.sentence(s, e, semicolon=False)
-    memo = (key, low[a:b], s - a, e - a, next_word(low, e) if key == "vị trí kho" else "")
+    memo = (key, doc.clean[a:b], s - a, e - a, next_word(low, e) if key == "vị trí kho" else "")
     held = _TOPIC_MEMO.get(memo)
     if held is None:
         if len(_TOPIC_MEMO) >= 20_000:
             _TOPIC_MEMO.clear()
-        held = _TOPIC_MEMO[memo] = _topic(low, key, s, e, a, b, memo[4])
+        held = _TOPIC_MEMO[memo] = _topic(doc, key, s, e, a, b, memo[4])
     if held:
         out.append(("state_secret_topic", s, e, SEVERITY_BLOCK, TOPIC_REASON[R.TOPICS[key][0]]))
 
 
-def _topic(low: str, key: str, s: int, e: int, a: int, b: int, after: str) -> bool:
+def _topic(doc: Doc, key: str, s: int, e: int, a: int, b: int, after: str) -> bool:
     """topic()'s verdict on the phrase [s, e) of the sentence [a, b); after: the next word."""
+    low = doc.low
     group, needs_context = R.TOPICS[key]
     if key == "vị trí kho" and after in R.WAREHOUSE_BENIGN:
         return False
@@ -142,6 +148,9 @@ def _topic(low: str, key: str, s: int, e: int, a: int, b: int, after: str) -> bo
         return False
     if group == "personnel" and key != "chưa công bố" and _GENERAL_RE.search(low, a, b):
         return False
+    if key in _PLAN_WORDS and not (_NAMES_FOLLOW.search(low, a, b)
+                                   or Facts(low, doc.clean, a, b).get("person")):
+        return False  # "xây dựng phương án nhân sự đại hội": the work, not who is in it
     if needs_context:
         rest = low[a:s] + " | " + low[e:b]
         if _PUBLIC_RE.search(rest):

@@ -80,7 +80,9 @@ def test_marking_traps(text: str) -> None:
     ("Triển khai kế hoạch trinh sát khu vực bãi bồi.", "kế hoạch trinh sát"),
     ("Công an xã đang điều tra nghi vấn đối tượng ở xóm 2.", "đang điều tra"),
     ("Đối tượng đang bị theo dõi chặt chẽ.", "đang bị theo dõi"),
-    ("Đảng ủy thống nhất phương án nhân sự.", "phương án nhân sự"),
+    ("Đảng ủy thống nhất phương án nhân sự: đồng chí Lê Văn Tám làm Chủ tịch.",
+     "phương án nhân sự"),
+    ("Danh sách nhân sự dự kiến gồm các đồng chí có tên sau đây.", "nhân sự dự kiến"),
     ("Dự kiến bổ nhiệm ông A làm Trưởng Công an xã.", "Dự kiến bổ nhiệm"),
     ("Quyết định bổ nhiệm cán bộ này chưa công bố.", "chưa công bố"),
     ("Lập chốt chặn bí mật, quân số mỗi chốt 4 đồng chí.", "chốt chặn"),
@@ -100,6 +102,11 @@ def test_secret_topics(text: str, phrase: str) -> None:
     "Tuyên truyền phòng chống ma túy trong học đường.",
     "Công an tỉnh triệt phá thành công chuyên án ma túy.",
     "Kết quả thi tuyển công chức hiện chưa công bố.",
+    "Đảng ủy đã thành lập Tiểu ban Nhân sự để xây dựng phương án nhân sự đại hội.",
+    "Chủ tịch UBND xã đã ban hành quyết định công nhận ông Lâm Văn Đực giữ chức Trưởng ấp.",
+    "Đối tượng gọi điện yêu cầu chủ tàu cài ứng dụng “cập nhật thiết bị giám sát hành trình”.",
+    "Tổ tư vấn tại Trạm Y tế tư vấn vào sáng thứ Năm hằng tuần, giữ kín thông tin người đến"
+    " tư vấn.",
 ])
 def test_public_events_are_clean(text: str) -> None:
     """Public events and campaigns do not fire."""

@@ -102,6 +102,20 @@ def test_reason_lists_the_detail_found() -> None:
     assert "vũ khí" in f.reason and "số lượng" in f.reason and "địa điểm" in f.reason
 
 
+@pytest.mark.parametrize("text", [
+    "Lễ hội đình Vân Xá: 06 chiến sĩ mặc thường phục đi lẫn trong đoàn rước kiệu từ đình ra bến.",
+    "Sau huấn luyện, tổ liên lạc với Đồn Biên phòng trên tần số 42,375 MHz.",
+    "Đánh giá: ông trùm Tống Văn Khiêm thường xuyên lôi kéo giáo dân chống đối việc thu hồi đất.",
+    "Không san lấp gò đất phía nam nhà ông Mười Tới vì đây là vị trí trận địa súng máy phòng "
+    "không số 2.",
+    "Đại đức Thạch Sóc Ry có quan hệ với người của tổ chức “Khmer Kampuchea Krom” ở nước ngoài.",
+])
+def test_meaning_a_festival_or_a_training_does_not_make_public(text: str) -> None:
+    """Disguise in a festival crowd, a frequency after a training, a named instigator, a
+    position by a person's house, ties to an organisation abroad: all block."""
+    assert any(f.kind == "state_secret_topic" and f.severity == "block" for f in scan(text))
+
+
 def test_a_phrase_and_its_sentences_detail_are_one_finding() -> None:
     """A topic phrase ("kho vũ khí") says what; the concept in its sentence adds how many and
     where: one finding covers both, with the phrase's closer reason; no words twice."""

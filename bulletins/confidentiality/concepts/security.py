@@ -41,7 +41,8 @@ INFORMANTS = Concept(
           "báo cáo hằng ngày", "báo cáo hằng tuần", "bí mật báo", "tai mắt", "người của ta"),
     needs=("person", "place", "time", "code", "list", "named"),
     public=FIELD,
-    unless=("cài đặt", "mọi thông tin", "người dân cung cấp"),
+    unless=("cài đặt", "mọi thông tin", "người dân cung cấp", "cài ứng dụng", "cài app",
+            "cài phần mềm", "cài lại"),
 )
 SURVEILLANCE = Concept(
     "surveillance", "security", "theo dõi, giám sát một người cụ thể",

@@ -129,5 +129,14 @@ ASSESSMENT = replace(ASSESSMENT, cues=ASSESSMENT.cues + (
     "sinh hoạt tôn giáo trái phép", "điểm nhóm trái phép", "truyền đạo trái phép",
     "lôi kéo người dân theo đạo", "tiềm ẩn phức tạp", "phức tạp về an ninh",
     "lợi dụng vấn đề dân tộc", "lợi dụng tôn giáo", "lợi dụng dân chủ", "nhà nước đề ga",
-    "vương quốc mông", "tổ chức bất hợp pháp", "hoạt động trái phép"))
+    "vương quốc mông", "tổ chức bất hợp pháp", "hoạt động trái phép",
+    # organisations abroad that the Ministry of Public Security names as reactionary or
+    # terrorist, and the ties to them
+    "khmer kampuchea krom", "khmer krom", "chính phủ quốc gia việt nam lâm thời",
+    "triều đại việt", "người thượng vì công lý", "fulro", "có quan hệ với người của",
+    "quan hệ với tổ chức", "ở nước ngoài", "nhận tài trợ từ nước ngoài",
+    "tài khoản ở nước ngoài"))
+STRUGGLE = replace(STRUGGLE, cues=STRUGGLE.cues + (
+    "tách dần", "khỏi ảnh hưởng", "tranh thủ", "làm suy yếu", "hạn chế ảnh hưởng",
+    "cô lập dần"))
 CONCEPTS = (SUCCESSION, DISCIPLINE, NOMINATION, NAMED_FOR, STRUGGLE, INSTIGATORS, ASSESSMENT)

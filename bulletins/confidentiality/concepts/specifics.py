@@ -75,7 +75,9 @@ _HON = ("ông", "bà", "anh", "chị", "em", "cháu", "cụ", "đồng chí", "�
         "mục sư", "sư", "đại đức", "thượng tọa", "hội viên", "đảng viên", "đối tượng",
         "bị can", "công dân", "thầy", "cô", "chú", "bác", "giáo viên", "thí sinh", "người tên",
         "mang tên", "nghi phạm", "tân binh", "học sinh", "vợ", "chồng", "con", "cha", "mẹ",
-        "trụ trì", "sư thầy", "tín đồ", "giáo dân", "phật tử", "hòa thượng", "ni cô")
+        "trụ trì", "sư thầy", "tín đồ", "giáo dân", "phật tử", "hòa thượng", "ni cô",
+        "ông trùm", "trùm họ", "chánh trương", "achar", "lục cả", "già làng", "trưởng họ",
+        "trưởng tộc", "chủ hộ")
 _PLACE = ("thôn", "xóm", "bản", "ấp", "làng", "khu", "khu vực", "đồi", "điểm cao", "mốc",
           "cầu", "ngã ba", "ngã tư", "hang", "khe", "suối", "sông", "núi", "đèo", "dốc",
           "đường", "quốc lộ", "tỉnh lộ", "đường tỉnh", "cống", "đê", "bến", "cảng", "chợ",
@@ -84,6 +86,7 @@ _PLACE = ("thôn", "xóm", "bản", "ấp", "làng", "khu", "khu vực", "đồi
           "tọa độ", "lô", "thửa", "đỉnh", "hầm", "nhà văn hóa", "đập",
           "hồ", "đầm", "eo", "mũi", "đảo", "bãi biển", "cửa biển", "trụ sở", "ngầm", "tràn",
           "khu dân cư", "cụm", "rẫy", "nương", "đồng", "cánh đồng", "nghĩa trang", "sang",
+          "gò", "gò đất", "kênh", "rạch", "bon", "buôn", "plei", "phum", "sóc",
           "nước", "tại", "ở")
 _NAMED = ("công ty", "doanh nghiệp", "nhà thầu", "cửa hàng", "đại lý", "quán", "hợp tác xã",
           "htx", "cơ sở", "xưởng", "trang trại", "tài khoản", "nhóm", "trang", "hội thánh",
@@ -95,6 +98,10 @@ _SURNAMES = frozenset((*R.SURNAMES, *(
     "Giàng Sùng Vàng Thào Lầu Mùa Vừ Hầu Tráng Chảo Sầm Cầm Tòng Quàng Điêu Bế Ma Mông Bàn "
     "Lục Hứa Âu Ông Diệp La Lâm Thạch Danh Kim Sơn Kăn Hồ Lù Lìu Pờ Chang Sìn Chẻo Tẩn "
     "Phàn Đàm Hoàng Ksor Siu Rơ Nay Kpă Rahlan Y Alăng Bhriu Pơloong Zơrâm").split()))
+# three or more capitalised words with a Vietnamese middle name: "Tống Văn Khiêm", "Yên Thị Lụa"
+_MIDDLE = re.compile(rf"{R.UP}\w*[ \t]+(?:Văn|Thị)[ \t]+{R.UP}")
+# "nhà ông …", "nhà bà …": a person's house is a place
+_HOUSE_OF = re.compile(r"\bnhà\s+(?:ông|bà|anh|chị|cụ|chú|bác|cô)\s+$")
 # capitalised words in a row: a name (the first may be one letter, as in "ông A")
 _CAPS_RE = re.compile(rf"(?<!\w){R.UP}\w*(?:[ \t]+{R.UP}\w*)*")
 _CODE_RE = re.compile(r"[“\"«][^”\"»\n]{1,40}[”\"»]|\b(?:bí số|mật danh|bí danh|hô hiệu)\s+\S+"
@@ -191,8 +198,10 @@ class Facts:
                 elif words and words[-1] in _BEFORE:
                     kind = _BEFORE[words[-1]]
             first = name.split(None, 1)[0]
-            if kind is None and first in _SURNAMES and " " in name:
+            if kind is None and (first in _SURNAMES and " " in name or _MIDDLE.match(name)):
                 kind = "person"
+            elif kind == "person" and _HOUSE_OF.search(low, max(a, s - 12), s):
+                got["place"].append((s, e))  # "nhà ông Mười Tới": where he lives
             if kind == "person" and (len(first) > 1 and first.isupper()
                                      or _NOT_PERSON.search(name)):
                 continue
@@ -224,7 +233,8 @@ PUBLIC = {
                           r"|công khai danh sách|được niêm yết|đã phê duyệt|đã được phê duyệt"
                           r"|công khai kết luận|đã ban hành kết luận|quyết định số"
                           r"|(?<!sẽ )(?<!kiến )được (?:bổ nhiệm|điều động|luân chuyển|bầu)"
-                          r"|đã niêm yết|đã được niêm yết|đã công khai"),
+                          r"|đã niêm yết|đã được niêm yết|đã công khai"
+                          r"|(?:đã )?ban hành quyết định|quyết định công nhận"),
     # campaigns, festivals, training, drills for the public, history
     "event": _phrases(r"tuyên truyền|chiến dịch|tháng hành động|hội thao|hội diễn|lễ hội"
                       r"|ngày hội|tập huấn|hội thi|giao lưu|tham quan|khai giảng"

@@ -80,7 +80,10 @@ UNPUBLISHED = Concept(
           "không được tiết lộ", "tránh để lộ", "không để lộ", "không phổ biến rộng"),
     needs=("person", "place", "count", "amount", "list", "named", "wcount"),
     unless=("người báo tin", "người tố giác", "danh tính", "mã otp", "mật khẩu",
-            "thông tin cá nhân", "chế độ", "soạn thảo", "quy định về"),
+            "thông tin cá nhân", "chế độ", "soạn thảo", "quy định về",
+            # a service keeping its clients' names private is a promise, not a secret
+            "thông tin người đến", "thông tin người bệnh", "thông tin khách hàng",
+            "người đến tư vấn", "giữ kín tên", "được giữ kín danh"),
 )
 # Inspection before its conclusion, reserves, border and negotiation matters (danh mục BMNN
 # lĩnh vực thanh tra, dự trữ quốc gia, ngoại giao, biên giới).
