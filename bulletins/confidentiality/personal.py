@@ -57,6 +57,9 @@ _SPEAKER_RE = re.compile(R.SPEAKER, re.IGNORECASE)
 _SPEAKER_VERB_RE = re.compile(r"[^.;\n]{0,40}?\b(?:cho biết|phát biểu|chia sẻ|nhấn mạnh)",
                               re.IGNORECASE)
 _BACKREF_RE = re.compile(R.BACKREF)
+# ... or after an opening phrase: "Cuối tháng 9, ông được bệnh viện chẩn đoán …"
+_BACKREF_MID = re.compile(r",\s*(?:anh|chị|ông|bà|cháu|em|cụ|người này)\s+(?:được|bị|đã|đang"
+                          r"|vừa|mới|từng|lại)\b")
 _CAMPAIGN_RE = any_of(R.CAMPAIGN)
 _DOB_PUBLIC_RE = any_of(R.DOB_PUBLIC)
 
@@ -162,7 +165,8 @@ def sensitive(doc: Doc, key: str, s: int, e: int, out: list[Hit]) -> None:
         if campaign:
             return
     if not _person_in(doc, a, b, strong) and not located(doc.low, a, b):
-        if not _BACKREF_RE.match(doc.low, a) or not _person_in(doc, max(0, a - 250), a):
+        back = _BACKREF_RE.match(doc.low, a) or _BACKREF_MID.search(doc.low, a, s)
+        if not back or not _person_in(doc, max(0, a - 250), a):
             return
     _published(doc, "sensitive_personal", s, e, SENSITIVE_REASON[category], a, b, out, category)
 

@@ -137,6 +137,7 @@ CAMPAIGN = (
     "ngày thế giới", "hội nghị", "hội thảo", "truyền thông", "tập huấn", "nhận thức",
     "cộng đồng", "khuyến cáo", "vận động", "miễn phí", "tư vấn", "nếu", "có thể", "sẽ bị",
     "mọi hành vi", "các đối tượng", "người dân", "kỳ thị", "chính sách", "trợ cấp cho người",
+    "ngăn chặn", "mỗi gia đình", "các gia đình", "kêu gọi", "nói không với",
 )
 
 # --- personal identifiers ------------------------------------------------------------------

@@ -36,6 +36,8 @@ _COPY_AFTER = re.compile(r"\s*:?\s*\d{1,3}(?:\s*/\s*\d{1,3})?(?!\d)")
 _OPEN_BEFORE = re.compile(r"[(\[–\-—]\s*$")
 _CLOSE_AFTER = re.compile(r"[ \t.:]*(?:[)\]]|\n|$)")
 _LEVEL = r"(?:tuyệt\s+mật|tối\s+mật|mật)"
+# a level alone in brackets: "Kế hoạch kiểm tra (Mật)", "[TỐI MẬT]"
+_BRACKETED = re.compile(r"[(\[](?:Tuyệt\s+mật|Tối\s+mật|TUYỆT\s+MẬT|TỐI\s+MẬT|Mật|MẬT)[)\]]")
 # two levels in a row, joined by a comma, "và", "hoặc" or a slash, quoted or not
 _LEVEL_LIST = re.compile(_LEVEL + r"[”\"’»)]*\s*(?:,|;|/|và|hoặc)\s*[“\"‘«(]*" + _LEVEL
                          + r"(?:[”\"’»)]*\s*(?:,|;|/|và|hoặc)\s*[“\"‘«(]*" + _LEVEL + r")*(?!\w)")
@@ -52,6 +54,9 @@ def marking(doc: Doc, key: str, s: int, e: int, out: list[Hit]) -> int:
     """Judge a possible classification marking; return the end of the text it covers."""
     low, clean = doc.low, doc.clean
     if key in R.MARK_LEVELS and _levels_named(low, s, e):
+        return e
+    if key in R.MARK_LEVELS and s and clean[s].isupper() and _BRACKETED.match(clean, s - 1):
+        out.append((MARK, s, e, SEVERITY_BLOCK, MARK_REASON["level"]))  # "Kế hoạch (Mật)"
         return e
     if key == "mật":  # the commonest, and most often an ordinary word ("bí mật", "mật ong")
         if s > 1 and low[s - 1] == " " and low[s - 2].isalpha() and not clean[s:e].isupper():

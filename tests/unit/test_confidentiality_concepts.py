@@ -116,6 +116,35 @@ def test_meaning_a_festival_or_a_training_does_not_make_public(text: str) -> Non
     assert any(f.kind == "state_secret_topic" and f.severity == "block" for f in scan(text))
 
 
+def test_a_level_in_brackets_is_a_stamp_a_list_of_levels_is_not() -> None:
+    """"Kế hoạch kiểm tra (Mật)" quotes a secret document; "ba độ: Tuyệt mật, Tối mật và Mật"
+    explains the law."""
+    marks = [f for f in scan("Trích Kế hoạch kiểm tra (Mật) của Công an xã: đêm nay kiểm tra.")
+             if f.kind == "classification_marking"]
+    assert [m.text for m in marks] == ["Mật"]
+    law = ("Bí mật nhà nước được phân thành ba độ: Tuyệt mật, Tối mật và Mật; tài liệu phải "
+           "đóng dấu độ mật (“TUYỆT MẬT”, “TỐI MẬT”, “MẬT”).")
+    assert not [f for f in scan(law) if f.kind == "classification_marking"]
+
+
+def test_a_persons_diagnosis_said_after_an_opening_phrase() -> None:
+    """"Cuối tháng 9, ông được … chẩn đoán ung thư gan": he is the man named just before."""
+    text = ("Ông Danh Sà Phonl, 58 tuổi, ngụ ấp Trà Sóc, là ngư dân. Cuối tháng 9, ông được "
+            "Bệnh viện Chợ Rẫy chẩn đoán ung thư gan giai đoạn cuối.")
+    assert any(f.kind == "sensitive_personal" and "ung thư gan" in f.text for f in scan(text))
+    campaign = ("Toàn xã có 23 người sử dụng ma túy. Đồng chí Trưởng Công an xã đề nghị mỗi gia "
+                "đình ngăn chặn ma túy.")
+    assert not [f for f in scan(campaign) if f.kind == "sensitive_personal"]
+
+
+def test_a_persons_record_is_personal_data_not_a_price_secret() -> None:
+    """A loan refused for a prison sentence and a debt: the person's record, found as such."""
+    text = ("Riêng ông Kim Văn Hòa chưa được duyệt do ông từng chấp hành án 3 năm tù, và đang nợ "
+            "quá hạn 46 triệu đồng tiền hỗ trợ.")
+    kinds = {f.kind for f in scan(text)}
+    assert "sensitive_personal" in kinds and "state_secret_topic" not in kinds
+
+
 def test_a_phrase_and_its_sentences_detail_are_one_finding() -> None:
     """A topic phrase ("kho vũ khí") says what; the concept in its sentence adds how many and
     where: one finding covers both, with the phrase's closer reason; no words twice."""

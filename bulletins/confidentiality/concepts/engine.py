@@ -48,7 +48,9 @@ _TRIM = " \t\n,;:–-(\"“”'"
 # sentence says more, and its reason replaces theirs
 MARKERS = frozenset(("chưa công bố", "quân số", "phương án nhân sự", "phương án tác chiến",
                      "kế hoạch tác chiến", "nhân sự dự kiến", "dự kiến nhân sự"))
-_UNPUBLISHED = state.UNPUBLISHED.reason([])[:40]
+# concepts that yield to a person's sensitive data in their sentence: what is kept unpublished,
+# or a sum of support withheld, is then that person's record or debt, found as such
+_YIELDS = tuple(c.reason([])[:40] for c in (state.UNPUBLISHED, state.PRICES))
 # how far a sentence may run on either side of a cue (long reports run on)
 _REACH = 500
 # concepts whose detail is an enumeration running to the end of the sentence
@@ -235,7 +237,7 @@ def _merge(out: list[Hit], verdict: tuple[int, int, str], ra: int, rb: int,
            drop: set[int]) -> None:
     """Add the finding of the region [ra, rb), covering the phrase findings in it."""
     start, end, reason = verdict
-    if reason.startswith(_UNPUBLISHED):
+    if reason.startswith(_YIELDS):
         i = bisect_left(personal, ra)
         if i < len(personal) and personal[i] < rb:
             return  # what is kept unpublished is a person's data, found as such
