@@ -61,6 +61,10 @@ FORCES = Concept(
           "đặt chốt", "tổ chốt", "lực lượng bảo vệ", "vòng ngoài", "vòng trong"),
     needs=("place+count", "place+time", "count+time+future", "place+future"),
     public=FIELD,
+    # "bố trí" of work, money and rooms is everyday administration
+    unless=("bố trí công việc", "bố trí việc làm", "bố trí chỗ", "bố trí vốn", "bố trí kinh phí",
+            "bố trí ngân sách", "bố trí thời gian", "bố trí nguồn", "bố trí quỹ đất",
+            "bố trí tái định cư", "bố trí đất", "bố trí giáo viên", "bố trí phòng"),
 )
 WARTIME = Concept(
     "wartime", "defence", "phương án sơ tán, dự trữ thời chiến",

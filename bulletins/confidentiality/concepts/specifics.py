@@ -27,7 +27,7 @@ WUNITS = ("khẩu", "viên", "quả", "trái", "cơ số", "hòm", "thùng", "kg
 _UNIT1 = {u: "count" for u in UNITS if " " not in u} | {u: "wcount" for u in WUNITS
                                                           if " " not in u}
 _UNIT2 = {u: "count" for u in UNITS if " " in u} | {u: "wcount" for u in WUNITS if " " in u}
-_MONEY = frozenset(("tỷ", "triệu", "nghìn", "ngàn"))
+_MONEY = frozenset(("tỷ", "triệu", "nghìn", "ngàn", "usd", "đô"))
 _CLOCK = re.compile(r"(?:h|g|giờ)\d{0,2}$|phút$")
 # a number, what follows a slash (a date), and the one or two words after it (its unit)
 _NUM_RE = re.compile(r"(?<![\w/.,])\d+(?:[.,]\d+)*(?P<slash>\s*/\s*\d+(?:\s*/\s*\d+)?)?"
@@ -65,7 +65,7 @@ _WORDS = {
                 r"|cấp ủy|ban chấp hành|thường vụ|công chức|viên chức|vị trí)\b",
     "content": r":\s*(?:câu\s*\d|\(?\d\)|[a-zđ]\))|\bcâu\s*[1-9]\b|\bđáp án\s*:",
     "placenum": r"\b(?:mốc|điểm cao|cao điểm|đồi|km|tọa độ|lô|thửa|khu vực bỏ phiếu số"
-                r"|số nhà|cột mốc|phân khu|tiểu khu)\s*\d+",
+                r"|số nhà|cột mốc|phân khu|tiểu khu|thôn|xóm|ấp|bản|buôn|khóm|đội)\s*\d+\b",
 }
 _WORD_RE = {k: re.compile(v) for k, v in _WORDS.items()}
 # a secrecy mark or a plan for later also says that the matter is not settled and public
@@ -105,7 +105,7 @@ _HOUSE_OF = re.compile(r"\bnhà\s+(?:ông|bà|anh|chị|cụ|chú|bác|cô)\s+$"
 # capitalised words in a row: a name (the first may be one letter, as in "ông A")
 _CAPS_RE = re.compile(rf"(?<!\w){R.UP}\w*(?:[ \t]+{R.UP}\w*)*")
 _CODE_RE = re.compile(r"[“\"«][^”\"»\n]{1,40}[”\"»]|\b(?:bí số|mật danh|bí danh|hô hiệu)\s+\S+"
-                      r"|\b[A-Z]{1,3}-\d{1,3}\b")
+                      r"|\b[A-Z]{1,3}-\d{1,3}\b|\b[Kk]ênh(?: số)?\s+\d{1,3}\b")
 _NOT_PERSON = re.compile(r"(?:" + "|".join(map(re.escape, R.NAME_EXCL)) + r")")
 _NAMES = ("person", "place", "named", "list")
 # kinds that mark a matter rather than detail it: not part of a finding's span
