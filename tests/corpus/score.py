@@ -4,6 +4,7 @@
     python -m tests.corpus.score train -v    # the training half, with misses and extras
     python -m tests.corpus.score heldout2    # a second held-out set (writer wc, Dec 2026)
     python -m tests.corpus.score train2 -v   # three more writers' training set (wd, we, wf)
+    python -m tests.corpus.score train3 -v   # and three more (wg, wh, wi)
     python -m tests.corpus.score legacy      # tests/corpus/confidentiality.json
 
 A finding matches a label of the same kind whose span overlaps it. A document is *held*
@@ -28,6 +29,7 @@ CORPORA = {"heldout": HERE / "independent" / "heldout.json",
            "heldout2": HERE / "independent" / "heldout2.json",
            "train": HERE / "independent" / "train.json",
            "train2": HERE / "independent" / "train2.json",
+           "train3": HERE / "independent" / "train3.json",
            "legacy": HERE / "confidentiality.json"}
 COUNTS = ("expected", "found", "hit", "correct", "severity_ok")
 
