@@ -7,7 +7,7 @@ import re
 from bulletins.confidentiality import phrases as R
 from bulletins.confidentiality.concepts.basis import MARK_REASON, TOPIC_REASON
 from bulletins.confidentiality.concepts.society import PERSONNEL_GENERAL
-from bulletins.confidentiality.concepts.specifics import Facts
+from bulletins.confidentiality.concepts.specifics import PUBLIC, Facts
 from bulletins.confidentiality.text import (
     SEVERITY_BLOCK,
     Doc,
@@ -30,6 +30,7 @@ _GENERAL_RE = any_of(PERSONNEL_GENERAL)
 # a personnel plan as such: secret by the people in it, which the sentence must name
 _PLAN_WORDS = frozenset(("phương án nhân sự", "dự kiến nhân sự", "nhân sự dự kiến"))
 # ... or head the list of them: "danh sách …", "gồm các đồng chí có tên sau đây"
+_ANNOUNCED = PUBLIC["announced"]
 _NAMES_FOLLOW = re.compile(r"danh sách|có tên sau|gồm các đồng chí|như sau|gồm:")
 # "Bản số 04", "Bản số 02/05": the copy number printed on a secret document
 _COPY_AFTER = re.compile(r"\s*:?\s*\d{1,3}(?:\s*/\s*\d{1,3})?(?!\d)")
@@ -153,9 +154,10 @@ def _topic(doc: Doc, key: str, s: int, e: int, a: int, b: int, after: str) -> bo
         return False
     if group == "personnel" and key != "chưa công bố" and _GENERAL_RE.search(low, a, b):
         return False
-    if key in _PLAN_WORDS and not (_NAMES_FOLLOW.search(low, a, b)
-                                   or Facts(low, doc.clean, a, b).get("person")):
-        return False  # "xây dựng phương án nhân sự đại hội": the work, not who is in it
+    if key in _PLAN_WORDS and (_ANNOUNCED.search(low, a, b) or not (
+            _NAMES_FOLLOW.search(low, a, b) or Facts(low, doc.clean, a, b).get("person"))):
+        return False  # "xây dựng phương án nhân sự đại hội": the work, not who is in it;
+        # "thông qua phương án nhân sự và bầu …, ông X được bầu": the result, announced
     if needs_context:
         rest = low[a:s] + " | " + low[e:b]
         if _PUBLIC_RE.search(rest):

@@ -107,6 +107,11 @@ def test_secret_topics(text: str, phrase: str) -> None:
     "Đối tượng gọi điện yêu cầu chủ tàu cài ứng dụng “cập nhật thiết bị giám sát hành trình”.",
     "Tổ tư vấn tại Trạm Y tế tư vấn vào sáng thứ Năm hằng tuần, giữ kín thông tin người đến"
     " tư vấn.",
+    "Ngày 05/01/2026, Chỉ huy trưởng đã ký Quyết định bổ nhiệm đồng chí Đỗ Văn Luyện giữ chức"
+    " Chỉ huy phó.",
+    "Diễn tập phòng cháy: 80 người tham gia; đám cháy được khống chế sau 12 phút tại chợ Hải.",
+    "Đại hội đã thông qua phương án nhân sự và bầu Ban Chi hội gồm 3 đồng chí; ông Lục Văn Tiến"
+    " được bầu làm Chi hội trưởng.",
 ])
 def test_public_events_are_clean(text: str) -> None:
     """Public events and campaigns do not fire."""

@@ -109,6 +109,13 @@ def test_reason_lists_the_detail_found() -> None:
     "Không san lấp gò đất phía nam nhà ông Mười Tới vì đây là vị trí trận địa súng máy phòng "
     "không số 2.",
     "Đại đức Thạch Sóc Ry có quan hệ với người của tổ chức “Khmer Kampuchea Krom” ở nước ngoài.",
+    "Đã xây dựng được 1 cơ sở bí mật trong nhóm nghe tuyên truyền ở bản Pờ Hồ, thường đi cùng "
+    "nhóm mỗi tối thứ Sáu.",
+    "Người hô hào là Thạch Thị Sa Rết, Nguyễn Văn Quý và Vi Thị Hằng, đều ở tổ may 7.",
+    "Đề Toán 9 gồm 3 bài tự luận, bài 3 yêu cầu chứng minh tứ giác AEHF nội tiếp.",
+    "Xã có thể chấp nhận thấp nhất 1,3 USD/m²/năm nếu nhà đầu tư tuyển 800 lao động.",
+    "Đất rừng sản xuất sẽ tính 38.000 đồng/m², đất nương 52.000 đồng/m²; phương án này chưa "
+    "trình UBND tỉnh.",
 ])
 def test_meaning_a_festival_or_a_training_does_not_make_public(text: str) -> None:
     """Disguise in a festival crowd, a frequency after a training, a named instigator, a

@@ -52,6 +52,7 @@ PLANS = Concept(
           "điều lực lượng", "tăng cường lực lượng"),
     needs=("place", "time+count", "time+future"),
     public=FIELD,
+    unless=("đám cháy", "được khống chế", "khống chế dịch", "khống chế đám cháy"),
 )
 FORCES = Concept(
     "forces", "defence", "bố trí, quân số lực lượng vũ trang, dân quân",
@@ -112,7 +113,7 @@ PATROLS = Concept(
     cues=("tuần tra", "lịch tuần tra", "tuyến tuần tra", "lộ trình tuần tra", "canh gác",
           "trực canh", "chốt canh", "chốt ẩn", "trạm gác", "lịch trực", "ca trực",
           "không bố trí người", "bỏ trống", "chưa có chốt", "canh giữ", "trực đêm", "trực gác",
-          "phiên trực", "cắt cử", "phân công trực"),
+          "phiên trực", "cắt cử", "phân công trực", "lịch gác", "gác đêm", "ca gác"),
     needs=("gap", "time+place", "time+count"),
     public=FIELD,
     unless=("tự quản", "song phương", "kiểm soát giao thông", "đợt tuần tra"),

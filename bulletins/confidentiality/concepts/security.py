@@ -40,7 +40,9 @@ INFORMANTS = Concept(
           "tiếp tục báo cho", "thường xuyên báo cho", "hằng tuần báo về", "hằng ngày báo về",
           "báo cáo hằng ngày", "báo cáo hằng tuần", "bí mật báo", "tai mắt", "người của ta"),
     needs=("person", "place", "time", "code", "list", "named"),
-    public=FIELD,
+    # an informant in a propaganda group is still an informant: a campaign around it frames
+    # nothing; a notice, an announcement or a past result may
+    public=("notice", "announced", "done"),
     unless=("cài đặt", "mọi thông tin", "người dân cung cấp", "cài ứng dụng", "cài app",
             "cài phần mềm", "cài lại"),
 )
@@ -51,10 +53,11 @@ SURVEILLANCE = Concept(
           "quản lý chặt", "đang theo dõi", "đang bị theo dõi", "nắm ý đồ", "trích xuất",
           "lịch sử tin nhắn", "nội dung tin nhắn", "nghe trộm", "định vị điện thoại",
           "sao kê tài khoản", "kiểm tra điện thoại", "theo dõi tài khoản", "giám sát hoạt động",
-          "nắm lịch"),
+          "nắm lịch", "gắn với số", "các nhóm zalo", "bí mật xác minh"),
     needs=("phone+agent", "account+agent", "person+agent", "person+secret"),
     public=FIELD,
-    unless=("camera giám sát", "phối hợp giám sát", "giúp đỡ", "theo dõi thông báo",
+    unless=("camera giám sát", "phối hợp giám sát việc", "phối hợp giám sát thực hiện",
+            "giúp đỡ", "theo dõi thông báo",
             "theo dõi kết quả", "theo dõi sức khỏe", "ban giám sát", "giám sát đầu tư",
             "chăm sóc", "giám sát việc", "theo dõi, chăm sóc", "theo dõi danh sách",
             "theo dõi diễn biến", "theo dõi trên"),
@@ -112,7 +115,10 @@ OPERATION = Concept(
 INFORMANTS = replace(INFORMANTS, cues=INFORMANTS.cues + (
     "cơ sở bí mật của ta", "nguồn tin bí mật",
     "cơ sở tin cậy", "người báo tin bí mật", "báo cáo viên bí mật", "cài cắm cơ sở",
-    "xây dựng cơ sở", "tuyển chọn cơ sở", "móc nối cơ sở", "ctvbm", "đặc tình"))
+    "xây dựng cơ sở", "tuyển chọn cơ sở", "móc nối cơ sở", "ctvbm", "đặc tình",
+    "nguồn báo", "theo nguồn", "nguồn tin báo", "đưa được", "ta có", "anh em báo",
+    "báo trước", "nhắn riêng cho", "nhắn tin riêng", "mỗi khi có", "cơ sở này",
+    "vào được nhóm", "đã vào được"))
 COVERT = replace(COVERT, cues=COVERT.cues + (
     "giả dạng", "cải trang", "thâm nhập", "trà trộn vào", "tổ trinh sát ngầm", "trinh sát ngầm",
     "bí mật nắm", "mật phục", "phục kích", "chốt ngầm", "tổ đặc nhiệm",
@@ -129,7 +135,9 @@ SUSPECTS = replace(SUSPECTS, cues=SUSPECTS.cues + (
 RAIDS = replace(RAIDS, cues=RAIDS.cues + (
     "bắt khẩn cấp", "khám xét khẩn cấp", "lệnh bắt", "giờ g", "ngày n", "kế hoạch vây bắt",
     "phương án vây bắt", "phá án", "kế hoạch phá án", "đánh án", "ra quân truy quét",
-    "tổng tấn công", "kiểm tra bất chợt", "sẽ ập vào", "khép chặt", "khép vòng vây"))
+    "tổng tấn công", "kiểm tra bất chợt", "sẽ ập vào", "khép chặt", "khép vòng vây",
+    "khám nhà", "khám lán", "khám xét nhà", "vào nhà", "chốt lối", "chốt đường mòn",
+    "vào kiểm tra", "sẽ vào kiểm tra"))
 # Officers in disguise among people: plain clothes in a festival crowd are still covert, so
 # only a notice, an announcement or a past result frames them (not an event or a training).
 DISGUISE = Concept(
@@ -137,7 +145,9 @@ DISGUISE = Concept(
     cues=("mặc thường phục", "thường phục", "trà trộn", "trà trộn vào", "đi lẫn", "lẫn vào",
           "lẫn trong", "giả làm", "giả dạng", "cải trang", "hóa trang", "đóng giả", "nằm vùng",
           "cài người", "cài cắm", "trinh sát ngầm", "tổ trinh sát ngầm", "chốt ngầm",
-          "tổ ngầm", "chốt ẩn", "mật phục", "bí mật theo dõi", "bí mật giám sát"),
+          "tổ ngầm", "chốt ẩn", "mật phục", "bí mật theo dõi", "bí mật giám sát",
+          "không mặc sắc phục", "không sắc phục", "không mặc quân phục", "đóng vai",
+          "trong vai", "giả vờ làm"),
     needs=("place", "time", "person", "count", "named"),
     public=("notice", "announced", "done"),
 )

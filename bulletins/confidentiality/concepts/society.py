@@ -95,7 +95,8 @@ ASSESSMENT = Concept(
           "truyền lại", "người dẫn dắt", "tụ tập thanh niên", "ghi lại nội dung",
           "từ nước ngoài", "nhóm ở nước ngoài", "bên kia biên giới", "đang lập chuyên án"),
     needs=("person", "count+place", "count+time"),
-    unless=("quan điểm", "lễ giáng sinh", "chúc mừng", "đăng ký sinh hoạt"),
+    unless=("quan điểm", "lễ giáng sinh", "chúc mừng", "đăng ký sinh hoạt", "trở về",
+            "về quê", "xuất khẩu lao động"),
 )
 # "phương án nhân sự" as guidance for every congress, not a plan naming anyone
 PERSONNEL_GENERAL = ("cần bảo đảm", "cần đảm bảo", "phải bảo đảm", "hướng dẫn", "tiêu chuẩn",
@@ -123,7 +124,8 @@ STRUGGLE = replace(STRUGGLE, cues=STRUGGLE.cues + (
     "không cấp phép", "vận động bỏ", "vận động rời", "gây sức ép", "tạo sức ép"))
 INSTIGATORS = replace(INSTIGATORS, cues=INSTIGATORS.cues + (
     "đơn tập thể", "khiếu kiện vượt cấp", "gửi đơn vượt cấp", "kéo về",
-    "tập trung trước cổng", "ký đơn", "thu tiền của các hộ", "xúi", "căng khẩu hiệu"))
+    "tập trung trước cổng", "ký đơn", "thu tiền của các hộ", "xúi", "căng khẩu hiệu",
+    "hô hào", "đình công", "ngừng việc", "lãn công", "bỏ việc tập thể"))
 ASSESSMENT = replace(ASSESSMENT, cues=ASSESSMENT.cues + (
     "pháp luân công", "hà mòn", "dương văn mình", "giê-hô-va", "tin lành đề ga", "đề ga",
     "sinh hoạt tôn giáo trái phép", "điểm nhóm trái phép", "truyền đạo trái phép",
@@ -135,8 +137,10 @@ ASSESSMENT = replace(ASSESSMENT, cues=ASSESSMENT.cues + (
     "khmer kampuchea krom", "khmer krom", "chính phủ quốc gia việt nam lâm thời",
     "triều đại việt", "người thượng vì công lý", "fulro", "có quan hệ với người của",
     "quan hệ với tổ chức", "ở nước ngoài", "nhận tài trợ từ nước ngoài",
-    "tài khoản ở nước ngoài"))
+    "tài khoản ở nước ngoài", "khoản tiền từ", "nhóm sinh hoạt tin lành", "nhóm tin lành",
+    "điểm nhóm"))
 STRUGGLE = replace(STRUGGLE, cues=STRUGGLE.cues + (
     "tách dần", "khỏi ảnh hưởng", "tranh thủ", "làm suy yếu", "hạn chế ảnh hưởng",
-    "cô lập dần"))
+    "cô lập dần", "ra khỏi nhóm", "không còn người", "công khai từ bỏ", "từ bỏ",
+    "để nhóm không còn"))
 CONCEPTS = (SUCCESSION, DISCIPLINE, NOMINATION, NAMED_FOR, STRUGGLE, INSTIGATORS, ASSESSMENT)

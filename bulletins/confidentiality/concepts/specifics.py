@@ -63,7 +63,8 @@ _WORDS = {
     "position": r"\b(?:chủ tịch|phó chủ tịch|bí thư|phó bí thư|trưởng|phó trưởng|chánh|giám đốc"
                 r"|chỉ huy trưởng|chỉ huy phó|trạm trưởng|tổ trưởng|ủy viên|chức danh|chức vụ"
                 r"|cấp ủy|ban chấp hành|thường vụ|công chức|viên chức|vị trí)\b",
-    "content": r":\s*(?:câu\s*\d|\(?\d\)|[a-zđ]\))|\bcâu\s*[1-9]\b|\bđáp án\s*:",
+    "content": r":\s*(?:câu\s*\d|\(?\d\)|[a-zđ]\))|\bcâu\s*[1-9]\b|\bđáp án\s*:"
+               r"|\bbài\s*[1-9]\b|\b(?:yêu cầu|cho) (?:chứng minh|tính|nghị luận|phân tích)",
     "placenum": r"\b(?:mốc|điểm cao|cao điểm|đồi|km|tọa độ|lô|thửa|khu vực bỏ phiếu số"
                 r"|số nhà|cột mốc|phân khu|tiểu khu|thôn|xóm|ấp|bản|buôn|khóm|đội)\s*\d+\b",
 }
@@ -234,7 +235,8 @@ PUBLIC = {
                           r"|công khai kết luận|đã ban hành kết luận|quyết định số"
                           r"|(?<!sẽ )(?<!kiến )được (?:bổ nhiệm|điều động|luân chuyển|bầu)"
                           r"|đã niêm yết|đã được niêm yết|đã công khai"
-                          r"|(?:đã )?ban hành quyết định|quyết định công nhận"),
+                          r"|(?:đã )?ban hành quyết định|quyết định công nhận"
+                          r"|đã ký quyết định|ký quyết định bổ nhiệm"),
     # campaigns, festivals, training, drills for the public, history
     "event": _phrases(r"tuyên truyền|chiến dịch|tháng hành động|hội thao|hội diễn|lễ hội"
                       r"|ngày hội|tập huấn|hội thi|giao lưu|tham quan|khai giảng"
@@ -259,7 +261,7 @@ PUBLIC = {
                      r"|đã bắt quả tang|bị bắt quả tang"
                      r"|bị bắt giữ|đã bị bắt|đã ra đầu thú"
                      r"|đã khởi tố|đã làm rõ|đã xử lý|bị xử phạt|đã (?:đến |về )?thăm"
-                     r"|đã làm việc|vừa qua|so với cùng kỳ"),
+                     r"|đã làm việc|vừa qua|so với cùng kỳ|đã đến|đã về|đã tới"),
 }
 
 

@@ -38,7 +38,7 @@ PRICES = Concept(
           "hệ số điều chỉnh giá đất", "giá dự kiến", "giá trúng đấu giá", "mức hỗ trợ dự kiến",
           "giá đền bù", "mức đền bù", "tiền đền bù", "đơn giá đền bù", "phương án đền bù",
           "giá thu hồi", "phương án tái định cư", "suất tái định cư", "mức hỗ trợ",
-          "hỗ trợ di dời", "tiền hỗ trợ"),
+          "hỗ trợ di dời", "tiền hỗ trợ", "đồng/m²", "đồng/m2", "đồng/khóm", "đồng/cây"),
     needs=("amount+pending",),
 )
 RESERVES = Concept(
@@ -56,14 +56,16 @@ FOREIGN = Concept(
           "ta sẽ đề nghị", "ta đề nghị", "tránh đề cập", "không nhắc đến", "không nêu vấn đề",
           "ta giữ quan điểm", "không trao đổi về", "đoàn ta", "ta sẽ không", "phía nước bạn",
           "đề xuất với bạn", "ta chỉ đồng ý", "ta chỉ chấp nhận", "ta không đồng ý",
-          "ta không chấp nhận", "ta đề nghị bạn"),
+          "ta không chấp nhận", "ta đề nghị bạn", "phương án lùi", "mức chấp nhận tối thiểu",
+          "mức tối thiểu có thể chấp nhận", "để dành cho cuộc gặp", "không nêu vụ",
+          "có thể chấp nhận thấp nhất", "chấp nhận thấp nhất", "không nêu trước"),
     needs=("alone",),
     unless=("đã hội đàm", "ký kết", "hữu nghị", "giao lưu"),
 )
 EXAMS = Concept(
     "exams", "education", "đề thi, đáp án trước khi thi",
     cues=("đề thi", "đề kiểm tra", "đáp án", "câu hỏi", "đề môn", "nội dung thi",
-          "câu hỏi phỏng vấn", "đề bài"),
+          "câu hỏi phỏng vấn", "đề bài", "đề toán", "đề ngữ văn", "đề tiếng anh", "đề văn"),
     needs=("content", "code"),
     public=("announced",),  # the questions may speak of anything, campaigns and festivals too
     unless=("đề cương ôn tập", "đã thi", "sau kỳ thi", "đáp án chính thức", "hỏi đáp"),
