@@ -5,6 +5,7 @@
     python -m tests.corpus.score heldout2    # a second held-out set (writer wc, Dec 2026)
     python -m tests.corpus.score train2 -v   # three more writers' training set (wd, we, wf)
     python -m tests.corpus.score train3 -v   # and three more (wg, wh, wi)
+    python -m tests.corpus.score train4 -v   # and three more (wj, wk, wl)
     python -m tests.corpus.score legacy      # tests/corpus/confidentiality.json
 
 A finding matches a label of the same kind whose span overlaps it. A document is *held*
@@ -30,6 +31,7 @@ CORPORA = {"heldout": HERE / "independent" / "heldout.json",
            "train": HERE / "independent" / "train.json",
            "train2": HERE / "independent" / "train2.json",
            "train3": HERE / "independent" / "train3.json",
+           "train4": HERE / "independent" / "train4.json",
            "legacy": HERE / "confidentiality.json"}
 COUNTS = ("expected", "found", "hit", "correct", "severity_ok")
 
