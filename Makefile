@@ -7,7 +7,7 @@ HOST ?= 127.0.0.1
 PORT ?= 5000
 export FLASK_APP := wsgi
 
-.PHONY: run test test-clock test-pg lint system-deps translations clean docs
+.PHONY: run test test-clock test-pg lint system-deps translations clean docs classifier
 
 run: system-deps $(VENV)/.runtime translations
 	$(BIN)/flask --app wsgi init-db
@@ -31,6 +31,11 @@ test-clock: system-deps $(VENV)/.test translations
 	  LOA_CLOCK_AHEAD_DAYS=$$days LOA_CLOCK_AT=$$at $(BIN)/pytest -q tests/unit tests/web \
 	    tests/e2e $(PYTEST_ARGS) || exit 1; \
 	done
+
+# The scanner's second look, refitted from the training corpora (scikit-learn, a test
+# requirement); the product reads the file it writes, bulletins/confidentiality/classifier.json.gz.
+classifier: $(VENV)/.test
+	$(BIN)/python -m tools.train_classifier
 
 # The user guide's pictures, taken by the browser journeys from the running product.
 docs: BROWSER = 1

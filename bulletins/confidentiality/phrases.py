@@ -173,7 +173,10 @@ DOB_TRIGGERS = ("sinh ngày", "ngày sinh", "sinh năm", "năm sinh", "sn", "ng�
 # và HĐND 2015, Điều 57: danh sách người ứng cử niêm yết công khai ghi năm sinh)
 DOB_PUBLIC = ("kỷ niệm", "năm ngày sinh", "hồ chí minh", "bác hồ", "đại tướng", "anh hùng",
               "ngày sinh nhật", "liệt sĩ", "hy sinh", "ứng cử viên", "người ứng cử", "trúng cử",
-              "được bầu", "đã bầu", "nhậm chức", "tân chủ tịch", "tân bí thư")
+              "được bầu", "đã bầu", "nhậm chức", "tân chủ tịch", "tân bí thư",
+              # an obituary and police news of an arrest publish the birth year on purpose
+              "từ trần", "qua đời", "tin buồn", "thương tiếc", "hưởng thọ", "lễ tang", "an táng",
+              "đã bắt quả tang", "bắt quả tang", "đã bắt giữ", "đã khởi tố")
 COHORT = ("công dân nam", "công dân nữ", "thanh niên", "trẻ em", "trẻ", "các cháu", "những người",
           "người sinh", "học sinh", "nam", "nữ", "các em", "công dân", "người cao tuổi")
 

@@ -52,7 +52,7 @@ PLANS = Concept(
           "điều lực lượng", "tăng cường lực lượng"),
     needs=("place", "time+count", "time+future"),
     public=FIELD,
-    unless=("đám cháy", "được khống chế", "khống chế dịch", "khống chế đám cháy"),
+    unless=("đám cháy", "được khống chế", "khống chế dịch", "khống chế đám cháy", "ổ dịch"),
 )
 FORCES = Concept(
     "forces", "defence", "bố trí, quân số lực lượng vũ trang, dân quân",
@@ -65,7 +65,8 @@ FORCES = Concept(
     # "bố trí" of work, money and rooms is everyday administration
     unless=("bố trí công việc", "bố trí việc làm", "bố trí chỗ", "bố trí vốn", "bố trí kinh phí",
             "bố trí ngân sách", "bố trí thời gian", "bố trí nguồn", "bố trí quỹ đất",
-            "bố trí tái định cư", "bố trí đất", "bố trí giáo viên", "bố trí phòng"),
+            "bố trí tái định cư", "bố trí đất", "bố trí giáo viên", "bố trí phòng",
+            "song phương", "tuần tra chung", "nước bạn"),
 )
 WARTIME = Concept(
     "wartime", "defence", "phương án sơ tán, dự trữ thời chiến",
@@ -116,7 +117,8 @@ PATROLS = Concept(
           "phiên trực", "cắt cử", "phân công trực", "lịch gác", "gác đêm", "ca gác"),
     needs=("gap", "time+place", "time+count"),
     public=FIELD,
-    unless=("tự quản", "song phương", "kiểm soát giao thông", "đợt tuần tra"),
+    unless=("tự quản", "song phương", "kiểm soát giao thông", "đợt tuần tra", "duy trì tuần tra",
+            "nhắc nhở"),
 )
 # More of the defence catalogue's vocabulary (QĐ-TTg danh mục BMNN lĩnh vực quốc phòng:
 # combat readiness, defence works, weapons and stores, wartime arrangements, signals).

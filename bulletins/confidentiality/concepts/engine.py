@@ -56,7 +56,7 @@ _REACH = 500
 # concepts whose detail is an enumeration running to the end of the sentence
 _LISTS = frozenset(("exams", "codes"))
 # framings read from a document's title: a wanted notice, a storm bulletin
-DOC_FRAMINGS = ("notice", "storm")
+DOC_FRAMINGS = ("notice", "storm", "election")
 
 
 def _judge(doc: Doc, a: int, b: int, cues: list[tuple[int, int, str]],

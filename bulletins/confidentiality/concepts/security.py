@@ -91,7 +91,7 @@ SUSPECTS = Concept(
     needs=("person", "list", "count+place", "named"),
     public=FIELD,
     unless=("đường dây nóng", "bảo vệ an ninh chính trị nội bộ", "nạn nhân", "danh tính",
-            "nguyên nhân"),
+            "nguyên nhân", "chủ tài sản", "trao trả", "nhặt được", "của rơi"),
 )
 OPERATION = Concept(
     "operation", "security", "kế hoạch hoạt động của lực lượng chưa thực hiện",

@@ -30,6 +30,7 @@ NOMINATION = Concept(
           "người kế nhiệm", "kế nhiệm", "chọn làm", "tinh giản", "dôi dư", "cho nghỉ",
           "bố trí lại", "sắp xếp lại"),
     needs=("person+pending", "person+position"),
+    public=("notice", "announced", "event", "done", "election"),
     unless=("giới thiệu sản phẩm", "giới thiệu mô hình", "giới thiệu việc làm",
             "thủ tục", "giấy giới thiệu"),
 )

@@ -236,7 +236,7 @@ PUBLIC = {
                           r"|(?<!sẽ )(?<!kiến )được (?:bổ nhiệm|điều động|luân chuyển|bầu)"
                           r"|đã niêm yết|đã được niêm yết|đã công khai"
                           r"|(?:đã )?ban hành quyết định|quyết định công nhận"
-                          r"|đã ký quyết định|ký quyết định bổ nhiệm"),
+                          r"|đã ký quyết định|ký quyết định bổ nhiệm|bầu (?:ông|bà|anh|chị)"),
     # campaigns, festivals, training, drills for the public, history
     "event": _phrases(r"tuyên truyền|chiến dịch|tháng hành động|hội thao|hội diễn|lễ hội"
                       r"|ngày hội|tập huấn|hội thi|giao lưu|tham quan|khai giảng"
@@ -250,6 +250,9 @@ PUBLIC = {
                       r"|giao nộp|thu hồi vũ khí|bom mìn|vật nổ sót|rà phá|cứu nạn|cứu hộ"
                       r"|phòng cháy|chữa cháy|cháy rừng|giao thông|phân luồng|tự quản"
                       r"|camera an ninh|đạt loại|thành công tốt đẹp|đã kết thúc"),
+    # elections held in the open (a village head, the people's councils)
+    "election": _phrases(r"bầu trưởng thôn|bầu trưởng ấp|bầu trưởng bản|bầu trưởng khu"
+                         r"|bầu cử đại biểu|hội nghị cử tri|bầu cử trưởng"),
     # storms, floods, landslides: the commune's forces at work in the open
     "disaster": _phrases(r"bão|bão số \d+|lũ|lũ lụt|tránh bão|thiên tai|ngập|ngập lụt|sạt lở"
                          r"|mưa lớn|triều cường|nước dâng|áp thấp nhiệt đới"),

@@ -68,7 +68,8 @@ EXAMS = Concept(
           "câu hỏi phỏng vấn", "đề bài", "đề toán", "đề ngữ văn", "đề tiếng anh", "đề văn"),
     needs=("content", "code"),
     public=("announced",),  # the questions may speak of anything, campaigns and festivals too
-    unless=("đề cương ôn tập", "đã thi", "sau kỳ thi", "đáp án chính thức", "hỏi đáp"),
+    unless=("đề cương ôn tập", "đã thi", "sau kỳ thi", "đáp án chính thức", "hỏi đáp",
+            "trả lời câu hỏi", "câu hỏi về", "câu hỏi của", "giải đáp"),
 )
 UNPUBLISHED = Concept(
     "unpublished", "unpublished", "nội dung văn bản ghi là mật, chưa công bố",
