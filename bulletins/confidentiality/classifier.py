@@ -1,12 +1,12 @@
 """A second look: a document classifier for what the rules do not recognise (#15).
 
 The rules (concepts + specificity) find what they can name. Bulletins written by people the
-rules were never shown still carry secrets in words no rule knows; a classifier trained on the
+rules were never shown still carry secrets in words no rule knows. A classifier trained on the
 independently written corpus (tests/corpus/independent/train*.json, every bulletin labelled
-"must be held" or not) and on ordinary public bulletins (tests/corpus/ordinary/nb.json) reads the whole text for the resemblance. It only ever adds: when no
-rule holds a text and the classifier is confident, it holds it with a finding that says so,
-names its confidence, and marks the sentence it finds most like a held bulletin. It never
-lifts a rule's block.
+"must be held" or not) and on ordinary public bulletins (tests/corpus/ordinary/nb.json) reads
+the whole text for the resemblance. It only ever adds: when no rule holds a text and the
+classifier is confident, it holds it with a finding that says so, names its confidence, and
+marks the sentence it finds most like a held bulletin. It never lifts a rule's block.
 
 The model is TF-IDF over character n-grams (2-5, within words, as scikit-learn's "char_wb")
 and logistic regression, fitted by ``tools/train_classifier.py`` (``make classifier``) and
