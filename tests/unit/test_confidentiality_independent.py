@@ -26,11 +26,27 @@ FLOORS = {
         "sensitive_personal": (0.90, 0.75),      # reached 1.00, 0.83
         "classification_marking": (0.95, 0.95),  # reached 1.00, 1.00
     }),
-    "heldout": ((0.77, 0.80, 0.81), {          # reached 0.80, 0.83, 0.84
-        "state_secret_topic": (0.70, 0.80),      # reached 0.74, 0.84
-        "sensitive_personal": (0.70, 0.62),      # reached 0.75, 0.67
+    "heldout": ((0.83, 0.82, 0.85), {          # reached 0.86, 0.85, 0.88 (6 Dec 2026)
+        "state_secret_topic": (0.79, 0.79),      # reached 0.82, 0.82
+        "sensitive_personal": (0.75, 0.66),      # reached 0.80, 0.71
         "classification_marking": (0.85, 0.95),  # reached 0.89, 1.00
     }),
+    "heldout2": ((0.76, 0.74, 0.83), {         # reached 0.79, 0.78, 0.86 (6 Dec 2026)
+        "state_secret_topic": (0.74, 0.72),      # reached 0.78, 0.76
+        "sensitive_personal": (0.57, 0.68),      # reached 0.62, 0.73
+    }),
+    "train2": ((0.94, 0.87, 0.98), {           # reached 0.96, 0.90, 1.00
+        "state_secret_topic": (0.93, 0.89),      # reached 0.96, 0.92
+    }),
+    "train3": ((0.88, 0.85, 0.97), {           # reached 0.91, 0.88, 1.00
+        "state_secret_topic": (0.86, 0.86),      # reached 0.89, 0.89
+    }),
+    "train4": ((0.80, 0.80, 0.93), {           # reached 0.83, 0.83, 0.95
+        "state_secret_topic": (0.76, 0.75),      # reached 0.79, 0.78
+    }),
+    # ordinary public bulletins: nothing to find, so only the share held wrongly counts
+    "plain": ((1.0, 0.0, 0.98), {}),           # reached 1.00 (read by the rules' editor)
+    "heldout_plain": ((1.0, 0.0, 0.92), {}),   # reached 0.945 (never read)
 }
 _scored: dict[str, dict] = {}
 
