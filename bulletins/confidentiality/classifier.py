@@ -37,6 +37,8 @@ LIMIT = 20_000
 #: reviewer's test sentence) is outside what it knows, and left to the rules
 MIN_WORDS = 40
 KIND = "state_secret_topic"
+#: the sentence marked is the likeliest of those this long (a heading says little alone)
+SENTENCE_WORDS = 8
 _SPACES = re.compile(r"\s\s+")
 _SENTENCE = re.compile(r"[^.!?;\n]+")
 _model: tuple[dict[str, tuple[float, float]], float, int] | None = None
@@ -92,8 +94,8 @@ def second_look(doc: Doc) -> Hit | None:
     p = probability(low)
     if p <= THRESHOLD:
         return None
-    sentences = [m.span() for m in _SENTENCE.finditer(low) if len(low[m.start():m.end()]
-                                                                  .split()) >= 4]
+    sentences = [m.span() for m in _SENTENCE.finditer(low)
+                 if len(low[m.start():m.end()].split()) >= SENTENCE_WORDS]
     s, e = max(sentences, key=lambda span: probability(low[span[0]:span[1]]),
                default=(0, len(low)))
     while s < e and low[s].isspace():
