@@ -72,17 +72,23 @@ def ngrams(low: str) -> Counter[str]:
     return Counter(grams)
 
 
-def probability(low: str) -> float:
-    """How much the lower-cased text resembles a bulletin that must be held (0 to 1)."""
-    weights, intercept, _ = _load()
+def _score(low: str) -> tuple[float, float]:
+    """(dot product with the weights, norm) of the text's TF-IDF vector, before normalising."""
+    weights = _load()[0]
     dot = norm = 0.0
-    for gram, count in ngrams(low[:LIMIT]).items():
+    for gram, count in ngrams(low).items():
         known = weights.get(gram)
         if known is not None:
             value = (1.0 + math.log(count)) * known[0]
             norm += value * value
             dot += value * known[1]
-    z = intercept + (dot / math.sqrt(norm) if norm else 0.0)
+    return dot, math.sqrt(norm)
+
+
+def probability(low: str) -> float:
+    """How much the lower-cased text resembles a bulletin that must be held (0 to 1)."""
+    dot, norm = _score(low[:LIMIT])
+    z = _load()[1] + (dot / norm if norm else 0.0)
     return 1.0 / (1.0 + math.exp(-z))
 
 
@@ -96,7 +102,8 @@ def second_look(doc: Doc) -> Hit | None:
         return None
     sentences = [m.span() for m in _SENTENCE.finditer(low)
                  if len(low[m.start():m.end()].split()) >= SENTENCE_WORDS]
-    s, e = max(sentences, key=lambda span: probability(low[span[0]:span[1]]),
+    # the sentence that weighs most towards holding: its n-grams' pull, unnormalised
+    s, e = max(sentences, key=lambda span: _score(low[span[0]:span[1]])[0],
                default=(0, len(low)))
     while s < e and low[s].isspace():
         s += 1
