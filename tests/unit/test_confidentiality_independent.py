@@ -35,6 +35,10 @@ FLOORS = {
         "state_secret_topic": (0.74, 0.72),      # reached 0.78, 0.76
         "sensitive_personal": (0.57, 0.68),      # reached 0.62, 0.73
     }),
+    "heldout3": ((0.86, 0.83, 0.94), {         # reached 0.89, 0.86, 0.97 (scored once)
+        "state_secret_topic": (0.85, 0.77),      # reached 0.88, 0.80
+        "sensitive_personal": (0.77, 0.80),      # reached 0.81, 0.84
+    }),
     "train2": ((0.94, 0.87, 0.98), {           # reached 0.96, 0.90, 1.00
         "state_secret_topic": (0.93, 0.89),      # reached 0.96, 0.92
     }),
