@@ -31,8 +31,8 @@ FLOORS = {
         "sensitive_personal": (0.75, 0.66),      # reached 0.80, 0.71
         "classification_marking": (0.85, 0.95),  # reached 0.89, 1.00
     }),
-    "heldout2": ((0.76, 0.74, 0.83), {         # reached 0.79, 0.78, 0.86 (6 Dec 2026)
-        "state_secret_topic": (0.74, 0.72),      # reached 0.78, 0.76
+    "heldout2": ((0.78, 0.76, 0.83), {         # reached 0.81, 0.80, 0.86 (6 Dec 2026)
+        "state_secret_topic": (0.77, 0.75),      # reached 0.81, 0.79
         "sensitive_personal": (0.57, 0.68),      # reached 0.62, 0.73
     }),
     "heldout3": ((0.86, 0.83, 0.94), {         # reached 0.89, 0.86, 0.97 (scored once)

@@ -84,11 +84,10 @@ _PLACE = ("thôn", "xóm", "bản", "ấp", "làng", "khu", "khu vực", "đồi
           "đường", "quốc lộ", "tỉnh lộ", "đường tỉnh", "cống", "đê", "bến", "cảng", "chợ",
           "trường", "hội trường", "sân", "quán", "kho", "xưởng", "rừng", "bãi", "đình", "chùa",
           "nhà thờ", "giáo xứ", "giáo họ", "trạm", "đồn", "km", "cồn", "lăng", "trại",
-          "tọa độ", "lô", "thửa", "đỉnh", "hầm", "nhà văn hóa", "đập",
-          "hồ", "đầm", "eo", "mũi", "đảo", "bãi biển", "cửa biển", "trụ sở", "ngầm", "tràn",
-          "khu dân cư", "cụm", "rẫy", "nương", "đồng", "cánh đồng", "nghĩa trang", "sang",
-          "gò", "gò đất", "kênh", "rạch", "bon", "buôn", "plei", "phum", "sóc",
-          "nước", "tại", "ở")
+          "tọa độ", "lô", "thửa", "đỉnh", "hầm", "nhà văn hóa", "đập", "hồ", "đầm", "eo", "mũi",
+          "đảo", "bãi biển", "cửa biển", "trụ sở", "ngầm", "tràn", "khu dân cư", "cụm", "rẫy",
+          "nương", "đồng", "cánh đồng", "nghĩa trang", "sang", "gò", "gò đất", "kênh", "rạch",
+          "bon", "buôn", "plei", "phum", "sóc", "nước", "tại", "ở")
 _NAMED = ("công ty", "doanh nghiệp", "nhà thầu", "cửa hàng", "đại lý", "quán", "hợp tác xã",
           "htx", "cơ sở", "xưởng", "trang trại", "tài khoản", "nhóm", "trang", "hội thánh",
           "chi hội", "nhà xe", "tiệm", "ban quản lý", "tập đoàn", "tổ hợp tác")
@@ -99,9 +98,9 @@ _SURNAMES = frozenset((*R.SURNAMES, *(
     "Giàng Sùng Vàng Thào Lầu Mùa Vừ Hầu Tráng Chảo Sầm Cầm Tòng Quàng Điêu Bế Ma Mông Bàn "
     "Lục Hứa Âu Ông Diệp La Lâm Thạch Danh Kim Sơn Kăn Hồ Lù Lìu Pờ Chang Sìn Chẻo Tẩn "
     "Phàn Đàm Hoàng Ksor Siu Rơ Nay Kpă Rahlan Y Alăng Bhriu Pơloong Zơrâm").split()))
-# three or more capitalised words with a Vietnamese middle name: "Tống Văn Khiêm", "Yên Thị Lụa"
-_MIDDLE = re.compile(rf"{R.UP}\w*[ \t]+(?:Văn|Thị)[ \t]+{R.UP}")
+# three or more capitalised words with a Vietnamese middle name: "Tống Văn Khiêm", "Yên Thị Lụa";
 # "nhà ông …", "nhà bà …": a person's house is a place
+_MIDDLE = re.compile(rf"{R.UP}\w*[ \t]+(?:Văn|Thị)[ \t]+{R.UP}")
 _HOUSE_OF = re.compile(r"\bnhà\s+(?:ông|bà|anh|chị|cụ|chú|bác|cô)\s+$")
 # capitalised words in a row: a name (the first may be one letter, as in "ông A")
 _CAPS_RE = re.compile(rf"(?<!\w){R.UP}\w*(?:[ \t]+{R.UP}\w*)*")
@@ -251,8 +250,7 @@ PUBLIC = {
                       r"|phòng cháy|chữa cháy|cháy rừng|giao thông|phân luồng|tự quản"
                       r"|camera an ninh|đạt loại|thành công tốt đẹp|đã kết thúc"),
     # elections held in the open (a village head, the people's councils)
-    "election": _phrases(r"bầu trưởng thôn|bầu trưởng ấp|bầu trưởng bản|bầu trưởng khu"
-                         r"|bầu cử đại biểu|hội nghị cử tri|bầu cử trưởng"),
+    "election": _phrases(r"bầu (?:cử )?trưởng (?:thôn|ấp|bản|khu)|bầu cử đại biểu|hội nghị cử tri"),
     # storms, floods, landslides: the commune's forces at work in the open
     "disaster": _phrases(r"bão|bão số \d+|lũ|lũ lụt|tránh bão|thiên tai|ngập|ngập lụt|sạt lở"
                          r"|mưa lớn|triều cường|nước dâng|áp thấp nhiệt đới"),
