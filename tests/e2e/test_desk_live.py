@@ -138,6 +138,8 @@ def test_status_changes_live_while_pending(live: str, page: Page) -> None:
     page.goto(f"{live}/radio/")
     page.get_by_role("link", name="Lập chương trình").first.click()
     page.get_by_role("button", name="Lưu và dựng âm thanh").click()
+    expect(page).to_have_url(re.compile(r"/radio/programs/\d+$"))
+    page.wait_for_load_state()  # the flag below goes on the program's page, not the form's
     badge = page.locator("section.card .badge[data-live-class]").first
     first = badge.inner_text()
     page.evaluate("window.__sameDocument = true")

@@ -53,6 +53,7 @@ def test_validator_messages_follow_the_page_language(live: str, page: Page) -> N
     shot(page, "desk-words-loi-tieng-viet")
 
     page.get_by_role("button", name="English").click()
+    expect(page.locator("html")).to_have_attribute("lang", "en")  # before the next goto
     page.goto(f"{live}/desk/new")
     submit_without_browser_checks(page, "Save draft")
     errors = page.locator(".error").all_inner_texts()
@@ -69,6 +70,8 @@ def test_the_browsers_own_checks_speak_the_page_language(live: str, page: Page) 
     page.get_by_label("Tiêu đề").fill("Thông báo họp thôn Đông")
     page.get_by_label("Nội dung").fill(BODY)
     page.get_by_role("button", name="Lưu nháp").click()
+    expect(page.get_by_text("Đã lưu bản nháp.")).to_be_visible()
+    page.wait_for_load_state()  # forms.js is deferred: the button is there before it runs
     comment = page.get_by_placeholder("Viết trao đổi cho cán bộ (không công khai)")
     page.locator("#comments").get_by_role("button", name="Gửi").click()
     assert comment.evaluate("e => e.validationMessage") == "Cần điền ô này."
@@ -84,6 +87,8 @@ def test_the_browsers_own_checks_speak_the_page_language(live: str, page: Page) 
         form.append(box); form.requestSubmit(); return box.validationMessage; }""")
     assert number == "Cần một số từ 1 đến 999."
     page.get_by_role("button", name="English").click()
+    expect(page.locator("html")).to_have_attribute("lang", "en")
+    page.wait_for_load_state()
     page.locator("#comments").get_by_role("button", name="Send").click()
     message = page.locator("#comments textarea").evaluate("e => e.validationMessage")
     assert message == "Please fill in this field.", message
