@@ -97,19 +97,8 @@ class Doc:
 
     def sentence(self, s: int, e: int, semicolon: bool = True,
                  reach: int = 220) -> tuple[int, int]:
-        """Bounds of the sentence around [s, e) of the lower-cased text: sentence(), inlined
-        (the scanner asks for thousands)."""
-        low = self.low
-        lo = s - reach if s > reach else 0
-        hi = e + reach
-        if hi > len(low):
-            hi = len(low)
-        a = low.rfind("\n", lo, s) + 1 or lo
-        m = (_LAST_SEP if semicolon else _LAST_STOP).match(low, a - 1 if a > lo else lo, s)
-        if m:
-            a = m.end()
-        m = (_SEP_RE if semicolon else _STOP_RE).search(low, e, hi)
-        return a, m.start() if m else hi
+        """Bounds of the sentence around [s, e) of the lower-cased text (sentence())."""
+        return sentence(self.low, s, e, semicolon, reach)
 
 
 def bounded(text: str, s: int, e: int) -> bool:
