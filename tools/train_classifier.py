@@ -3,11 +3,13 @@
     make classifier        # = python -m tools.train_classifier
 
 Reads tests/corpus/independent/train*.json and the ordinary bulletins of
-tests/corpus/ordinary/nb.json (never a held-out set), fits TF-IDF over
-character n-grams and a logistic regression with scikit-learn (a test requirement, not a
-runtime one), and writes classifier.json.gz: every n-gram's idf and weight, the intercept and
-the number of bulletins. The fit is deterministic (lbfgs, fixed data order), so the file is
-what this corpus builds; tests/unit/test_classifier.py refits it and compares.
+tests/corpus/ordinary/nb.json (never a held-out set) and fits, with scikit-learn (a test
+requirement, not a runtime one), two logistic regressions over TF-IDF: the document model on
+character n-grams of whole bulletins (must be held or not), the sentence model on words and
+word pairs of each sentence (did its writer mark a state secret or a sensitive personal fact
+in it). It writes classifier.json.gz: every feature's idf and weight, the intercepts and the
+number of bulletins. The fit is deterministic (lbfgs, fixed data order), so the file is what
+this corpus builds; tests/unit/test_classifier.py refits it and compares.
 """
 
 from __future__ import annotations
@@ -21,54 +23,80 @@ ROOT = Path(__file__).resolve().parents[1]
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
-from bulletins.confidentiality.classifier import MODEL, NGRAMS  # noqa: E402
+from bulletins.confidentiality.classifier import (  # noqa: E402
+    MODEL,
+    NGRAMS,
+    WORD_NGRAMS,
+    WORD_PATTERN,
+    sentences,
+)
 from bulletins.confidentiality.text import Doc  # noqa: E402
 from tests.corpus.score import CORPORA, as_submitted, load  # noqa: E402
 
 TRAINING = ("train", "train2", "train3", "train4", "plain")
+#: the kinds whose labels mark a sentence as one that carries a secret (the forms - numbers,
+#: stamps - are the rules' own)
+MEANING = ("state_secret_topic", "sensitive_personal")
+Row = tuple[str, bool, list[tuple[str, bool]]]
 
 
-def documents(corpora: tuple[str, ...] = TRAINING) -> list[tuple[str, bool]]:
-    """(lower-cased text as the scanner reads it, must be held) of every training bulletin."""
+def documents(corpora: tuple[str, ...] = TRAINING) -> list[Row]:
+    """(lower-cased text as the scanner reads it, must be held, its sentences each with
+    whether a writer marked a secret in it) of every training bulletin."""
     rows = []
     for name in corpora:
         for doc in load(CORPORA[name]):
             held = any(label["severity"] == "block" for label in doc["expected"])
-            rows.append((Doc(as_submitted(doc)).low, held))
+            low = Doc(as_submitted(doc)).low
+            marked = [label["span"] for label in doc["expected"] if label["kind"] in MEANING]
+            rows.append((low, held, [(low[s:e], any(a < e and s < b for a, b in marked))
+                                     for s, e in sentences(low)]))
     return rows
 
 
-def fit(rows: list[tuple[str, bool]]):
-    """The fitted (vectoriser, logistic regression)."""
+def _logistic(texts: list[str], labels: list[bool], **vectoriser_options):
+    """A fitted (TF-IDF vectoriser, balanced logistic regression)."""
     from sklearn.feature_extraction.text import TfidfVectorizer
     from sklearn.linear_model import LogisticRegression
 
-    vectoriser = TfidfVectorizer(analyzer="char_wb", ngram_range=NGRAMS, min_df=2,
-                                 sublinear_tf=True)
-    x = vectoriser.fit_transform([text for text, _ in rows])
+    vectoriser = TfidfVectorizer(min_df=2, sublinear_tf=True, **vectoriser_options)
     model = LogisticRegression(C=4.0, max_iter=5000, class_weight="balanced")
-    model.fit(x, [held for _, held in rows])
+    model.fit(vectoriser.fit_transform(texts), labels)
     return vectoriser, model
 
 
-def export(vectoriser, model, documents: int) -> bytes:
-    """The model file's bytes (gzip of JSON, n-grams in sorted order, no timestamp)."""
+def fit(rows: list[Row]) -> dict:
+    """The fitted document and sentence models, each a (vectoriser, logistic regression)."""
+    document = _logistic([text for text, _, _ in rows], [held for _, held, _ in rows],
+                         analyzer="char_wb", ngram_range=NGRAMS)
+    pairs = [pair for _, _, sents in rows for pair in sents]
+    sentence = _logistic([text for text, _ in pairs], [marked for _, marked in pairs],
+                         analyzer="word", token_pattern=WORD_PATTERN, ngram_range=WORD_NGRAMS)
+    return {"document": document, "sentence": sentence}
+
+
+def _part(vectoriser, model) -> dict:
     coef = model.coef_[0]
     features = sorted((gram, round(float(vectoriser.idf_[i]), 12), round(float(coef[i]), 12))
                       for gram, i in vectoriser.vocabulary_.items())
-    data = {"ngrams": list(NGRAMS), "documents": documents,
-            "intercept": round(float(model.intercept_[0]), 12), "features": features}
+    return {"intercept": round(float(model.intercept_[0]), 12), "features": features}
+
+
+def export(models: dict, documents: int) -> bytes:
+    """The model file's bytes (gzip of JSON, features in sorted order, no timestamp)."""
+    data = {"ngrams": list(NGRAMS), "word_ngrams": list(WORD_NGRAMS), "documents": documents}
+    data.update({name: _part(*pair) for name, pair in models.items()})
     raw = json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
     return gzip.compress(raw, compresslevel=9, mtime=0)
 
 
 def main() -> None:
     rows = documents()
-    vectoriser, model = fit(rows)
-    MODEL.write_bytes(export(vectoriser, model, len(rows)))
-    held = sum(h for _, h in rows)
-    print(f"documents={len(rows)} held={held} features={len(vectoriser.vocabulary_)} "
-          f"bytes={MODEL.stat().st_size}")
+    models = fit(rows)
+    MODEL.write_bytes(export(models, len(rows)))
+    held = sum(h for _, h, _ in rows)
+    sizes = " ".join(f"{name}_features={len(v.vocabulary_)}" for name, (v, _) in models.items())
+    print(f"documents={len(rows)} held={held} {sizes} bytes={MODEL.stat().st_size}")
 
 
 if __name__ == "__main__":

@@ -36,7 +36,7 @@ def scan_rules():
     return render_template(
         "admin/rules.html", rule_form=rule_form, allow_form=allow_form, empty=EmptyForm(),
         detectors=catalog.detectors(), secret_fields=catalog.secret_fields(),
-        sensitive_sorts=catalog.sensitive_sorts(),
+        sensitive_sorts=catalog.sensitive_sorts(), second_look=catalog.second_look(),
         rules=rules.entries(db.session, rules.ScanRule, current_user),
         allow=rules.entries(db.session, rules.AllowEntry, current_user))
 

@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
+from bulletins.confidentiality import classifier
 from bulletins.confidentiality.concepts.basis import SECTORS, SENSITIVE_REASON
 from bulletins.confidentiality.scanner import Scanner
 
@@ -71,3 +72,18 @@ def secret_fields() -> list[tuple[str, str]]:
 def sensitive_sorts() -> list[tuple[str, str]]:
     """The sorts of sensitive personal data the scanner looks for: (what, legal basis)."""
     return [split_reason(reason) for reason in SENSITIVE_REASON.values()]
+
+
+@dataclass(frozen=True)
+class SecondLook:
+    """How the classifiers' second look decides (bulletins/confidentiality/classifier.py)."""
+
+    documents: int  # training bulletins
+    threshold: int  # per cent of confidence above which it holds
+    min_words: int  # shorter texts are left to the rules
+
+
+def second_look() -> SecondLook:
+    """The second look's figures, read from the shipped model and the classifier module."""
+    return SecondLook(classifier.training_documents(), round(classifier.THRESHOLD * 100),
+                      classifier.MIN_WORDS)

@@ -1,17 +1,23 @@
-"""A second look: a document classifier for what the rules do not recognise (#15).
+"""A second look: two classifiers for what the rules do not recognise (#15).
 
 The rules (concepts + specificity) find what they can name. Bulletins written by people the
-rules were never shown still carry secrets in words no rule knows. A classifier trained on the
-independently written corpus (tests/corpus/independent/train*.json, every bulletin labelled
-"must be held" or not) and on ordinary public bulletins (tests/corpus/ordinary/nb.json) reads
-the whole text for the resemblance. It only ever adds: when no rule holds a text and the
-classifier is confident, it holds it with a finding that says so, names its confidence, and
-marks the sentence it finds most like a held bulletin. It never lifts a rule's block.
+rules were never shown still carry secrets in words no rule knows. Two classifiers trained on
+the independently written corpus (tests/corpus/independent/train*.json) and on ordinary
+public bulletins (tests/corpus/ordinary/nb.json) read the text for the resemblance:
 
-The model is TF-IDF over character n-grams (2-5, within words, as scikit-learn's "char_wb")
-and logistic regression, fitted by ``tools/train_classifier.py`` (``make classifier``) and
-shipped as ``classifier.json.gz``: for each n-gram its idf and weight. Scoring here is plain
-Python over the same arithmetic, so the product needs no scikit-learn.
+- the *document* model reads the whole bulletin: TF-IDF over character n-grams (2-5, within
+  words, as scikit-learn's "char_wb"), labelled "must be held" or not;
+- the *sentence* model reads each sentence: TF-IDF over words and word pairs, labelled by
+  whether a writer marked a state secret or a sensitive personal fact in it. It finds the one
+  careless sentence in a long ordinary bulletin, and it is what the finding marks.
+
+Their mean is the confidence. The second look only ever adds: when no rule holds a text and
+the confidence is above the threshold, it holds it with a finding that says so, names its
+confidence and marks the likeliest sentence. It never lifts a rule's block.
+
+Both are logistic regressions fitted by ``tools/train_classifier.py`` (``make classifier``)
+and shipped as ``classifier.json.gz``: for each feature its idf and weight. Scoring here is
+plain Python over the same arithmetic, so the product needs no scikit-learn.
 """
 
 from __future__ import annotations
@@ -27,31 +33,44 @@ from bulletins.confidentiality.text import SEVERITY_BLOCK, Doc, Hit
 
 MODEL = Path(__file__).with_name("classifier.json.gz")
 NGRAMS = (2, 5)
-#: hold when the probability is above this; chosen on texts the model had not seen: train4's
-#: writers and the first corpus's ordinary bulletins, scored by a model fitted on train,
-#: train2, train3 and ordinary bulletins (tests/corpus/independent/README.md)
+#: the sentence model's word n-grams, and what it counts as a word (scikit-learn's pattern
+#: with one-letter words kept: "ở", "ý" are Vietnamese words)
+WORD_NGRAMS = (1, 2)
+WORD_PATTERN = r"(?u)\b\w+\b"
+#: hold when the confidence is above this; chosen on bulletins neither the models nor the
+#: rules had seen (tests/corpus/independent/README.md)
 THRESHOLD = 0.75
 #: a bulletin's length; a longer text is judged by its beginning (the rules read it all)
 LIMIT = 20_000
-#: the model learnt from bulletins of 40 words or more: a shorter text (a title, a line, a
-#: reviewer's test sentence) is outside what it knows, and left to the rules
+#: the models learnt from bulletins of 40 words or more: a shorter text (a title, a line, a
+#: reviewer's test sentence) is outside what they know, and left to the rules
 MIN_WORDS = 40
+#: a sentence the sentence model reads has at least this many words (as in its training)
+SENTENCE_WORDS = 3
 KIND = "state_secret_topic"
-#: the sentence marked is the likeliest of those this long (a heading says little alone)
-SENTENCE_WORDS = 8
 _SPACES = re.compile(r"\s\s+")
 _SENTENCE = re.compile(r"[^.!?;\n]+")
-_model: tuple[dict[str, tuple[float, float]], float, int] | None = None
+_WORD = re.compile(WORD_PATTERN)
+Weights = dict[str, tuple[float, float]]
+_models: dict | None = None
 
 
-def _load() -> tuple[dict[str, tuple[float, float]], float, int]:
-    """The n-gram weights, the intercept and the number of training bulletins (once)."""
-    global _model
-    if _model is None:
+def _load() -> dict:
+    """Both models' weights and intercepts, and the number of training bulletins (once)."""
+    global _models
+    if _models is None:
         data = json.loads(gzip.decompress(MODEL.read_bytes()))
-        weights = {g: (idf, coef) for g, idf, coef in data["features"]}
-        _model = (weights, float(data["intercept"]), int(data["documents"]))
-    return _model
+        _models = {"documents": int(data["documents"])}
+        for name in ("document", "sentence"):
+            part = data[name]
+            weights = {g: (idf, coef) for g, idf, coef in part["features"]}
+            _models[name] = (weights, float(part["intercept"]))
+    return _models
+
+
+def training_documents() -> int:
+    """How many bulletins the shipped models learnt from."""
+    return _load()["documents"]
 
 
 def ngrams(low: str) -> Counter[str]:
@@ -72,44 +91,70 @@ def ngrams(low: str) -> Counter[str]:
     return Counter(grams)
 
 
-def _score(low: str) -> tuple[float, float]:
-    """(dot product with the weights, norm) of the text's TF-IDF vector, before normalising."""
-    weights = _load()[0]
+def words(low: str) -> Counter[str]:
+    """The words and word pairs of a text, as scikit-learn's "word" analyser counts them."""
+    tokens = _WORD.findall(low)
+    grams = list(tokens)
+    grams += [f"{a} {b}" for a, b in zip(tokens, tokens[1:], strict=False)]
+    return Counter(grams)
+
+
+def sentences(low: str) -> list[tuple[int, int]]:
+    """The spans of the sentences the sentence model reads (training and scoring alike)."""
+    return [m.span() for m in _SENTENCE.finditer(low)
+            if len(m.group().split(None, SENTENCE_WORDS)) >= SENTENCE_WORDS]
+
+
+def _logistic(counts: Counter[str], model: tuple[Weights, float]) -> float:
+    """The probability a logistic regression gives a sublinear, l2-normalised TF-IDF vector."""
+    weights, intercept = model
     dot = norm = 0.0
-    for gram, count in ngrams(low).items():
+    for gram, count in counts.items():
         known = weights.get(gram)
         if known is not None:
             value = (1.0 + math.log(count)) * known[0]
             norm += value * value
             dot += value * known[1]
-    return dot, math.sqrt(norm)
-
-
-def probability(low: str) -> float:
-    """How much the lower-cased text resembles a bulletin that must be held (0 to 1)."""
-    dot, norm = _score(low[:LIMIT])
-    z = _load()[1] + (dot / norm if norm else 0.0)
+    z = intercept + (dot / math.sqrt(norm) if norm else 0.0)
     return 1.0 / (1.0 + math.exp(-z))
 
 
+def document_probability(low: str) -> float:
+    """How much the lower-cased text as a whole resembles a bulletin that must be held."""
+    return _logistic(ngrams(low[:LIMIT]), _load()["document"])
+
+
+def sentence_probabilities(low: str) -> list[tuple[float, int, int]]:
+    """(probability the sentence carries a secret, start, end) for each sentence read."""
+    model = _load()["sentence"]
+    low = low[:LIMIT]
+    return [(_logistic(words(low[s:e]), model), s, e) for s, e in sentences(low)]
+
+
+def probability(low: str) -> float:
+    """The confidence (0 to 1): the mean of the document model's probability and the
+    likeliest sentence's."""
+    best = max(sentence_probabilities(low), default=(0.0, 0, 0))[0]
+    return (document_probability(low) + best) / 2
+
+
 def second_look(doc: Doc) -> Hit | None:
-    """A blocking finding when the classifier is confident, over the likeliest sentence."""
+    """A blocking finding when the classifiers are confident, over the likeliest sentence."""
     low = doc.low[:LIMIT]
     if len(low.split(None, MIN_WORDS)) < MIN_WORDS:
         return None
-    p = probability(low)
+    scored = sentence_probabilities(low)
+    best, s, e = max(scored, default=(0.0, 0, len(low)))
+    p = (document_probability(low) + best) / 2
     if p <= THRESHOLD:
         return None
-    sentences = [m.span() for m in _SENTENCE.finditer(low)
-                 if len(low[m.start():m.end()].split()) >= SENTENCE_WORDS]
-    # the sentence that weighs most towards holding: its n-grams' pull, unnormalised
-    s, e = max(sentences, key=lambda span: _score(low[span[0]:span[1]])[0],
-               default=(0, len(low)))
     while s < e and low[s].isspace():
         s += 1
+    while e > s and low[e - 1].isspace():
+        e -= 1
     if e <= s:
         return None
-    n = _load()[2]
+    n = training_documents()
     reason = (f"Bộ phân loại (học từ {n} bản tin mẫu do người viết độc lập soạn) thấy văn bản "
               f"giống những bản tin phải giữ lại, độ tin cậy {p:.0%}; các quy tắc không nêu "
               "được nội dung cụ thể. Câu được đánh dấu là câu giống nhất: đọc kỹ cả bài "

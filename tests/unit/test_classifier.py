@@ -22,29 +22,55 @@ def fitted():
     from tools.train_classifier import documents, fit
 
     rows = documents()
-    vectoriser, model = fit(rows)
-    return vectoriser, model, rows
+    return fit(rows), rows
 
 
 def test_the_shipped_file_is_what_the_training_corpora_build(fitted) -> None:
-    vectoriser, model, rows = fitted
+    models, rows = fitted
     shipped = json.loads(gzip.decompress(classifier.MODEL.read_bytes()))
     assert shipped["documents"] == len(rows)
-    grams = {gram: (idf, coef) for gram, idf, coef in shipped["features"]}
-    assert set(grams) == set(vectoriser.vocabulary_)
-    for gram, i in vectoriser.vocabulary_.items():
-        idf, coef = grams[gram]
-        assert idf == pytest.approx(vectoriser.idf_[i], abs=1e-9)
-        assert coef == pytest.approx(model.coef_[0][i], abs=1e-6)
-    assert shipped["intercept"] == pytest.approx(model.intercept_[0], abs=1e-6)
+    for name, (vectoriser, model) in models.items():
+        grams = {gram: (idf, coef) for gram, idf, coef in shipped[name]["features"]}
+        assert set(grams) == set(vectoriser.vocabulary_)
+        for gram, i in vectoriser.vocabulary_.items():
+            idf, coef = grams[gram]
+            assert idf == pytest.approx(vectoriser.idf_[i], abs=1e-9)
+            assert coef == pytest.approx(model.coef_[0][i], abs=1e-6)
+        assert shipped[name]["intercept"] == pytest.approx(model.intercept_[0], abs=1e-6)
+
+
+TEXTS = ["", "a", "Mật ong xã Vũ Dương  \n\t ngon", "Ở đây, ý kiến: 12,5 tấn; đ/c Tài."]
 
 
 def test_plain_python_scores_as_scikit_learn(fitted) -> None:
-    vectoriser, model, rows = fitted
-    texts = [text for text, _ in rows[::7]] + ["", "a", "Mật ong xã Vũ Dương  \n\t ngon"]
+    models, rows = fitted
+    texts = [text for text, _, _ in rows[::7]] + TEXTS
+    vectoriser, model = models["document"]
     expected = model.predict_proba(vectoriser.transform(texts))[:, 1]
     for text, p in zip(texts, expected, strict=True):
-        assert classifier.probability(text.lower()) == pytest.approx(p, abs=1e-6)
+        assert classifier.document_probability(text.lower()) == pytest.approx(p, abs=1e-6)
+    vectoriser, model = models["sentence"]
+    for text in texts:
+        low = text.lower()
+        spans = classifier.sentences(low)
+        if not spans:
+            assert not classifier.sentence_probabilities(low)
+            continue
+        expected = model.predict_proba(vectoriser.transform([low[s:e] for s, e in spans]))
+        got = classifier.sentence_probabilities(low)
+        assert [(s, e) for _, s, e in got] == spans
+        assert [p for p, _, _ in got] == pytest.approx(list(expected[:, 1]), abs=1e-6)
+
+
+def test_the_sentence_model_learnt_the_writers_marked_sentences(fitted) -> None:
+    models, rows = fitted
+    pairs = [pair for _, _, sents in rows for pair in sents]
+    marked = [text for text, m in pairs if m]
+    assert 0 < len(marked) < len(pairs) / 2
+    vectoriser, model = models["sentence"]
+    probs = model.predict_proba(vectoriser.transform([text for text, _ in pairs]))[:, 1]
+    hits = sum((p > 0.5) == m for p, (_, m) in zip(probs, pairs, strict=True))
+    assert hits / len(pairs) >= 0.9
 
 
 def _second_looks(text: str) -> list:

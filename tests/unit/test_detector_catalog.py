@@ -2,14 +2,17 @@
 
 from __future__ import annotations
 
-from bulletins.confidentiality import KINDS, SEVERITY_BLOCK, SEVERITY_WARN, scan
+from bulletins.confidentiality import KINDS, SEVERITY_BLOCK, SEVERITY_WARN, classifier, scan
 from bulletins.confidentiality.catalog import (
     EXAMPLES,
     detectors,
+    second_look,
     secret_fields,
     sensitive_sorts,
     split_reason,
 )
+from bulletins.confidentiality.text import Doc
+from tests.corpus.score import CORPORA, as_submitted, load
 
 
 def test_every_built_in_kind_has_an_example_the_scanner_flags():
@@ -40,3 +43,11 @@ def test_legal_basis_is_split_from_what_is_caught():
     assert split_reason("Số định danh cá nhân (CCCD)") == ("Số định danh cá nhân (CCCD)", "")
     assert all(basis for _, basis in secret_fields())
     assert all(basis.startswith("Nghị định 13/2023") for _, basis in sensitive_sorts())
+
+
+def test_the_second_look_is_described_by_the_model_it_ships():
+    look = second_look()
+    assert look.documents >= 900 and 50 <= look.threshold < 100 and look.min_words > 0
+    hits = [classifier.second_look(Doc(as_submitted(d))) for d in load(CORPORA["train4"])]
+    reasons = [hit[4] for hit in hits if hit is not None]
+    assert reasons and all(f"học từ {look.documents} bản tin" in r for r in reasons)

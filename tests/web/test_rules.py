@@ -7,7 +7,7 @@ from sqlalchemy import select
 
 from app.extensions import db
 from bulletins import services
-from bulletins.confidentiality import rules
+from bulletins.confidentiality import catalog, rules
 from bulletins.errors import NotAllowed
 from bulletins.models import AuditLog, Bulletin
 from tests.web.conftest import login, make_bulletin, user
@@ -73,6 +73,8 @@ def test_admin_pages_add_rules_and_lexicon(app, client, users):
     assert "không có chữ số" in bad.get_data(as_text=True)
     page = client.get("/admin/rules").get_data(as_text=True)
     assert "vị trí chốt" in page and "ubnd.vuduong@ninhbinh.gov.vn" in page
+    look = catalog.second_look()  # the classifiers' own figures, not written twice
+    assert f"học từ {look.documents} bản tin mẫu" in page and f"trên {look.threshold}%" in page
     with app.app_context():
         assert rules.lexicon(db.session, user("admin").commune_id) == ({}, {"Vũ Dương": "Vũ Dương"})
     login_as_editor = client.post("/logout")
