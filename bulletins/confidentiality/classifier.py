@@ -158,5 +158,5 @@ def second_look(doc: Doc) -> Hit | None:
     reason = (f"Bộ phân loại (học từ {n} bản tin mẫu do người viết độc lập soạn) thấy văn bản "
               f"giống những bản tin phải giữ lại, độ tin cậy {p:.0%}; các quy tắc không nêu "
               "được nội dung cụ thể. Câu được đánh dấu là câu giống nhất: đọc kỹ cả bài "
-              "(Luật BVBMNN 2018, Điều 7; Nghị định 13/2023/NĐ-CP, Điều 2 khoản 4)")
+              "(Luật BVBMNN 2018, Điều 7; Nghị định 356/2025/NĐ-CP, Điều 4)")
     return (KIND, s, e, SEVERITY_BLOCK, reason)

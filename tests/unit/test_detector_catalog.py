@@ -42,7 +42,7 @@ def test_legal_basis_is_split_from_what_is_caught():
         "Ngày sinh", "Nghị định 13/2023/NĐ-CP, Điều 2 khoản 3")
     assert split_reason("Số định danh cá nhân (CCCD)") == ("Số định danh cá nhân (CCCD)", "")
     assert all(basis for _, basis in secret_fields())
-    assert all(basis.startswith("Nghị định 13/2023") for _, basis in sensitive_sorts())
+    assert all("Nghị định 356/2025/NĐ-CP, Điều 4" in basis for _, basis in sensitive_sorts())
 
 
 def test_the_second_look_is_described_by_the_model_it_ships():

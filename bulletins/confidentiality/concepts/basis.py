@@ -17,10 +17,18 @@ Sources (public texts):
   (Quyết định 2500/QĐ-TTg of 2025). The defence, public security, inspection, ethnic and
   religious affairs, foreign affairs and national reserves catalogues are cited by their field
   only: verify their decision numbers before adding them here.
-- Nghị định 13/2023/NĐ-CP, Điều 2 khoản 4: sensitive personal data (a political and
-  religious views, b health and private life in medical records, e sexual life, g crimes and
-  offences recorded by the authorities, i location). The Personal Data Protection Law of 2025
-  carries the same categories (verify its article before citing it).
+- Personal data: Luật Bảo vệ dữ liệu cá nhân số 91/2025/QH15 (in force 01/01/2026), Điều 2
+  khoản 2 (basic) and khoản 3 (sensitive: "thuộc danh mục do Chính phủ ban hành"), and its
+  Nghị định 356/2025/NĐ-CP (31/12/2025, in force 01/01/2026, replacing Nghị định
+  13/2023/NĐ-CP): Điều 3 lists basic personal data (name, date of birth, phone, ID number, …),
+  Điều 4 sensitive personal data (ethnic origin, political and religious views, health, private
+  life, biometrics, crimes recorded by the authorities, financial data, location, …). Checked
+  December 2026 against:
+  https://thanhnien.vn/du-lieu-ca-nhan-nao-duoc-phap-luat-bao-ve-185260105102550429.htm
+  https://news.thuvienphapluat.vn/tintuc/vn/ho-tro-phap-luat/chinh-sach-moi/89506/
+  https://www.frasersvn.com/vi/legal-updates-and-publications/the-next-chapter-in-data-protection-new-decree-guiding-the-personal-data-protection-law
+  The points (letters) of Điều 4 were not found in any source at hand, so a reason cites the
+  article and, for the sort, the point of Nghị định 13/2023/NĐ-CP, Điều 2 khoản 4 it replaced.
 """
 
 from __future__ import annotations
@@ -86,20 +94,28 @@ MARK_REASON = {
     "restricted": "Dấu «Không phổ biến»: tài liệu lưu hành nội bộ, không được đăng công khai",
 }
 ND13 = "Nghị định 13/2023/NĐ-CP, Điều 2 khoản 4"
+PERSONAL = "Luật Bảo vệ dữ liệu cá nhân 2025, Điều 2"
+SENSITIVE = f"{PERSONAL} khoản 3; Nghị định 356/2025/NĐ-CP, Điều 4"
+
+
+def _sensitive(sort: str, point: str) -> str:
+    return f"Dữ liệu cá nhân nhạy cảm – {sort} ({SENSITIVE}; trước đây {ND13} {point})"
+
+
 SENSITIVE_REASON = {
-    "health": f"Dữ liệu cá nhân nhạy cảm – tình trạng sức khỏe, bệnh án ({ND13} điểm b)",
-    "drug": f"Dữ liệu cá nhân nhạy cảm – nghiện, điều trị nghiện ma túy ({ND13} điểm b)",
-    "crime": f"Dữ liệu cá nhân nhạy cảm – tiền án, tiền sự, tố tụng hình sự ({ND13} điểm g)",
-    "views": f"Dữ liệu cá nhân nhạy cảm – quan điểm chính trị, tôn giáo ({ND13} điểm a)",
-    "sexual": f"Dữ liệu cá nhân nhạy cảm – đời sống tình dục, đời tư ({ND13} điểm e)",
-    "location": f"Dữ liệu cá nhân nhạy cảm – nơi ở, đi lại hằng ngày của cá nhân ({ND13} điểm i)",
-    "finance": f"Dữ liệu cá nhân nhạy cảm – nợ, tín dụng của cá nhân ({ND13} điểm h)",
-    "biometric": f"Dữ liệu cá nhân nhạy cảm – đặc điểm sinh học, di truyền ({ND13} điểm d, đ)",
+    "health": _sensitive("tình trạng sức khỏe, bệnh án", "điểm b"),
+    "drug": _sensitive("nghiện, điều trị nghiện ma túy", "điểm b"),
+    "crime": _sensitive("tiền án, tiền sự, tố tụng hình sự", "điểm g"),
+    "views": _sensitive("quan điểm chính trị, tôn giáo", "điểm a"),
+    "sexual": _sensitive("đời sống tình dục, đời tư", "điểm e"),
+    "location": _sensitive("nơi ở, đi lại hằng ngày của cá nhân", "điểm i"),
+    "finance": _sensitive("nợ, tín dụng của cá nhân", "điểm h"),
+    "biometric": _sensitive("đặc điểm sinh học, di truyền", "điểm d, đ"),
 }
-BANK_REASON = ("Số tài khoản ngân hàng của cá nhân (dữ liệu cá nhân, Nghị định 13/2023/NĐ-CP, "
-               "Điều 2 khoản 4 điểm h)")
-DOB_REASON = ("Ngày sinh của cá nhân (dữ liệu cá nhân cơ bản, Nghị định 13/2023/NĐ-CP, "
-              "Điều 2 khoản 3)")
+BANK_REASON = (f"Số tài khoản ngân hàng của cá nhân (dữ liệu cá nhân, {PERSONAL}; Nghị định "
+               f"356/2025/NĐ-CP, Điều 3, 4; trước đây {ND13} điểm h)")
+DOB_REASON = (f"Ngày sinh của cá nhân (dữ liệu cá nhân cơ bản, {PERSONAL} khoản 2; Nghị định "
+              "356/2025/NĐ-CP, Điều 3; trước đây Nghị định 13/2023/NĐ-CP, Điều 2 khoản 3)")
 # the framings of the military and security life lived in the open (specifics.PUBLIC)
 FIELD = ("notice", "announced", "event", "done", "civil", "disaster", "storm")
 PUBLIC_NOTICE = ("; thông báo công khai theo quy định (truy nã, xét xử, tìm người): "

@@ -1,6 +1,7 @@
-"""Sensitive personal data (Nghị định 13/2023/NĐ-CP, Điều 2 khoản 4), beyond the phrases the
-scanner knew first (phrases.SENSITIVE). Each phrase is reported only when the sentence names or
-locates a person (personal.sensitive); "strong" phrases are reported even among campaign words.
+"""Sensitive personal data (Nghị định 356/2025/NĐ-CP, Điều 4; before 2026 Nghị định
+13/2023/NĐ-CP, Điều 2 khoản 4), beyond the phrases the scanner knew first (phrases.SENSITIVE).
+Each phrase is reported only when the sentence names or locates a person (personal.sensitive);
+"strong" phrases are reported even among campaign words.
 
 Diagnoses follow the chapters of the Ministry of Health's Vietnamese ICD-10: Quyết định
 4469/QĐ-BYT ngày 28/10/2020 ban hành "Bảng phân loại quốc tế mã hóa bệnh tật, nguyên nhân tử
