@@ -4,6 +4,7 @@
     python -m tests.corpus.score train -v    # the training half, with misses and extras
     python -m tests.corpus.score heldout2    # a second held-out set (writer wc, Dec 2026)
     python -m tests.corpus.score heldout3    # a third (writers wm, wn, wo), figures only
+    python -m tests.corpus.score heldout4    # a fourth (writers wu, wv, ww), figures only
     python -m tests.corpus.score train2 -v   # three more writers' training set (wd, we, wf)
     python -m tests.corpus.score train3 -v   # and three more (wg, wh, wi)
     python -m tests.corpus.score train4 -v   # and three more (wj, wk, wl)
@@ -32,6 +33,7 @@ HERE = Path(__file__).resolve().parent
 CORPORA = {"heldout": HERE / "independent" / "heldout.json",
            "heldout2": HERE / "independent" / "heldout2.json",
            "heldout3": HERE / "independent" / "heldout3.json",
+           "heldout4": HERE / "independent" / "heldout4.json",
            "train": HERE / "independent" / "train.json",
            "train2": HERE / "independent" / "train2.json",
            "train3": HERE / "independent" / "train3.json",

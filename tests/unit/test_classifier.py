@@ -107,3 +107,57 @@ def test_it_never_looks_twice_at_what_a_rule_holds() -> None:
 def test_ordinary_news_gets_no_second_look(text: str) -> None:
     assert classifier.probability(Doc(text).low) <= classifier.THRESHOLD
     assert not _second_looks(text)
+
+
+LOWERED = "hạ xuống cảnh báo"
+
+
+def _lowered_in_train4() -> list[tuple[dict, str, list]]:
+    rows = []
+    for doc in load(CORPORA["train4"]):
+        text = as_submitted(doc)
+        findings = scan(text)
+        if any(LOWERED in f.reason for f in findings):
+            rows.append((doc, text, findings))
+    return rows
+
+
+def test_a_hold_on_meaning_alone_is_lowered_where_the_text_is_plain() -> None:
+    rows = _lowered_in_train4()
+    assert rows, "no hold of train4 was lowered"
+    for doc, text, findings in rows:
+        assert classifier.probability(Doc(text).low) < classifier.CLEAR
+        assert all(f.severity != "block" for f in findings)
+        lowered = [f for f in findings if LOWERED in f.reason]
+        assert all(f.kind in classifier.MEANING and f.severity == "warn" for f in lowered)
+        assert all("%" in f.reason and "người duyệt vẫn đọc kỹ" in f.reason for f in lowered)
+        # the writers' labels: what the classifiers lowered on their training half was a trap
+        assert not any(label["severity"] == "block" for label in doc["expected"]), doc["id"]
+
+
+@pytest.mark.parametrize("extra", [" Tài liệu: TỐI MẬT.", " Liên hệ anh Tiến: 0912 345 678.",
+                                   " CCCD của ông Tiến: 001203004567."])
+def test_a_stamp_or_a_number_is_never_lowered(extra: str) -> None:
+    _, text, findings = _lowered_in_train4()[0]
+    before = {(f.start, f.end) for f in findings if LOWERED in f.reason}
+    after = scan(text + extra)
+    assert any(f.severity == "block" and f.kind not in classifier.MEANING for f in after)
+    held = {(f.start, f.end) for f in after if f.severity == "block"}
+    assert before <= held and not any(LOWERED in f.reason for f in after)
+
+
+def test_a_short_text_keeps_the_rules_hold() -> None:
+    """Below MIN_WORDS the classifiers say nothing, however plain the sentence looks to them."""
+    kept = 0
+    for _, text, findings in _lowered_in_train4():
+        f = next(x for x in findings if LOWERED in x.reason)
+        start, end = text.rfind(".", 0, f.start) + 1, text.find(".", f.end)
+        sentence = text[start:end if end > 0 else len(text)].strip()
+        if len(sentence.split()) >= classifier.MIN_WORDS:
+            continue
+        found = scan(sentence)
+        if any(x.severity == "block" for x in found):
+            kept += 1
+            assert classifier.probability(Doc(sentence).low) < classifier.CLEAR
+            assert not any(LOWERED in x.reason for x in found)
+    assert kept
