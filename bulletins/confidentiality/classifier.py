@@ -39,7 +39,7 @@ WORD_NGRAMS = (1, 2)
 WORD_PATTERN = r"(?u)\b\w+\b"
 #: hold when the confidence is above this; chosen on bulletins neither the models nor the
 #: rules had seen (tests/corpus/independent/README.md)
-THRESHOLD = 0.75
+THRESHOLD = 0.7
 #: a bulletin's length; a longer text is judged by its beginning (the rules read it all)
 LIMIT = 20_000
 #: the models learnt from bulletins of 40 words or more: a shorter text (a title, a line, a
@@ -54,6 +54,9 @@ KIND = "state_secret_topic"
 #: models nor the rules had seen, tests/corpus/independent/README.md)
 CLEAR = 0.3
 MEANING = ("state_secret_topic", "sensitive_personal")
+#: in a bulletin that is held, another sentence this likely to carry a secret is pointed out
+#: too, as a warning (a hint where else to look; the hold is already there)
+ALSO = 0.9
 _SPACES = re.compile(r"\s\s+")
 _SENTENCE = re.compile(r"[^.!?;\n]+")
 _WORD = re.compile(WORD_PATTERN)
@@ -184,3 +187,23 @@ def reconsider(doc: Doc, hits: list[Hit]) -> list[Hit]:
             f"thường (độ tin cậy giữ lại {p:.0%}); người duyệt vẫn đọc kỹ câu này")
     return [(kind, s, e, SEVERITY_WARN, why + note) if severity == SEVERITY_BLOCK
             else (kind, s, e, severity, why) for kind, s, e, severity, why in hits]
+
+
+def also_look(doc: Doc, hits: list[Hit]) -> list[Hit]:
+    """Warnings on the other sentences of a held bulletin that the sentence model finds as
+    likely to carry a secret as ALSO, where no finding is yet."""
+    low = doc.low[:LIMIT]
+    if len(low.split(None, MIN_WORDS)) < MIN_WORDS:
+        return []
+    taken = [(hit[1], hit[2]) for hit in hits]
+    out: list[Hit] = []
+    for p, s, e in sentence_probabilities(low):
+        if p > ALSO and not any(a < e and s < b for a, b in taken):
+            while s < e and low[s].isspace():
+                s += 1
+            reason = (f"Câu này cũng giống câu chứa bí mật nhà nước hoặc dữ liệu cá nhân nhạy "
+                      f"cảm trong các bản tin mẫu (độ tin cậy {p:.0%}); bản tin đã bị giữ lại, "
+                      "đọc kỹ cả câu này (Luật BVBMNN 2018, Điều 7; Nghị định 356/2025/NĐ-CP, "
+                      "Điều 4)")
+            out.append((KIND, s, e, SEVERITY_WARN, reason))
+    return out

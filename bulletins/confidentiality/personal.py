@@ -12,8 +12,8 @@ from bulletins.confidentiality.concepts.basis import (
     PUBLIC_NOTICE,
     SENSITIVE_REASON,
 )
+from bulletins.confidentiality.concepts.framings import court_notice, notice
 from bulletins.confidentiality.concepts.health import MORE_SENSITIVE, located, predicate
-from bulletins.confidentiality.concepts.specifics import court_notice, notice
 from bulletins.confidentiality.contacts import MONEY_RE, digits, number_kind
 from bulletins.confidentiality.text import (
     SEVERITY_BLOCK,

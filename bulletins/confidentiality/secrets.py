@@ -6,8 +6,9 @@ import re
 
 from bulletins.confidentiality import phrases as R
 from bulletins.confidentiality.concepts.basis import MARK_REASON, TOPIC_REASON
+from bulletins.confidentiality.concepts.framings import PUBLIC
 from bulletins.confidentiality.concepts.society import PERSONNEL_GENERAL
-from bulletins.confidentiality.concepts.specifics import PUBLIC, Facts
+from bulletins.confidentiality.concepts.specifics import Facts
 from bulletins.confidentiality.text import (
     SEVERITY_BLOCK,
     Doc,

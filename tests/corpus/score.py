@@ -8,6 +8,8 @@
     python -m tests.corpus.score train2 -v   # three more writers' training set (wd, we, wf)
     python -m tests.corpus.score train3 -v   # and three more (wg, wh, wi)
     python -m tests.corpus.score train4 -v   # and three more (wj, wk, wl)
+    python -m tests.corpus.score train5 -v   # and three more (wp, wq, wr)
+    python -m tests.corpus.score train6 -v   # and two more (ws, wt)
     python -m tests.corpus.score plain -v    # 110 ordinary public bulletins (none to hold)
     python -m tests.corpus.score heldout_plain  # 110 more, never read: figures only
     python -m tests.corpus.score legacy      # tests/corpus/confidentiality.json
@@ -38,6 +40,8 @@ CORPORA = {"heldout": HERE / "independent" / "heldout.json",
            "train2": HERE / "independent" / "train2.json",
            "train3": HERE / "independent" / "train3.json",
            "train4": HERE / "independent" / "train4.json",
+           "train5": HERE / "independent" / "train5.json",
+           "train6": HERE / "independent" / "train6.json",
            "plain": HERE / "ordinary" / "nb.json",
            "heldout_plain": HERE / "ordinary" / "na.json",
            "legacy": HERE / "confidentiality.json"}

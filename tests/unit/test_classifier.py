@@ -161,3 +161,22 @@ def test_a_short_text_keeps_the_rules_hold() -> None:
             assert classifier.probability(Doc(sentence).low) < classifier.CLEAR
             assert not any(LOWERED in x.reason for x in found)
     assert kept
+
+
+def test_a_held_bulletin_points_to_its_other_likely_sentences() -> None:
+    pointed = 0
+    for doc in load(CORPORA["train4"]) + load(CORPORA["plain"]):
+        text = as_submitted(doc)
+        findings = scan(text)
+        also = [f for f in findings if f.reason.startswith("Câu này cũng giống")]
+        if not any(f.severity == "block" for f in findings):
+            assert not also, doc["id"]
+            continue
+        others = [f for f in findings if f not in also]
+        for f in also:
+            pointed += 1
+            assert f.severity == "warn" and f.kind == "state_secret_topic" and "%" in f.reason
+            assert not any(o.start < f.end and f.start < o.end for o in others)
+            low = Doc(f.text).low
+            assert max(p for p, _, _ in classifier.sentence_probabilities(low)) > classifier.ALSO
+    assert pointed

@@ -68,7 +68,7 @@ SPEC_WORDS = {
     "place": "địa điểm", "store": "nơi cất giữ", "person": "người cụ thể", "list": "danh sách",
     "named": "tên tổ chức", "code": "mã, khẩu lệnh", "freq": "tần số", "phone": "số thuê bao",
     "account": "tài khoản mạng xã hội", "challenge": "mật khẩu hỏi – đáp", "gap": "chỗ trống",
-    "route": "lộ trình", "content": "nội dung",
+    "route": "lộ trình", "content": "nội dung", "pair": "cặp hỏi – đáp",
 }
 # the reasons of the topic phrases (secrets.topic), by their group
 TOPIC_REASON = {
@@ -116,7 +116,7 @@ BANK_REASON = (f"Số tài khoản ngân hàng của cá nhân (dữ liệu cá 
                f"356/2025/NĐ-CP, Điều 3, 4; trước đây {ND13} điểm h)")
 DOB_REASON = (f"Ngày sinh của cá nhân (dữ liệu cá nhân cơ bản, {PERSONAL} khoản 2; Nghị định "
               "356/2025/NĐ-CP, Điều 3; trước đây Nghị định 13/2023/NĐ-CP, Điều 2 khoản 3)")
-# the framings of the military and security life lived in the open (specifics.PUBLIC)
+# the framings of the military and security life lived in the open (framings.PUBLIC)
 FIELD = ("notice", "announced", "event", "done", "civil", "disaster", "storm")
 PUBLIC_NOTICE = ("; thông báo công khai theo quy định (truy nã, xét xử, tìm người): "
                  "kiểm tra lại trước khi đăng")
@@ -127,7 +127,7 @@ class Concept:
     """A class of state secret: the words that evoke it and the detail that makes it leak.
 
     needs: alternatives, each a "+"-joined set of specificity kinds (specifics.py) that must all
-    be in the sentence; "alone" means the cue suffices. public: the framings (specifics.PUBLIC)
+    be in the sentence; "alone" means the cue suffices. public: the framings (framings.PUBLIC)
     that cancel it. unless: phrases that, in the sentence, show another sense of the cue.
     """
 

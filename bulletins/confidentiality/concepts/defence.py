@@ -95,6 +95,12 @@ CODES = Concept(
     unless=("wifi", "otp", "vneid", "ngân hàng", "đăng nhập", "mạng xã hội", "lừa đảo",
             "ứng dụng", "mã bảo vệ", "tài khoản", "hỏi đáp", "giải đáp", "câu hỏi"),
 )
+# a challenge and its password quoted side by side need no other word to be what they are
+PAIRS = Concept(
+    "pairs", "defence", "mật khẩu hỏi – đáp của lực lượng canh gác",
+    cues=("hỏi",), needs=("pair",), public=("notice",),
+    unless=("lừa đảo", "kẻ gian", "đăng nhập", "otp", "trò chơi", "câu đố", "đố vui"),
+)
 LEADERS = Concept(
     "leaders", "leaders", "lộ trình, thời gian và lực lượng bảo vệ đoàn lãnh đạo",
     cues=("cảnh vệ", "bảo vệ đoàn", "đoàn công tác", "đoàn của", "đoàn đại biểu",
@@ -150,4 +156,4 @@ CODES = replace(CODES, cues=CODES.cues + (
     "mã khóa", "khóa mã", "cơ yếu", "điện mật", "tần số chính", "tần số dự bị", "tần số phụ",
     "kênh chính", "kênh dự bị", "mật khẩu hỏi", "khẩu lệnh hỏi", "ký hiệu liên lạc",
     "bảng mật ngữ", "ám hiệu nhận biết", "tín hiệu báo động"))
-CONCEPTS = (CODES, WARTIME, POSITIONS, WEAPONS, LEADERS, PLANS, FORCES, PATROLS)
+CONCEPTS = (CODES, PAIRS, WARTIME, POSITIONS, WEAPONS, LEADERS, PLANS, FORCES, PATROLS)

@@ -13,7 +13,8 @@ from collections.abc import Callable, Iterable
 from bulletins.confidentiality import phrases as R
 from bulletins.confidentiality.concepts import defence, security, society, state
 from bulletins.confidentiality.concepts.basis import Concept
-from bulletins.confidentiality.concepts.specifics import PUBLIC, Facts, title_end
+from bulletins.confidentiality.concepts.framings import PUBLIC, title_end
+from bulletins.confidentiality.concepts.specifics import Facts
 from bulletins.confidentiality.text import SEVERITY_BLOCK, Doc, Hit, any_of
 
 KIND = "state_secret_topic"

@@ -12,7 +12,6 @@ from __future__ import annotations
 import re
 
 from bulletins.confidentiality import phrases as R
-from bulletins.confidentiality.text import Doc
 
 # people, forces and things counted in an order or a report
 UNITS = (
@@ -42,6 +41,9 @@ _WORDS = {
             r"|\b(?:tuần|tháng) (?:tới|sau)\b|\b(?:cuối|đầu) tuần\b|\bnửa đêm\b|\brạng sáng\b",
     "phone": r"(?<![\d.])0\d{2,3}[ .]?\d{3}[ .]?\d{3,4}(?![\d.])",
     "challenge": r"\bhỏi\b[^.;\n]{1,40}?\bđáp\b",
+    # a challenge and its password, each quoted: hỏi "Sóng bạc", đáp "Thuyền đầy"
+    "pair": r"\bhỏi\s*:?\s*[“\"«‘][^”\"»’\n?]{1,30}[”\"»’]\s*[,;–-]?\s*(?:\w+\s+){0,3}?"
+            r"đáp\s*:?\s*[“\"«‘][^”\"»’\n?]{1,30}[”\"»’]",
     "store": r"\b(?:cất giữ|cất giấu|cất|lưu giữ|bảo quản|niêm cất|tàng trữ|đặt|để|giấu|chứa)"
              r"\s+(?:[^\s.;]+\s+){0,4}?(?:tại|trong|ở|dưới|sau|trên)\s",
     "account": r"\b(?:tài khoản|trang|nhóm|fanpage|kênh)\s+(?:facebook|zalo|tiktok|youtube"
@@ -110,7 +112,7 @@ _NOT_PERSON = re.compile(r"(?:" + "|".join(map(re.escape, R.NAME_EXCL)) + r")")
 _NAMES = ("person", "place", "named", "list")
 # kinds that mark a matter rather than detail it: not part of a finding's span
 MARKS = frozenset(("pending", "future", "secret", "position", "agent", "guard"))
-DETAILS = ("count", "wcount", "amount", "freq", "time", "phone", "challenge", "store",
+DETAILS = ("count", "wcount", "amount", "freq", "time", "phone", "challenge", "pair", "store",
            "account", "gap", "route", "content", "person", "place", "named", "code")
 
 Spans = dict[str, list[tuple[int, int]]]
@@ -213,88 +215,3 @@ class Facts:
 
 
 _UNIT_KINDS = frozenset(("count", "wcount", "amount", "freq"))
-
-
-def _phrases(words: str) -> re.Pattern[str]:
-    """A regex of |-separated phrases that end a word (their syllables start words anyway);
-    no look-behind in front, so that the engine skips fast to their first letters."""
-    return re.compile(r"(?:" + words + r")(?!\w)")
-
-
-# Framings that make a sentence public on purpose. They lower or cancel a finding.
-PUBLIC = {
-    # wanted and missing persons, trials: published on purpose
-    "notice": _phrases(r"truy nã|đầu thú|tìm người|nhắn tìm|mất tích|đi lạc|phiên tòa|xét xử"
-                       r"|tuyên phạt|tuyên án|bị cáo|người báo tin|người tố giác|tố giác"),
-    # results and decisions already announced
-    "announced": _phrases(r"đã công bố|đã được công bố|công bố kết quả|công bố quyết định"
-                          r"|trúng cử|đã bầu|bầu đồng chí|tán thành|nhậm chức"
-                          r"|trao quyết định|đã được (?:bổ nhiệm|điều động|bầu)|niêm yết công khai"
-                          r"|công khai danh sách|được niêm yết|đã phê duyệt|đã được phê duyệt"
-                          r"|công khai kết luận|đã ban hành kết luận|quyết định số"
-                          r"|(?<!sẽ )(?<!kiến )được (?:bổ nhiệm|điều động|luân chuyển|bầu)"
-                          r"|đã niêm yết|đã được niêm yết|đã công khai"
-                          r"|(?:đã )?ban hành quyết định|quyết định công nhận"
-                          r"|đã ký quyết định|ký quyết định bổ nhiệm|bầu (?:ông|bà|anh|chị)"),
-    # campaigns, festivals, training, drills for the public, history
-    "event": _phrases(r"tuyên truyền|chiến dịch|tháng hành động|hội thao|hội diễn|lễ hội"
-                      r"|ngày hội|tập huấn|hội thi|giao lưu|tham quan|khai giảng"
-                      r"|kháng chiến|di tích|(?<!sinh )năm 19\d\d|truyền thống"
-                      r"|thánh lễ|đại lễ|bảo vệ bí mật nhà nước|bảo mật thông tin cá nhân"
-                      r"|dữ liệu cá nhân|mít tinh"
-                      r"|diễu hành|cổ động|tình nguyện|văn nghệ"),
-    # the military and security life that is public: call-up, training, disasters, traffic
-    "civil": _phrases(r"tuyển quân|giao quân|giao nhận quân|nhập ngũ|khám tuyển"
-                      r"|nghĩa vụ quân sự|huấn luyện|bắn đạn thật|trường bắn|vỏ đạn|đầu đạn"
-                      r"|giao nộp|thu hồi vũ khí|bom mìn|vật nổ sót|rà phá|cứu nạn|cứu hộ"
-                      r"|phòng cháy|chữa cháy|cháy rừng|giao thông|phân luồng|tự quản"
-                      r"|camera an ninh|đạt loại|thành công tốt đẹp|đã kết thúc"),
-    # elections held in the open (a village head, the people's councils)
-    "election": _phrases(r"bầu (?:cử )?trưởng (?:thôn|ấp|bản|khu)|bầu cử đại biểu|hội nghị cử tri"),
-    # storms, floods, landslides: the commune's forces at work in the open
-    "disaster": _phrases(r"bão|bão số \d+|lũ|lũ lụt|tránh bão|thiên tai|ngập|ngập lụt|sạt lở"
-                         r"|mưa lớn|triều cường|nước dâng|áp thấp nhiệt đới"),
-    # a title announcing a storm or a flood: the whole bulletin is about the response to it
-    "storm": _phrases(r"ứng phó|bão số \d+|cơn bão|mưa lũ|lũ lụt|ngập lụt|sạt lở đất"
-                      r"|áp thấp nhiệt đới|triều cường|lũ quét"),
-    # results of operations already carried out
-    "done": _phrases(r"đã triệt phá|triệt phá thành công|phá thành công|đã bắt giữ"
-                     r"|đã bắt quả tang|bị bắt quả tang"
-                     r"|bị bắt giữ|đã bị bắt|đã ra đầu thú"
-                     r"|đã khởi tố|đã làm rõ|đã xử lý|bị xử phạt|đã (?:đến |về )?thăm"
-                     r"|đã làm việc|vừa qua|so với cùng kỳ|đã đến|đã về|đã tới"),
-}
-
-
-# in a sentence, the words of a wanted notice or a trial; in a title, a missing person's too
-_NOTICE_SENTENCE = _phrases(r"truy nã|đầu thú|phiên tòa|xét xử|tuyên phạt|tuyên án|bị cáo")
-_NOTICE_TITLE = _phrases(r"truy nã|đầu thú|phiên tòa|xét xử|tuyên phạt|tuyên án|tìm người"
-                         r"|nhắn tìm|tìm thân nhân|mất tích")
-
-
-def title_end(low: str) -> int:
-    """Where a document's title ends: its first line, or first sentence, within 200 letters."""
-    end = low.find("\n", 0, 200)
-    if end < 0:
-        end = low.find(". ", 0, 200)
-    return end if end > 0 else min(len(low), 200)
-
-
-def notice(doc: Doc, a: int, b: int) -> bool:
-    """True when the sentence [a, b) is a wanted or trial notice, or the document's title is
-    one or a missing-person notice: what it says of a person is published on purpose."""
-    title = doc.memo.get((-1, -1))
-    if title is None:
-        end = title_end(doc.low)
-        title = doc.memo[(-1, -1)] = _NOTICE_TITLE.search(doc.low, 0, end) is not None
-    return title or _NOTICE_SENTENCE.search(doc.low, a, b) is not None
-
-
-def court_notice(doc: Doc, a: int, b: int) -> bool:
-    """True when the sentence [a, b) or the document's title is a wanted notice or a trial's
-    (not a missing person's or a lost item's): the law has it publish a birth year and charge."""
-    title = doc.memo.get((-2, -2))
-    if title is None:
-        end = title_end(doc.low)
-        title = doc.memo[(-2, -2)] = _NOTICE_SENTENCE.search(doc.low, 0, end) is not None
-    return title or _NOTICE_SENTENCE.search(doc.low, a, b) is not None

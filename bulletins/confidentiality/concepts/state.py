@@ -86,7 +86,8 @@ UNPUBLISHED = Concept(
             "thông tin cá nhân", "chế độ", "soạn thảo", "quy định về",
             # a service keeping its clients' names private is a promise, not a secret
             "thông tin người đến", "thông tin người bệnh", "thông tin khách hàng",
-            "người đến tư vấn", "giữ kín tên", "được giữ kín danh"),
+            "người đến tư vấn", "giữ kín tên", "được giữ kín danh", "mọi thông tin được",
+            "mọi thông tin đều được", "được giữ kín tuyệt đối", "được bảo mật tuyệt đối"),
 )
 # Inspection before its conclusion, reserves, border and negotiation matters (danh mục BMNN
 # lĩnh vực thanh tra, dự trữ quốc gia, ngoại giao, biên giới).
