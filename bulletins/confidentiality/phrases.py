@@ -209,7 +209,11 @@ PLACE_WORDS = frozenset(
 SPEAKER = (r"[^.;\n]{0,40}?(?:,\s*(?:cán bộ|công chức|chủ tịch|phó chủ tịch|trưởng|phó trưởng"
            r"|bí thư|bác sĩ|y sĩ|giám đốc|chuyên trách)"
            r"|\b(?:cho biết|phát biểu|chia sẻ|nhấn mạnh))")
-BACKREF = r"\s*(?:bị cáo|bị can|đối tượng|người này|anh|chị|ông|bà|cháu|em|cụ)\b"
+# "bố em", "vợ anh", "con gái ông": a relative of the person just named
+KIN = (r"(?:bố|mẹ|cha|chồng|vợ|con|con trai|con gái|anh trai|chị gái|em trai|em gái|ông nội"
+       r"|bà nội|ông ngoại|bà ngoại|cháu nội|cháu ngoại)\s+(?:của\s+)?(?:em|cháu|anh|chị|ông|bà"
+       r"|cô|chú|bác|cụ)\b")
+BACKREF = rf"\s*(?:bị cáo|bị can|đối tượng|người này|{KIN}|anh|chị|ông|bà|cháu|em|cụ)\b"
 NAME_EXCL = ("Hồ Chí Minh", "Trần Hưng Đạo", "Lê Lợi", "Hà Nội", "Hà Nam", "Vũ Dương",
              "Lý Thái Tổ", "Đinh Tiên Hoàng", "Lê Hoàn", "Võ Nguyên Giáp", "Hà Giang", "Hà Tĩnh",
              "Cao Bằng", "Mai Sơn")

@@ -73,7 +73,12 @@ def marking(doc: Doc, key: str, s: int, e: int, out: list[Hit]) -> int:
             before, after = line(low, s, e)
             stamp = before == "" and after == ""
             prev = prev_word(clean, s)
-            if stamp or clean[s:e].isupper() and not (prev and prev.isupper()):
+            j = s - 1
+            while j > 0 and clean[j] == " ":
+                j -= 1
+            # "Báo cáo số 21/BC-CAX – MẬT – Bản số 03": set apart by a dash, not a title's word
+            apart = j >= 0 and clean[j] in "–—-(|:,"
+            if stamp or clean[s:e].isupper() and (apart or not (prev and prev.isupper())):
                 out.append((MARK, s, e, SEVERITY_BLOCK, MARK_REASON["level"]))
         return e
     if key == "bản số" or key == "không phổ biến":

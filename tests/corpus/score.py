@@ -10,6 +10,7 @@
     python -m tests.corpus.score train4 -v   # and three more (wj, wk, wl)
     python -m tests.corpus.score train5 -v   # and three more (wp, wq, wr)
     python -m tests.corpus.score train6 -v   # and two more (ws, wt)
+    python -m tests.corpus.score train7 -v   # and three more (wx, wy, wz)
     python -m tests.corpus.score plain -v    # 110 ordinary public bulletins (none to hold)
     python -m tests.corpus.score heldout_plain  # 110 more, never read: figures only
     python -m tests.corpus.score legacy      # tests/corpus/confidentiality.json
@@ -42,6 +43,7 @@ CORPORA = {"heldout": HERE / "independent" / "heldout.json",
            "train4": HERE / "independent" / "train4.json",
            "train5": HERE / "independent" / "train5.json",
            "train6": HERE / "independent" / "train6.json",
+           "train7": HERE / "independent" / "train7.json",
            "plain": HERE / "ordinary" / "nb.json",
            "heldout_plain": HERE / "ordinary" / "na.json",
            "legacy": HERE / "confidentiality.json"}

@@ -188,10 +188,13 @@ def _lower_mat_as_before(doc: Doc, s: int, e: int) -> bool:
         return False
     before, after = line(low, s, e)
     prev = prev_word(clean, s)
-    return before == "" and after == "" or clean[s:e].isupper() and not (prev and prev.isupper())
+    # set apart by a dash, a colon, a bracket: "21/BC-CAX – MẬT – Bản số 03" (not "BÍ MẬT")
+    apart = re.search(r"[–—\-(|:,] *$", clean[:s]) is not None
+    return before == "" and after == "" or clean[s:e].isupper() and (
+        apart or not (prev and prev.isupper()))
 
 
-_MAT_PIECES = ("mật", "MẬT", "Mật", "bí", "BÍ", "x", "1", "_", " ", "\n", ": ", "ong", "(")
+_MAT_PIECES = ("mật", "MẬT", "Mật", "bí", "BÍ", "x", "1", "_", " ", "\n", ": ", "ong", "(", " – ")
 
 
 @given(st.lists(st.sampled_from(_MAT_PIECES), max_size=8))

@@ -124,7 +124,8 @@ PATROLS = Concept(
     needs=("gap", "time+place", "time+count"),
     public=FIELD,
     unless=("tự quản", "song phương", "kiểm soát giao thông", "đợt tuần tra", "duy trì tuần tra",
-            "nhắc nhở"),
+            "nhắc nhở", "thuận tiện cho tuần tra", "phục vụ tuần tra", "phục vụ công tác tuần tra",
+            "trực cấp cứu", "trạm y tế trực"),
 )
 # More of the defence catalogue's vocabulary (QĐ-TTg danh mục BMNN lĩnh vực quốc phòng:
 # combat readiness, defence works, weapons and stores, wartime arrangements, signals).

@@ -57,7 +57,7 @@ PUBLIC = {
                       r"|áp thấp nhiệt đới|triều cường|lũ quét"),
     # results of operations already carried out
     "done": _phrases(r"đã triệt phá|triệt phá thành công|phá thành công|đã bắt giữ"
-                     r"|đã bắt quả tang|bị bắt quả tang"
+                     r"|(?<!kiến )(?<!sẽ )(?<!định )(?<!để )(?<!nhằm )bắt quả tang"
                      r"|bị bắt giữ|đã bị bắt|đã ra đầu thú"
                      r"|đã khởi tố|đã làm rõ|đã xử lý|bị xử phạt|đã (?:đến |về )?thăm"
                      r"|đã làm việc|vừa qua|so với cùng kỳ|đã đến|đã về|đã tới"),

@@ -190,6 +190,16 @@ _ONE = re.compile(r"\b(?:cháu bé|bé trai|bé gái|cụ ông|cụ bà|một (?
 _WHERE = re.compile(r"\b(?:thôn|xóm|bản|ấp|làng|tổ dân phố|khu phố|lớp)\s+\w"
                     r"|(?<!từ )(?<!trên )(?<!dưới )(?<!đến )(?<!đủ )\b\d{1,3}\s*tuổi")
 _HOUSE = re.compile(r"\b(?:số nhà|nhà số)\s*\d")
+# a relative of an office holder or of someone just spoken of: "vợ của anh trưởng ban công tác
+# Mặt trận thôn Nà Mòn", "anh rể cán bộ văn hóa xã", "cậu con út của thầy"
+_KIN = (r"\b(?:vợ|chồng|con|con trai|con gái|con út|con cả|bố|mẹ|cha|anh rể|em rể|chị dâu"
+        r"|em dâu|con dâu|con rể|anh trai|chị gái|em trai|em gái|bố vợ|mẹ vợ|bố chồng|mẹ chồng)\b")
+_RELATIVE = re.compile(_KIN + r"(?:[^.;\n]{0,25}?\b(?:trưởng thôn|trưởng bản|trưởng ấp|bí thư"
+                       r"|chủ tịch|hiệu trưởng|trưởng ban|trưởng công an|chỉ huy trưởng|cán bộ"
+                       r"|công chức|trạm trưởng|hiệu phó|kế toán|chủ nhiệm|trưởng trạm)\b"
+                       r"|[^.;\n]{0,12}?\bcủa\s+(?:thầy|cô|ông|bà|anh|chị|chú|bác)\b)")
+_OFFICE_HINTS = ("trưởng", "bí thư", "chủ tịch", "cán bộ", "công chức", "kế toán", "chủ nhiệm",
+                 "hiệu phó", "của")
 # PREDICATE's words, which need no word boundary before them and which do (\b)
 _PRED_WORDS = ("mắc bệnh", "chẩn đoán", "chẩn đoán là", "chẩn đoán mắc", "chẩn đoán bị",
                "điều trị", "điều trị tại", "phát hiện", "tiền sử", "bệnh", "căn bệnh", "vì",
@@ -217,8 +227,11 @@ def predicate(low: str, lo: int, s: int) -> bool:
 
 
 def located(low: str, a: int, b: int) -> bool:
-    """True when the sentence [a, b) of the lower-cased text points at one unnamed person."""
+    """True when the sentence [a, b) of the lower-cased text points at one unnamed person: by a
+    house number, as a relative of an office holder, or as one person of a place or age."""
     if low.find("nhà", a, b) >= 0 and _HOUSE.search(low, a, b):
+        return True
+    if any(low.find(hint, a, b) >= 0 for hint in _OFFICE_HINTS) and _RELATIVE.search(low, a, b):
         return True
     if not any(low.find(hint, a, b) >= 0 for hint in _ONE_HINTS):
         return False

@@ -29,6 +29,7 @@ COVERT = Concept(
           "hướng điều tra", "kế hoạch xác minh", "theo kế hoạch xác minh", "túc trực"),
     needs=("place", "time", "person", "count", "named"),
     public=FIELD,
+    unless=("cấp cứu", "xe cứu thương", "trực tết"),
 )
 INFORMANTS = Concept(
     "informants", "security", "cơ sở bí mật, cộng tác viên bí mật, người cung cấp tin",

@@ -29,7 +29,7 @@ CONCLUSIONS = Concept(
           "thi công thiếu", "thiếu khối lượng"),
     needs=("amount+pending", "person+pending", "named+pending", "count+pending",
            "amount+secret"),
-    unless=("công khai kết quả", "xử phạt hành chính tổng"),
+    unless=("công khai kết quả", "xử phạt hành chính tổng", "báo cáo chính trị"),
 )
 PRICES = Concept(
     "prices", "economy", "giá đất, giá khởi điểm, phương án bồi thường chưa phê duyệt",
@@ -87,7 +87,8 @@ UNPUBLISHED = Concept(
             # a service keeping its clients' names private is a promise, not a secret
             "thông tin người đến", "thông tin người bệnh", "thông tin khách hàng",
             "người đến tư vấn", "giữ kín tên", "được giữ kín danh", "mọi thông tin được",
-            "mọi thông tin đều được", "được giữ kín tuyệt đối", "được bảo mật tuyệt đối"),
+            "mọi thông tin đều được", "được giữ kín tuyệt đối", "được bảo mật tuyệt đối",
+            "tư vấn"),
 )
 # Inspection before its conclusion, reserves, border and negotiation matters (danh mục BMNN
 # lĩnh vực thanh tra, dự trữ quốc gia, ngoại giao, biên giới).
