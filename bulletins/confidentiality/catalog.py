@@ -80,10 +80,11 @@ class SecondLook:
 
     documents: int  # training bulletins
     threshold: int  # per cent of confidence above which it holds
+    clear: int  # per cent below which a rules' hold on meaning alone becomes a warning
     min_words: int  # shorter texts are left to the rules
 
 
 def second_look() -> SecondLook:
     """The second look's figures, read from the shipped model and the classifier module."""
     return SecondLook(classifier.training_documents(), round(classifier.THRESHOLD * 100),
-                      classifier.MIN_WORDS)
+                      round(classifier.CLEAR * 100), classifier.MIN_WORDS)

@@ -11,9 +11,16 @@ public bulletins (tests/corpus/ordinary/nb.json) read the text for the resemblan
   whether a writer marked a state secret or a sensitive personal fact in it. It finds the one
   careless sentence in a long ordinary bulletin, and it is what the finding marks.
 
-Their mean is the confidence. The second look only ever adds: when no rule holds a text and
-the confidence is above the threshold, it holds it with a finding that says so, names its
-confidence and marks the likeliest sentence. It never lifts a rule's block.
+Their mean is the confidence, and it is used three ways (scanner.py), each with a reason that
+says so and names the confidence:
+- *second look*: when no rule holds a text and the confidence is above THRESHOLD, it holds it
+  and marks the likeliest sentence;
+- *reconsider*: when the rules hold a text on meaning alone (a state secret or a sensitive
+  personal fact read from words — never a stamp, a number or an admin's keyword) and the
+  confidence is below CLEAR, the hold becomes a warning: the finding stays for the reviewer;
+- *also look*: in a held text, other sentences likelier than ALSO get a warning.
+The three figures were chosen on bulletins of writers neither the models nor the rules had
+seen (tests/corpus/independent/README.md).
 
 Both are logistic regressions fitted by ``tools/train_classifier.py`` (``make classifier``)
 and shipped as ``classifier.json.gz``: for each feature its idf and weight. Scoring here is

@@ -75,6 +75,7 @@ def test_admin_pages_add_rules_and_lexicon(app, client, users):
     assert "vị trí chốt" in page and "ubnd.vuduong@ninhbinh.gov.vn" in page
     look = catalog.second_look()  # the classifiers' own figures, not written twice
     assert f"học từ {look.documents} bản tin mẫu" in page and f"trên {look.threshold}%" in page
+    assert f"dưới {look.clear}%" in page
     with app.app_context():
         assert rules.lexicon(db.session, user("admin").commune_id) == ({}, {"Vũ Dương": "Vũ Dương"})
     login_as_editor = client.post("/logout")
