@@ -58,8 +58,12 @@ _SPEAKER_VERB_RE = re.compile(r"[^.;\n]{0,40}?\b(?:cho biết|phát biểu|chia 
                               re.IGNORECASE)
 _BACKREF_RE = re.compile(R.BACKREF)
 # ... or after an opening phrase: "Cuối tháng 9, ông được bệnh viện chẩn đoán …"
-_BACKREF_MID = re.compile(r",\s*(?:anh|chị|ông|bà|cháu|em|cụ|người này)\s+(?:được|bị|đã|đang"
-                          r"|vừa|mới|từng|lại)\b")
+# (or anywhere: "Đầu năm nay bà phát hiện ung thư …", "Bé mắc bệnh bạch cầu …"), a pronoun
+# as the subject of what befell the person named before, never "các em", "bà con"
+_BACKREF_MID = re.compile(r"(?:^|,\s*|(?<![^\W\d_]\w)(?<!các )(?<!những )(?<!mấy )(?<=\s))"
+                          r"(?:anh|chị|ông|bà|cháu|em|cụ|bé|người này)\s+(?:(?:còn|cũng|vẫn)\s+)?"
+                          r"(?:được|bị|đã|đang|vừa|mới|từng|lại|phát hiện|mắc|nhiễm)\b")
+_GOES_ON = re.compile(r"\s*(?:từng|đang|đã|hiện|hiện đang|bị|mắc|nay|vừa|mới)\b")
 _CAMPAIGN_RE = any_of(R.CAMPAIGN)
 _DOB_PUBLIC_RE = any_of(R.DOB_PUBLIC)
 
@@ -167,7 +171,11 @@ def sensitive(doc: Doc, key: str, s: int, e: int, out: list[Hit]) -> None:
     if not _person_in(doc, a, b, strong) and not located(doc.low, a, b):
         back = _BACKREF_RE.match(doc.low, a) or _BACKREF_MID.search(doc.low, a, s)
         if not back or not _person_in(doc, max(0, a - 250), a):
-            return
+            # "2. Cao Văn Tiến, thôn Thượng Cầu; từng chấp hành án …": the clause goes on
+            # about the person its sentence named before the semicolon
+            whole = doc.sentence(s, e, semicolon=False)[0]
+            if whole >= a or not _GOES_ON.match(doc.low, a) or not _person_in(doc, whole, a):
+                return
     _published(doc, "sensitive_personal", s, e, SENSITIVE_REASON[category], a, b, out, category)
 
 

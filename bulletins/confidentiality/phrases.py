@@ -213,7 +213,8 @@ SPEAKER = (r"[^.;\n]{0,40}?(?:,\s*(?:cán bộ|công chức|chủ tịch|phó ch
 KIN = (r"(?:bố|mẹ|cha|chồng|vợ|con|con trai|con gái|anh trai|chị gái|em trai|em gái|ông nội"
        r"|bà nội|ông ngoại|bà ngoại|cháu nội|cháu ngoại)\s+(?:của\s+)?(?:em|cháu|anh|chị|ông|bà"
        r"|cô|chú|bác|cụ)\b")
-BACKREF = rf"\s*(?:bị cáo|bị can|đối tượng|người này|{KIN}|anh|chị|ông|bà|cháu|em|cụ)\b"
+BACKREF = (rf"\s*(?:bị cáo|bị can|đối tượng|người này|{KIN}|(?:anh|chị|ông|bà|cháu|em|cụ)\b"
+           r"(?!\s+(?:con|em)\b))\b")  # "bà con", "anh em", "chị em": everyone
 NAME_EXCL = ("Hồ Chí Minh", "Trần Hưng Đạo", "Lê Lợi", "Hà Nội", "Hà Nam", "Vũ Dương",
              "Lý Thái Tổ", "Đinh Tiên Hoàng", "Lê Hoàn", "Võ Nguyên Giáp", "Hà Giang", "Hà Tĩnh",
              "Cao Bằng", "Mai Sơn")

@@ -5,12 +5,14 @@
     python -m tests.corpus.score heldout2    # a second held-out set (writer wc, Dec 2026)
     python -m tests.corpus.score heldout3    # a third (writers wm, wn, wo), figures only
     python -m tests.corpus.score heldout4    # a fourth (writers wu, wv, ww), figures only
+    python -m tests.corpus.score heldout5    # a fifth (writers vd, ve, vf), figures only
     python -m tests.corpus.score train2 -v   # three more writers' training set (wd, we, wf)
     python -m tests.corpus.score train3 -v   # and three more (wg, wh, wi)
     python -m tests.corpus.score train4 -v   # and three more (wj, wk, wl)
     python -m tests.corpus.score train5 -v   # and three more (wp, wq, wr)
     python -m tests.corpus.score train6 -v   # and two more (ws, wt)
     python -m tests.corpus.score train7 -v   # and three more (wx, wy, wz)
+    python -m tests.corpus.score train8 -v   # and three more (va, vb, vc), never read
     python -m tests.corpus.score plain -v    # 110 ordinary public bulletins (none to hold)
     python -m tests.corpus.score heldout_plain  # 110 more, never read: figures only
     python -m tests.corpus.score legacy      # tests/corpus/confidentiality.json
@@ -37,6 +39,7 @@ CORPORA = {"heldout": HERE / "independent" / "heldout.json",
            "heldout2": HERE / "independent" / "heldout2.json",
            "heldout3": HERE / "independent" / "heldout3.json",
            "heldout4": HERE / "independent" / "heldout4.json",
+           "heldout5": HERE / "independent" / "heldout5.json",
            "train": HERE / "independent" / "train.json",
            "train2": HERE / "independent" / "train2.json",
            "train3": HERE / "independent" / "train3.json",
@@ -44,6 +47,7 @@ CORPORA = {"heldout": HERE / "independent" / "heldout.json",
            "train5": HERE / "independent" / "train5.json",
            "train6": HERE / "independent" / "train6.json",
            "train7": HERE / "independent" / "train7.json",
+           "train8": HERE / "independent" / "train8.json",
            "plain": HERE / "ordinary" / "nb.json",
            "heldout_plain": HERE / "ordinary" / "na.json",
            "legacy": HERE / "confidentiality.json"}

@@ -44,6 +44,14 @@ FLOORS = {
         "state_secret_topic": (0.90, 0.82),      # reached 0.93, 0.85
         "sensitive_personal": (0.79, 0.80),      # reached 0.83, 0.84
     }),
+    "heldout5": ((0.93, 0.83, 0.96), {         # reached 0.96, 0.86, 0.981
+        "state_secret_topic": (0.96, 0.81),      # reached 0.99, 0.84
+        "sensitive_personal": (0.77, 0.79),      # reached 0.81, 0.83
+    }),
+    "train8": ((0.91, 0.82, 0.97), {           # reached 0.94, 0.85, 0.995 (never read)
+        "state_secret_topic": (0.95, 0.78),      # reached 0.98, 0.81
+        "sensitive_personal": (0.71, 0.85),      # reached 0.75, 0.89
+    }),
     "train2": ((0.94, 0.87, 0.98), {           # reached 0.96, 0.90, 1.00
         "state_secret_topic": (0.93, 0.89),      # reached 0.96, 0.92
     }),

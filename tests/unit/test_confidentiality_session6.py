@@ -99,3 +99,27 @@ def test_an_upper_case_level_set_apart_is_a_stamp(text: str) -> None:
 @pytest.mark.parametrize("text", ["THÔNG BÁO – MẬT ONG HOA NHÃN XÃ VŨ DƯƠNG", "CÔNG KHAI BÍ MẬT"])
 def test_an_upper_case_word_of_a_title_is_not(text: str) -> None:
     assert not [f for f in scan(text) if f.kind == "classification_marking"]
+
+
+@pytest.mark.parametrize(("text", "phrase"), [
+    ("Bà Sùng Thị Mai, trú tại thôn Tả Lình, là hộ nghèo. Đầu năm nay bà phát hiện ung thư cổ "
+     "tử cung giai đoạn 3, đang xạ trị tại Bệnh viện K.", "ung thư"),
+    ("Kêu gọi giúp đỡ bé Lường Thị Ngọc, 7 tuổi, bản Pá Mý. Bé mắc bệnh bạch cầu cấp, đang "
+     "điều trị tại Bệnh viện Nhi Trung ương.", "bạch cầu"),
+    ("2. Cao Văn Tiến, thôn Thượng Cầu; từng chấp hành án 3 năm tù về tội cố ý gây thương tích.",
+     "chấp hành án"),
+])
+def test_what_befell_the_person_named_before(text: str, phrase: str) -> None:
+    found = _held(text, "sensitive_personal")
+    assert found and any(phrase in f.text for f in found)
+
+
+@pytest.mark.parametrize("text", [
+    "Ông Trần Văn Ba chủ trì hội nghị. Bà con mắc lao phổi được cấp thuốc miễn phí.",
+    "Bác sĩ Nguyễn Văn An cho biết trạm đã khám cho học sinh. Các em đang được điều trị lao "
+    "phổi miễn phí tại trạm.",
+    "Ông Lò Văn Pản phát biểu; anh em dân quân mắc sốt xuất huyết được nghỉ điều trị.",
+    "Xã có 12 hộ nghèo; đang điều trị lao phổi 3 người.",
+])
+def test_everyone_is_nobody_in_particular(text: str) -> None:
+    assert not _held(text, "sensitive_personal")
