@@ -184,9 +184,9 @@ def reconsider(doc: Doc, hits: list[Hit]) -> list[Hit]:
     blocks = [hit for hit in hits if hit[3] == SEVERITY_BLOCK]
     if not blocks or any(hit[0] not in MEANING for hit in blocks):
         return hits
-    low = doc.low[:LIMIT]
-    if len(low.split(None, MIN_WORDS)) < MIN_WORDS:
-        return hits
+    low = doc.low
+    if len(low) > LIMIT or len(low.split(None, MIN_WORDS)) < MIN_WORDS:
+        return hits  # a text longer than what the classifiers read keeps every hold
     p = probability(low)
     if p >= CLEAR:
         return hits
@@ -198,9 +198,10 @@ def reconsider(doc: Doc, hits: list[Hit]) -> list[Hit]:
 
 def also_look(doc: Doc, hits: list[Hit]) -> list[Hit]:
     """Warnings on the other sentences of a held bulletin that the sentence model finds as
-    likely to carry a secret as ALSO, where no finding is yet."""
-    low = doc.low[:LIMIT]
-    if len(low.split(None, MIN_WORDS)) < MIN_WORDS:
+    likely to carry a secret as ALSO, where no finding is yet (in a text the classifiers read
+    whole)."""
+    low = doc.low
+    if len(low) > LIMIT or len(low.split(None, MIN_WORDS)) < MIN_WORDS:
         return []
     taken = [(hit[1], hit[2]) for hit in hits]
     out: list[Hit] = []

@@ -173,8 +173,10 @@ def sensitive(doc: Doc, key: str, s: int, e: int, out: list[Hit]) -> None:
         if not back or not _person_in(doc, max(0, a - 250), a):
             # "2. Cao Văn Tiến, thôn Thượng Cầu; từng chấp hành án …": the clause goes on
             # about the person its sentence named before the semicolon
+            if not _GOES_ON.match(doc.low, a):
+                return
             whole = doc.sentence(s, e, semicolon=False)[0]
-            if whole >= a or not _GOES_ON.match(doc.low, a) or not _person_in(doc, whole, a):
+            if whole >= a or not _person_in(doc, whole, a):
                 return
     _published(doc, "sensitive_personal", s, e, SENSITIVE_REASON[category], a, b, out, category)
 

@@ -180,3 +180,15 @@ def test_a_held_bulletin_points_to_its_other_likely_sentences() -> None:
             low = Doc(f.text).low
             assert max(p for p, _, _ in classifier.sentence_probabilities(low)) > classifier.ALSO
     assert pointed
+
+
+def test_a_text_longer_than_the_classifiers_read_keeps_every_hold() -> None:
+    _, text, findings = _lowered_in_train4()[0]
+    lowered = next(f for f in findings if LOWERED in f.reason)
+    filler = "\nXã tổ chức tiêm vắc xin sởi cho trẻ em tại nhà văn hóa các thôn vào sáng thứ Hai."
+    long_text = text + filler * (classifier.LIMIT // len(filler) + 1)
+    assert len(long_text) > classifier.LIMIT
+    found = scan(long_text)
+    same = [f for f in found if (f.start, f.end) == (lowered.start, lowered.end)]
+    assert same and same[0].severity == "block" and LOWERED not in same[0].reason
+    assert not any(f.reason.startswith("Câu này cũng giống") for f in found)

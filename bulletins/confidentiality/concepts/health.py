@@ -199,7 +199,8 @@ _RELATIVE = re.compile(_KIN + r"(?:[^.;\n]{0,25}?\b(?:trưởng thôn|trưởng 
                        r"|công chức|trạm trưởng|hiệu phó|kế toán|chủ nhiệm|trưởng trạm)\b"
                        r"|[^.;\n]{0,12}?\bcủa\s+(?:thầy|cô|ông|bà|anh|chị|chú|bác)\b)")
 _OFFICE_HINTS = ("trưởng", "bí thư", "chủ tịch", "cán bộ", "công chức", "kế toán", "chủ nhiệm",
-                 "hiệu phó", "của")
+                 "hiệu phó", "của thầy", "của cô", "của ông", "của bà", "của anh", "của chị",
+                 "của chú", "của bác")
 # PREDICATE's words, which need no word boundary before them and which do (\b)
 _PRED_WORDS = ("mắc bệnh", "chẩn đoán", "chẩn đoán là", "chẩn đoán mắc", "chẩn đoán bị",
                "điều trị", "điều trị tại", "phát hiện", "tiền sử", "bệnh", "căn bệnh", "vì",
