@@ -1,0 +1,61 @@
+"""What the scanner's classifiers add (#15), as the reviewer sees it in Debian's chromium: a
+hold on meaning alone that they find plainly ordinary is a warning, with its reason; a bulletin
+no rule holds but that reads like a held one is held by the second look, its sentence marked."""
+
+from __future__ import annotations
+
+import pytest
+from playwright.sync_api import Page, expect
+
+from bulletins.confidentiality import classifier, scan
+from bulletins.confidentiality.text import Doc
+from tests.corpus.score import CORPORA, as_submitted, load
+from tests.e2e.conftest import sign_in, sign_out
+from tests.e2e.shots import shot
+from tests.e2e.test_desk_review import draft
+
+pytestmark = pytest.mark.e2e
+
+
+def _corpus_text(pick) -> tuple[str, str]:
+    """(title, body) of the first training bulletin the predicate picks, as an editor types it."""
+    for doc in load(CORPORA["train4"]):
+        text = as_submitted(doc).replace("\r", "")
+        title, _, body = text.partition("\n")
+        if body and pick(f"{title}\n{body}"):
+            return title.strip()[:150], body.strip()
+    raise AssertionError("no bulletin of train4 fits")
+
+
+def _lowered(text: str) -> bool:
+    return any("hạ xuống cảnh báo" in f.reason for f in scan(text))
+
+
+def _second_look_only(text: str) -> bool:
+    found = scan(text)
+    return (any(f.reason.startswith("Bộ phân loại") for f in found)
+            and classifier.second_look(Doc(text)) is not None)
+
+
+def test_the_reviewer_sees_what_the_classifiers_decided(live: str, page: Page) -> None:
+    sign_in(page, live, "hoa")
+    title1, body1 = _corpus_text(_lowered)
+    url1 = draft(page, live, title1, body1)
+    title2, body2 = _corpus_text(_second_look_only)
+    url2 = draft(page, live, title2, body2)
+    sign_out(page)
+
+    sign_in(page, live, "minh")
+    page.goto(url1)
+    lowered = page.locator("#findings li.f-warn", has_text="hạ xuống cảnh báo")
+    expect(lowered.first).to_be_visible()
+    expect(lowered.first).to_contain_text("độ tin cậy giữ lại")
+    expect(page.locator("#findings li.f-block")).to_have_count(0)
+    shot(page, "tham-dinh-ha-xuong-canh-bao")
+    page.goto(url2)
+    held = page.locator("#findings li.f-block", has_text="Bộ phân loại")
+    expect(held).to_have_count(1)
+    expect(held).to_contain_text("độ tin cậy")
+    expect(page.locator("mark.f-block").first).to_be_visible()
+    shot(page, "tham-dinh-lan-doc-thu-hai")
+    sign_out(page)
