@@ -34,7 +34,7 @@ from bulletins.confidentiality.text import Doc  # noqa: E402
 from tests.corpus.score import CORPORA, as_submitted, load  # noqa: E402
 
 TRAINING = ("train", "train2", "train3", "train4", "train5", "train6", "train7", "train8",
-            "plain")
+            "train9", "plain")
 #: the kinds whose labels mark a sentence as one that carries a secret (the forms - numbers,
 #: stamps - are the rules' own)
 MEANING = ("state_secret_topic", "sensitive_personal")

@@ -13,6 +13,7 @@
     python -m tests.corpus.score train6 -v   # and two more (ws, wt)
     python -m tests.corpus.score train7 -v   # and three more (wx, wy, wz)
     python -m tests.corpus.score train8 -v   # and three more (va, vb, vc), never read
+    python -m tests.corpus.score train9 -v   # and four more (vg, vh, vi, vj), never read
     python -m tests.corpus.score plain -v    # 110 ordinary public bulletins (none to hold)
     python -m tests.corpus.score heldout_plain  # 110 more, never read: figures only
     python -m tests.corpus.score legacy      # tests/corpus/confidentiality.json
@@ -48,6 +49,7 @@ CORPORA = {"heldout": HERE / "independent" / "heldout.json",
            "train6": HERE / "independent" / "train6.json",
            "train7": HERE / "independent" / "train7.json",
            "train8": HERE / "independent" / "train8.json",
+           "train9": HERE / "independent" / "train9.json",
            "plain": HERE / "ordinary" / "nb.json",
            "heldout_plain": HERE / "ordinary" / "na.json",
            "legacy": HERE / "confidentiality.json"}

@@ -52,6 +52,10 @@ FLOORS = {
         "state_secret_topic": (0.95, 0.78),      # reached 0.98, 0.81
         "sensitive_personal": (0.71, 0.85),      # reached 0.75, 0.89
     }),
+    "train9": ((0.91, 0.83, 0.97), {           # reached 0.94, 0.87, 0.993 (never read)
+        "state_secret_topic": (0.93, 0.84),      # reached 0.96, 0.87
+        "sensitive_personal": (0.80, 0.76),      # reached 0.84, 0.80
+    }),
     "train2": ((0.94, 0.87, 0.98), {           # reached 0.96, 0.90, 1.00
         "state_secret_topic": (0.93, 0.89),      # reached 0.96, 0.92
     }),
