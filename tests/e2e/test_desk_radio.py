@@ -65,9 +65,13 @@ def desk(tmp_path_factory) -> Iterator[Desk]:
     midnight = datetime.combine(now.date(), datetime.min.time())
     if now - midnight < timedelta(minutes=3):
         pytest.skip("too close to midnight in Vietnam for a slot that has passed today")
+    last = midnight + timedelta(hours=23, minutes=59)
+    if last - now < timedelta(minutes=10):
+        pytest.skip("too close to midnight in Vietnam for a slot still to come today")
     past = max(now - timedelta(hours=5), midnight)
     length = max(1, min(30, int((now - past).total_seconds() // 60) - 1))
-    coming = now + timedelta(hours=2)
+    # still today: after 22:00 in Vietnam two hours on would be tomorrow's card
+    coming = min(now + timedelta(hours=2), last)
     app = create_app(config_for_tests(tmp_path_factory.mktemp("desk-radio"),
                                       os.environ.get("LOA_TEST_DATABASE_URL")))
     with app.app_context():
