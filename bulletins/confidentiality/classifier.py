@@ -11,8 +11,8 @@ public bulletins (tests/corpus/ordinary/nb.json) read the text for the resemblan
   whether a writer marked a state secret or a sensitive personal fact in it. It finds the one
   careless sentence in a long ordinary bulletin, and it is what the finding marks.
 
-Their mean is the confidence, and it is used three ways (scanner.py), each with a reason that
-says so and names the confidence:
+Their mean is the confidence, and review() uses it three ways after the rules (scanner.py),
+scoring the sentences once, each with a reason that says so and names the confidence:
 - *second look*: when no rule holds a text and the confidence is above THRESHOLD, it holds it
   and marks the likeliest sentence;
 - *reconsider*: when the rules hold a text on meaning alone (a state secret or a sensitive
@@ -36,6 +36,7 @@ import re
 from collections import Counter
 from pathlib import Path
 
+from bulletins.confidentiality.concepts.basis import LAW, ND356
 from bulletins.confidentiality.text import SEVERITY_BLOCK, SEVERITY_WARN, Doc, Hit
 
 MODEL = Path(__file__).with_name("classifier.json.gz")
@@ -64,6 +65,8 @@ MEANING = ("state_secret_topic", "sensitive_personal")
 #: in a bulletin that is held, another sentence this likely to carry a secret is pointed out
 #: too, as a warning (a hint where else to look; the hold is already there)
 ALSO = 0.9
+#: what a classifier's finding cites: the fields of state secrets, the sensitive personal data
+BASIS = f"{LAW}; {ND356}, Điều 4"
 _SPACES = re.compile(r"\s\s+")
 _SENTENCE = re.compile(r"[^.!?;\n]+")
 _WORD = re.compile(WORD_PATTERN)
@@ -147,47 +150,90 @@ def sentence_probabilities(low: str) -> list[tuple[float, int, int]]:
     return [(_logistic(words(low[s:e]), model), s, e) for s, e in sentences(low)]
 
 
-def probability(low: str) -> float:
-    """The confidence (0 to 1): the mean of the document model's probability and the
-    likeliest sentence's."""
-    best = max(sentence_probabilities(low), default=(0.0, 0, 0))[0]
-    return (document_probability(low) + best) / 2
+Scored = list[tuple[float, int, int]]
 
 
-def second_look(doc: Doc) -> Hit | None:
-    """A blocking finding when the classifiers are confident, over the likeliest sentence."""
-    low = doc.low[:LIMIT]
-    if len(low.split(None, MIN_WORDS)) < MIN_WORDS:
-        return None
-    scored = sentence_probabilities(low)
+def _confidence(low: str, scored: Scored) -> tuple[float, int, int]:
+    """(confidence, span of the likeliest sentence): the mean of the document model's
+    probability and the likeliest sentence's."""
     best, s, e = max(scored, default=(0.0, 0, len(low)))
-    p = (document_probability(low) + best) / 2
-    if p <= THRESHOLD:
-        return None
+    return (document_probability(low) + best) / 2, s, e
+
+
+def probability(low: str) -> float:
+    """The confidence (0 to 1) the classifiers have that the text must be held."""
+    return _confidence(low, sentence_probabilities(low))[0]
+
+
+def _long_enough(low: str) -> bool:
+    """True for a text of MIN_WORDS words or more: what the models learnt from."""
+    return len(low.split(None, MIN_WORDS)) >= MIN_WORDS
+
+
+def _trim(low: str, s: int, e: int) -> tuple[int, int]:
+    """The span without the spaces at its ends."""
     while s < e and low[s].isspace():
         s += 1
     while e > s and low[e - 1].isspace():
         e -= 1
+    return s, e
+
+
+def review(doc: Doc, hits: list[Hit]) -> list[Hit]:
+    """The rules' hits after the classifiers' three uses: a second look where no rule holds,
+    a hold on meaning alone reconsidered, pointers to the other likely sentences of a held
+    text. A text longer than LIMIT is judged by its beginning where nothing holds it; it keeps
+    every hold and gets no pointers (the classifiers did not read it all)."""
+    low = doc.low[:LIMIT]
+    if not _long_enough(low):
+        return hits
+    whole = len(doc.low) <= LIMIT
+    blocks = [hit for hit in hits if hit[3] == SEVERITY_BLOCK]
+    if not blocks:
+        found = _second_look(low, sentence_probabilities(low))
+        if found is None:
+            return hits
+        hits = [*hits, found[0]]
+        scored = found[1]
+    elif not whole:
+        return hits
+    else:
+        scored = sentence_probabilities(low)
+        hits = _reconsider(low, scored, hits, blocks)
+    if whole and any(hit[3] == SEVERITY_BLOCK for hit in hits):
+        hits = hits + _also_look(low, scored, hits)
+    return hits
+
+
+def second_look(doc: Doc) -> Hit | None:
+    """The second look's finding on a text, whatever the rules say of it (for its checks)."""
+    low = doc.low[:LIMIT]
+    found = _long_enough(low) and _second_look(low, sentence_probabilities(low))
+    return found[0] if found else None
+
+
+def _second_look(low: str, scored: Scored) -> tuple[Hit, Scored] | None:
+    """A blocking finding when the classifiers are confident, over the likeliest sentence."""
+    p, s, e = _confidence(low, scored)
+    if p <= THRESHOLD:
+        return None
+    s, e = _trim(low, s, e)
     if e <= s:
         return None
     n = training_documents()
     reason = (f"Bộ phân loại (học từ {n} bản tin mẫu do người viết độc lập soạn) thấy văn bản "
               f"giống những bản tin phải giữ lại, độ tin cậy {p:.0%}; các quy tắc không nêu "
-              "được nội dung cụ thể. Câu được đánh dấu là câu giống nhất: đọc kỹ cả bài "
-              "(Luật BVBMNN 2018, Điều 7; Nghị định 356/2025/NĐ-CP, Điều 4)")
-    return (KIND, s, e, SEVERITY_BLOCK, reason)
+              f"được nội dung cụ thể. Câu được đánh dấu là câu giống nhất: đọc kỹ cả bài "
+              f"({BASIS})")
+    return (KIND, s, e, SEVERITY_BLOCK, reason), scored
 
 
-def reconsider(doc: Doc, hits: list[Hit]) -> list[Hit]:
+def _reconsider(low: str, scored: Scored, hits: list[Hit], blocks: list[Hit]) -> list[Hit]:
     """The rules' hits, with a hold that rests only on meaning lowered to a warning when the
     classifiers find the bulletin plainly ordinary; otherwise the hits unchanged."""
-    blocks = [hit for hit in hits if hit[3] == SEVERITY_BLOCK]
-    if not blocks or any(hit[0] not in MEANING for hit in blocks):
+    if any(hit[0] not in MEANING for hit in blocks):
         return hits
-    low = doc.low
-    if len(low) > LIMIT or len(low.split(None, MIN_WORDS)) < MIN_WORDS:
-        return hits  # a text longer than what the classifiers read keeps every hold
-    p = probability(low)
+    p = _confidence(low, scored)[0]
     if p >= CLEAR:
         return hits
     note = (f" — hạ xuống cảnh báo: bộ phân loại thấy cả bài giống bản tin công khai thông "
@@ -196,22 +242,16 @@ def reconsider(doc: Doc, hits: list[Hit]) -> list[Hit]:
             else (kind, s, e, severity, why) for kind, s, e, severity, why in hits]
 
 
-def also_look(doc: Doc, hits: list[Hit]) -> list[Hit]:
+def _also_look(low: str, scored: Scored, hits: list[Hit]) -> list[Hit]:
     """Warnings on the other sentences of a held bulletin that the sentence model finds as
-    likely to carry a secret as ALSO, where no finding is yet (in a text the classifiers read
-    whole)."""
-    low = doc.low
-    if len(low) > LIMIT or len(low.split(None, MIN_WORDS)) < MIN_WORDS:
-        return []
+    likely to carry a secret as ALSO, where no finding is yet."""
     taken = [(hit[1], hit[2]) for hit in hits]
     out: list[Hit] = []
-    for p, s, e in sentence_probabilities(low):
+    for p, s, e in scored:
         if p > ALSO and not any(a < e and s < b for a, b in taken):
-            while s < e and low[s].isspace():
-                s += 1
+            s = _trim(low, s, e)[0]
             reason = (f"Câu này cũng giống câu chứa bí mật nhà nước hoặc dữ liệu cá nhân nhạy "
                       f"cảm trong các bản tin mẫu (độ tin cậy {p:.0%}); bản tin đã bị giữ lại, "
-                      "đọc kỹ cả câu này (Luật BVBMNN 2018, Điều 7; Nghị định 356/2025/NĐ-CP, "
-                      "Điều 4)")
+                      f"đọc kỹ cả câu này ({BASIS})")
             out.append((KIND, s, e, SEVERITY_WARN, reason))
     return out

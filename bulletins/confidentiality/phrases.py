@@ -210,9 +210,11 @@ SPEAKER = (r"[^.;\n]{0,40}?(?:,\s*(?:cán bộ|công chức|chủ tịch|phó ch
            r"|bí thư|bác sĩ|y sĩ|giám đốc|chuyên trách)"
            r"|\b(?:cho biết|phát biểu|chia sẻ|nhấn mạnh))")
 # "bố em", "vợ anh", "con gái ông": a relative of the person just named
-KIN = (r"(?:bố|mẹ|cha|chồng|vợ|con|con trai|con gái|anh trai|chị gái|em trai|em gái|ông nội"
-       r"|bà nội|ông ngoại|bà ngoại|cháu nội|cháu ngoại)\s+(?:của\s+)?(?:em|cháu|anh|chị|ông|bà"
-       r"|cô|chú|bác|cụ)\b")
+# the words for a relative, shared with the relatives of office holders (concepts/health.py)
+KIN_WORDS = (r"bố|mẹ|cha|chồng|vợ|con|con trai|con gái|con út|con cả|anh trai|chị gái|em trai"
+             r"|em gái|anh rể|em rể|chị dâu|em dâu|con dâu|con rể|bố vợ|mẹ vợ|bố chồng|mẹ chồng"
+             r"|ông nội|bà nội|ông ngoại|bà ngoại|cháu nội|cháu ngoại")
+KIN = (rf"(?:{KIN_WORDS})\s+(?:của\s+)?(?:em|cháu|anh|chị|ông|bà|cô|chú|bác|cụ)\b")
 BACKREF = (rf"\s*(?:bị cáo|bị can|đối tượng|người này|{KIN}|(?:anh|chị|ông|bà|cháu|em|cụ)\b"
            r"(?!\s+(?:con|em)\b))\b")  # "bà con", "anh em", "chị em": everyone
 NAME_EXCL = ("Hồ Chí Minh", "Trần Hưng Đạo", "Lê Lợi", "Hà Nội", "Hà Nam", "Vũ Dương",

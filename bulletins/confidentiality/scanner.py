@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from itertools import chain
 
 from bulletins.confidentiality import phrases as R
-from bulletins.confidentiality.classifier import also_look, reconsider, second_look
+from bulletins.confidentiality.classifier import review
 from bulletins.confidentiality.concepts.engine import PASS_CUES, concept_hits, nested
 from bulletins.confidentiality.concepts.health import MORE_SENSITIVE
 from bulletins.confidentiality.contacts import digits, emails, numbers
@@ -126,14 +126,7 @@ class Scanner:
         concept_hits(doc, out, cues)
         merge_sensitive(doc, out)
         self._admin(doc, out)
-        if not any(hit[3] == SEVERITY_BLOCK for hit in out):
-            second = second_look(doc)  # only adds, and only where no rule holds the text
-            if second is not None:
-                out.append(second)
-        else:
-            out = reconsider(doc, out)  # a hold on meaning alone, where the text is plain
-        if any(hit[3] == SEVERITY_BLOCK for hit in out):
-            out += also_look(doc, out)  # where else a held bulletin may say too much
+        out = review(doc, out)  # the classifiers: second look, reconsider, also look
         nfc, span = doc.nfc, doc.span
         if doc.plain:
             found = sorted({(s, e, kind, sev, why) for kind, s, e, sev, why in out})

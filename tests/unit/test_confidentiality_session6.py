@@ -12,6 +12,12 @@ def _held(text: str, kind: str = "state_secret_topic") -> list:
     return [f for f in scan(text) if f.kind == kind and f.severity == "block"]
 
 
+def _assert_sensitive_held(text: str, phrase: str) -> None:
+    """The text is held for sensitive personal data, on a finding that covers the phrase."""
+    found = _held(text, "sensitive_personal")
+    assert found and any(phrase in f.text for f in found)
+
+
 @pytest.mark.parametrize("text", [
     'Đêm 18/4 diễn tập, các tổ chốt nhớ: hỏi "Sóng bạc", đáp "Thuyền đầy".',
     "Trong các ca tuần tra, khi gặp nhau thì hỏi “Lúa chín”, đáp “Đồng xanh”; ai sai thì dừng.",
@@ -78,8 +84,7 @@ def test_a_storm_titled_below_its_kind_line_frames_the_evacuation() -> None:
      "tâm thần"),
 ])
 def test_a_relative_is_an_identifiable_person(text: str, phrase: str) -> None:
-    found = _held(text, "sensitive_personal")
-    assert found and any(phrase in f.text for f in found)
+    _assert_sensitive_held(text, phrase)
 
 
 def test_a_disease_of_nobody_in_particular_stays_public() -> None:
@@ -110,8 +115,7 @@ def test_an_upper_case_word_of_a_title_is_not(text: str) -> None:
      "chấp hành án"),
 ])
 def test_what_befell_the_person_named_before(text: str, phrase: str) -> None:
-    found = _held(text, "sensitive_personal")
-    assert found and any(phrase in f.text for f in found)
+    _assert_sensitive_held(text, phrase)
 
 
 @pytest.mark.parametrize("text", [

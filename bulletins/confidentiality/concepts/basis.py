@@ -94,8 +94,9 @@ MARK_REASON = {
     "restricted": "Dấu «Không phổ biến»: tài liệu lưu hành nội bộ, không được đăng công khai",
 }
 ND13 = "Nghị định 13/2023/NĐ-CP, Điều 2 khoản 4"
+ND356 = "Nghị định 356/2025/NĐ-CP"
 PERSONAL = "Luật Bảo vệ dữ liệu cá nhân 2025, Điều 2"
-SENSITIVE = f"{PERSONAL} khoản 3; Nghị định 356/2025/NĐ-CP, Điều 4"
+SENSITIVE = f"{PERSONAL} khoản 3; {ND356}, Điều 4"
 
 
 def _sensitive(sort: str, point: str) -> str:
@@ -112,10 +113,10 @@ SENSITIVE_REASON = {
     "finance": _sensitive("nợ, tín dụng của cá nhân", "điểm h"),
     "biometric": _sensitive("đặc điểm sinh học, di truyền", "điểm d, đ"),
 }
-BANK_REASON = (f"Số tài khoản ngân hàng của cá nhân (dữ liệu cá nhân, {PERSONAL}; Nghị định "
-               f"356/2025/NĐ-CP, Điều 3, 4; trước đây {ND13} điểm h)")
-DOB_REASON = (f"Ngày sinh của cá nhân (dữ liệu cá nhân cơ bản, {PERSONAL} khoản 2; Nghị định "
-              "356/2025/NĐ-CP, Điều 3; trước đây Nghị định 13/2023/NĐ-CP, Điều 2 khoản 3)")
+BANK_REASON = (f"Số tài khoản ngân hàng của cá nhân (dữ liệu cá nhân, {PERSONAL}; {ND356}, "
+               f"Điều 3, 4; trước đây {ND13} điểm h)")
+DOB_REASON = (f"Ngày sinh của cá nhân (dữ liệu cá nhân cơ bản, {PERSONAL} khoản 2; {ND356}, "
+              "Điều 3; trước đây Nghị định 13/2023/NĐ-CP, Điều 2 khoản 3)")
 # the framings of the military and security life lived in the open (framings.PUBLIC)
 FIELD = ("notice", "announced", "event", "done", "civil", "disaster", "storm")
 PUBLIC_NOTICE = ("; thông báo công khai theo quy định (truy nã, xét xử, tìm người): "

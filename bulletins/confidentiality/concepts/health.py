@@ -24,6 +24,8 @@ from __future__ import annotations
 
 import re
 
+from bulletins.confidentiality import phrases as R
+
 
 def _all(category: str, strong: bool, phrases: str) -> dict[str, tuple[str, bool]]:
     """The |-separated phrases, each with its category and strength."""
@@ -192,8 +194,7 @@ _WHERE = re.compile(r"\b(?:thôn|xóm|bản|ấp|làng|tổ dân phố|khu phố
 _HOUSE = re.compile(r"\b(?:số nhà|nhà số)\s*\d")
 # a relative of an office holder or of someone just spoken of: "vợ của anh trưởng ban công tác
 # Mặt trận thôn Nà Mòn", "anh rể cán bộ văn hóa xã", "cậu con út của thầy"
-_KIN = (r"\b(?:vợ|chồng|con|con trai|con gái|con út|con cả|bố|mẹ|cha|anh rể|em rể|chị dâu"
-        r"|em dâu|con dâu|con rể|anh trai|chị gái|em trai|em gái|bố vợ|mẹ vợ|bố chồng|mẹ chồng)\b")
+_KIN = rf"\b(?:{R.KIN_WORDS})\b"
 _RELATIVE = re.compile(_KIN + r"(?:[^.;\n]{0,25}?\b(?:trưởng thôn|trưởng bản|trưởng ấp|bí thư"
                        r"|chủ tịch|hiệu trưởng|trưởng ban|trưởng công an|chỉ huy trưởng|cán bộ"
                        r"|công chức|trạm trưởng|hiệu phó|kế toán|chủ nhiệm|trưởng trạm)\b"
