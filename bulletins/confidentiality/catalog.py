@@ -80,11 +80,14 @@ class SecondLook:
 
     documents: int  # training bulletins
     threshold: int  # per cent of confidence above which it holds
-    clear: int  # per cent below which a rules' hold on meaning alone becomes a warning
+    clear: int  # per cent below which a rules' hold on meaning alone becomes a warning, and
+    # a finding on meaning alone in a sentence this plain is left out
     min_words: int  # shorter texts are left to the rules
+    also: int  # per cent above which another sentence of a held text gets a warning
 
 
 def second_look() -> SecondLook:
     """The second look's figures, read from the shipped model and the classifier module."""
     return SecondLook(classifier.training_documents(), round(classifier.THRESHOLD * 100),
-                      round(classifier.CLEAR * 100), classifier.MIN_WORDS)
+                      round(classifier.CLEAR * 100), classifier.MIN_WORDS,
+                      round(classifier.ALSO * 100))

@@ -111,13 +111,29 @@ def test_ordinary_news_gets_no_second_look(text: str) -> None:
 
 
 LOWERED = "hạ xuống cảnh báo"
+#: a bulletin with one secret sentence and two ordinary ones
+HELD = ("THÔNG BÁO về trực sẵn sàng chiến đấu dịp Tết Nguyên đán. Mật khẩu tuần tra đêm 30 và "
+        "mùng 1 Tết của dân quân xã là hỏi “Sông Hậu”, đáp “Lúa Chín”; không ghi ra giấy. "
+        "Chiều mùng 2 Tết, Đoàn Thanh niên tổ chức giải bóng chuyền hơi cho các chi đoàn tại "
+        "sân vận động xã, mời bà con đến cổ vũ. Hội Phụ nữ xã tổ chức gói bánh chưng tặng các "
+        "hộ nghèo vào sáng 28 tháng Chạp tại nhà văn hóa thôn Đông.")
+
+
+def _rule_hit(doc: Doc, phrase: str, kind: str = "state_secret_topic",
+              severity: str = "block") -> tuple:
+    """A rule's finding on the sentence of HELD that starts with phrase."""
+    s = doc.low.index(phrase.lower())
+    return (kind, s, doc.low.index(".", s), severity, "Bí mật nhà nước – (quy tắc)")
+
 
 
 @cache
-def _lowered_in_train4() -> list[tuple[dict, str, list]]:
-    """The train4 bulletins with a lowered hold, their text and findings (scanned once)."""
+def _lowered() -> list[tuple[dict, str, list]]:
+    """The training bulletins with a lowered hold, their text and findings (scanned once).
+    Most lowered holds are on sentences as plain as the text, and those are left out."""
     rows = []
-    for doc in load(CORPORA["train4"]):
+    training = [name for name in CORPORA if name.startswith("train")]
+    for doc in (doc for name in training for doc in load(CORPORA[name])):
         text = as_submitted(doc)
         findings = scan(text)
         if any(LOWERED in f.reason for f in findings):
@@ -126,8 +142,8 @@ def _lowered_in_train4() -> list[tuple[dict, str, list]]:
 
 
 def test_a_hold_on_meaning_alone_is_lowered_where_the_text_is_plain() -> None:
-    rows = _lowered_in_train4()
-    assert rows, "no hold of train4 was lowered"
+    rows = _lowered()
+    assert rows, "no training hold was lowered"
     for doc, text, findings in rows:
         assert classifier.probability(Doc(text).low) < classifier.CLEAR
         assert all(f.severity != "block" for f in findings)
@@ -141,7 +157,7 @@ def test_a_hold_on_meaning_alone_is_lowered_where_the_text_is_plain() -> None:
 @pytest.mark.parametrize("extra", [" Tài liệu: TỐI MẬT.", " Liên hệ anh Tiến: 0912 345 678.",
                                    " CCCD của ông Tiến: 001203004567."])
 def test_a_stamp_or_a_number_is_never_lowered(extra: str) -> None:
-    _, text, findings = _lowered_in_train4()[0]
+    _, text, findings = _lowered()[0]
     before = {(f.start, f.end) for f in findings if LOWERED in f.reason}
     after = scan(text + extra)
     assert any(f.severity == "block" and f.kind not in classifier.MEANING for f in after)
@@ -150,20 +166,14 @@ def test_a_stamp_or_a_number_is_never_lowered(extra: str) -> None:
 
 
 def test_a_short_text_keeps_the_rules_hold() -> None:
-    """Below MIN_WORDS the classifiers say nothing, however plain the sentence looks to them."""
-    kept = 0
-    for _, text, findings in _lowered_in_train4():
-        f = next(x for x in findings if LOWERED in x.reason)
-        start, end = text.rfind(".", 0, f.start) + 1, text.find(".", f.end)
-        sentence = text[start:end if end > 0 else len(text)].strip()
-        if len(sentence.split()) >= classifier.MIN_WORDS:
-            continue
-        found = scan(sentence)
-        if classifier.probability(Doc(sentence).low) < classifier.CLEAR and any(
-                x.severity == "block" for x in found):
-            kept += 1  # plain to the classifiers, yet the rules' hold stands
-            assert not any(LOWERED in x.reason for x in found)
-    assert kept
+    """Below MIN_WORDS the classifiers say nothing, however plain the sentence looks to them:
+    a rule's hold on it is neither lowered nor left out."""
+    sentence = HELD[HELD.index("Chiều mùng 2"):HELD.index("Hội Phụ nữ")].strip()
+    doc = Doc(sentence)
+    assert len(sentence.split()) < classifier.MIN_WORDS
+    assert classifier.probability(doc.low) < classifier.CLEAR
+    hold = ("state_secret_topic", 0, len(doc.low) - 1, "block", "Bí mật nhà nước – (quy tắc)")
+    assert classifier.review(doc, [hold]) == [hold]
 
 
 def test_a_held_bulletin_points_to_its_other_likely_sentences() -> None:
@@ -186,7 +196,7 @@ def test_a_held_bulletin_points_to_its_other_likely_sentences() -> None:
 
 
 def test_a_text_longer_than_the_classifiers_read_keeps_every_hold() -> None:
-    _, text, findings = _lowered_in_train4()[0]
+    _, text, findings = _lowered()[0]
     lowered = next(f for f in findings if LOWERED in f.reason)
     filler = "\nXã tổ chức tiêm vắc xin sởi cho trẻ em tại nhà văn hóa các thôn vào sáng thứ Hai."
     long_text = text + filler * (classifier.LIMIT // len(filler) + 1)
@@ -195,3 +205,54 @@ def test_a_text_longer_than_the_classifiers_read_keeps_every_hold() -> None:
     same = [f for f in found if (f.start, f.end) == (lowered.start, lowered.end)]
     assert same and same[0].severity == "block" and LOWERED not in same[0].reason
     assert not any(f.reason.startswith("Câu này cũng giống") for f in found)
+
+
+def test_the_marks_on_a_held_bulletins_ordinary_sentences_are_left_out() -> None:
+    doc = Doc(HELD)
+    secret, sport = _rule_hit(doc, "Mật khẩu"), _rule_hit(doc, "Chiều mùng 2")
+    scored = classifier.sentence_probabilities(doc.low)
+    assert classifier._sentence_probability(scored, sport) < classifier.CLEAR
+    assert classifier._sentence_probability(scored, secret) > classifier.CLEAR
+    warned = _rule_hit(doc, "Hội Phụ nữ", "sensitive_personal", "warn")
+    assert classifier.review(doc, [secret, sport, warned]) == [secret]
+    stamp = ("classification_marking", 0, 9, "block", "Dấu độ mật")
+    out = classifier.review(doc, [stamp, sport])  # held by the stamp, the sport left out
+    assert out[0] == stamp and sport not in out
+
+
+def test_a_hold_on_an_ordinary_sentence_alone_stays() -> None:
+    """Where the rules hold a bulletin only on a sentence the model finds ordinary, the hold
+    stays (the bulletin as a whole is not plain: nothing lowers it), and the sentence the
+    model finds likely is pointed out beside it."""
+    doc = Doc(HELD)
+    sport = _rule_hit(doc, "Chiều mùng 2")
+    out = classifier.review(doc, [sport])
+    assert out[0] == sport
+    assert [hit[3] for hit in out[1:]] == ["warn"] and "Mật khẩu" in HELD[out[1][1]:out[1][2]]
+
+
+def test_a_personal_fact_is_judged_with_the_sentence_naming_its_person() -> None:
+    doc = next(d for d in load(CORPORA["legacy"]) if d["id"] == "ma-tuy-doi-tuong")
+    low = Doc(doc["text"]).low
+    scored = classifier.sentence_probabilities(low)
+    fact = next(p for p, s, e in scored if "tiền sự" in low[s:e])
+    assert fact < classifier.CLEAR  # alone, the sentence reads as ordinary
+    found = [f for f in scan(doc["text"]) if f.kind == "sensitive_personal"]
+    assert any(f.text == "tiền sự" and f.severity == "block" for f in found)
+
+
+def test_what_is_left_out_of_the_unread_batches_was_never_a_writers_label() -> None:
+    """train8 and train9 were fitted on but never read by whoever edits the rules: what the
+    classifiers leave out there must be the rules' mistakes, not the writers' secrets."""
+    left_out = 0
+    for doc in load(CORPORA["train8"]) + load(CORPORA["train9"]):
+        text = as_submitted(doc)
+        found = {(f.kind, f.start, f.end) for f in scan(text)}
+        long_text = text + "\n" + "." * classifier.LIMIT  # not read whole: nothing left out
+        rules = {(f.kind, f.start, f.end) for f in scan(long_text)
+                 if f.end <= len(text) and f.kind in classifier.MEANING}
+        for kind, s, e in rules - found:
+            left_out += 1
+            assert not any(lb["kind"] == kind and lb["span"][0] < e and s < lb["span"][1]
+                           for lb in doc["expected"]), doc["id"]
+    assert left_out

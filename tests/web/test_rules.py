@@ -75,7 +75,8 @@ def test_admin_pages_add_rules_and_lexicon(app, client, users):
     assert "vị trí chốt" in page and "ubnd.vuduong@ninhbinh.gov.vn" in page
     look = catalog.second_look()  # the classifiers' own figures, not written twice
     assert f"học từ {look.documents} bản tin mẫu" in page and f"trên {look.threshold}%" in page
-    assert f"dưới {look.clear}%" in page
+    assert f"dưới {look.clear}%" in page and f"trên {look.also}%" in page
+    assert "được bỏ qua, trừ khi đó là lý do duy nhất" in page
     with app.app_context():
         assert rules.lexicon(db.session, user("admin").commune_id) == ({}, {"Vũ Dương": "Vũ Dương"})
     login_as_editor = client.post("/logout")
