@@ -4,12 +4,13 @@
 
 Reads tests/corpus/independent/train*.json and the ordinary bulletins of
 tests/corpus/ordinary/nb.json (never a held-out set) and fits, with scikit-learn (a test
-requirement, not a runtime one), two logistic regressions over TF-IDF: the document model on
-character n-grams of whole bulletins (must be held or not), the sentence model on words and
-word pairs of each sentence (did its writer mark a state secret or a sensitive personal fact
-in it). It writes classifier.json.gz: every feature's idf and weight, the intercepts and the
-number of bulletins. The fit is deterministic (lbfgs, fixed data order), so the file is what
-this corpus builds; tests/unit/test_classifier.py refits it and compares.
+requirement, not a runtime one), three logistic regressions over TF-IDF: the document model
+on character n-grams of whole bulletins (must be held or not), the sentence model on words
+and word pairs of each sentence (did its writer mark a state secret or a sensitive personal
+fact in it), and the kind model on the marked sentences alone (a sensitive personal fact, or
+a state secret). It writes classifier.json.gz: every feature's idf and weight, the
+intercepts and the number of bulletins. The fit is deterministic (lbfgs, fixed data order),
+so the file is what this corpus builds; tests/unit/test_classifier.py refits it and compares.
 """
 
 from __future__ import annotations
@@ -38,19 +39,26 @@ TRAINING = ("train", "train2", "train3", "train4", "train5", "train6", "train7",
 #: the kinds whose labels mark a sentence as one that carries a secret (the forms - numbers,
 #: stamps - are the rules' own)
 MEANING = ("state_secret_topic", "sensitive_personal")
-Row = tuple[str, bool, list[tuple[str, bool]]]
+#: a sentence's mark: "" (none), or the kind a writer marked in it (a sensitive personal fact
+#: where both are marked: it names a person)
+Row = tuple[str, bool, list[tuple[str, str]]]
+
+
+def _mark(labels: list[dict], s: int, e: int) -> str:
+    kinds = {label["kind"] for label in labels if label["span"][0] < e and s < label["span"][1]}
+    return max(kinds, key=MEANING.index, default="")
 
 
 def documents(corpora: tuple[str, ...] = TRAINING) -> list[Row]:
-    """(lower-cased text as the scanner reads it, must be held, its sentences each with
-    whether a writer marked a secret in it) of every training bulletin."""
+    """(lower-cased text as the scanner reads it, must be held, its sentences each with the
+    kind a writer marked in it) of every training bulletin."""
     rows = []
     for name in corpora:
         for doc in load(CORPORA[name]):
             held = any(label["severity"] == "block" for label in doc["expected"])
             low = Doc(as_submitted(doc)).low
-            marked = [label["span"] for label in doc["expected"] if label["kind"] in MEANING]
-            rows.append((low, held, [(low[s:e], any(a < e and s < b for a, b in marked))
+            marked = [label for label in doc["expected"] if label["kind"] in MEANING]
+            rows.append((low, held, [(low[s:e], _mark(marked, s, e))
                                      for s, e in sentences(low)]))
     return rows
 
@@ -67,13 +75,18 @@ def _logistic(texts: list[str], labels: list[bool], **vectoriser_options):
 
 
 def fit(rows: list[Row]) -> dict:
-    """The fitted document and sentence models, each a (vectoriser, logistic regression)."""
+    """The fitted document, sentence and kind models, each a (vectoriser, logistic
+    regression)."""
     document = _logistic([text for text, _, _ in rows], [held for _, held, _ in rows],
                          analyzer="char_wb", ngram_range=NGRAMS)
     pairs = [pair for _, _, sents in rows for pair in sents]
-    sentence = _logistic([text for text, _ in pairs], [marked for _, marked in pairs],
-                         analyzer="word", token_pattern=WORD_PATTERN, ngram_range=WORD_NGRAMS)
-    return {"document": document, "sentence": sentence}
+    words = {"analyzer": "word", "token_pattern": WORD_PATTERN, "ngram_range": WORD_NGRAMS}
+    sentence = _logistic([text for text, _ in pairs], [bool(mark) for _, mark in pairs],
+                         **words)
+    marked = [(text, mark) for text, mark in pairs if mark]
+    kind = _logistic([text for text, _ in marked],
+                     [mark == "sensitive_personal" for _, mark in marked], **words)
+    return {"document": document, "sentence": sentence, "kind": kind}
 
 
 def _part(vectoriser, model) -> dict:

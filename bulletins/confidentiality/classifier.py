@@ -1,7 +1,7 @@
-"""A second look: two classifiers for what the rules do not recognise (#15).
+"""A second look: classifiers for what the rules do not recognise (#15).
 
 The rules (concepts + specificity) find what they can name. Bulletins written by people the
-rules were never shown still carry secrets in words no rule knows. Two classifiers trained on
+rules were never shown still carry secrets in words no rule knows. Classifiers trained on
 the independently written corpus (tests/corpus/independent/train*.json) and on ordinary
 public bulletins (tests/corpus/ordinary/nb.json) read the text for the resemblance:
 
@@ -9,10 +9,12 @@ public bulletins (tests/corpus/ordinary/nb.json) read the text for the resemblan
   words, as scikit-learn's "char_wb"), labelled "must be held" or not;
 - the *sentence* model reads each sentence: TF-IDF over words and word pairs, labelled by
   whether a writer marked a state secret or a sensitive personal fact in it. It finds the one
-  careless sentence in a long ordinary bulletin, and it is what the finding marks.
+  careless sentence in a long ordinary bulletin, and it is what the finding marks;
+- the *kind* model reads a sentence the others mark: a writer's sensitive personal fact, or a
+  state secret. It names the kind of the classifiers' own findings.
 
-Their mean is the confidence, and review() uses it three ways after the rules (scanner.py),
-scoring the sentences once, each with a reason that says so and names the confidence:
+The first two's mean is the confidence; review() uses it four ways after the rules
+(scanner.py), scoring the sentences once, each with a reason that says so and names the confidence:
 - *second look*: when no rule holds a text and the confidence is above THRESHOLD, it holds it
   and marks the likeliest sentence;
 - *reconsider*: when the rules hold a text on meaning alone (a state secret or a sensitive
@@ -23,11 +25,9 @@ scoring the sentences once, each with a reason that says so and names the confid
   ordinary as CLEAR is left out, unless it is what holds the text (a bulletin held on such
   a sentence alone stays held): the reviewer's marks go where the secrets are.
 The figures were chosen on bulletins of writers neither the models nor the rules had
-seen (tests/corpus/independent/README.md).
-
-Both are logistic regressions fitted by ``tools/train_classifier.py`` (``make classifier``)
-and shipped as ``classifier.json.gz``: for each feature its idf and weight. Scoring here is
-plain Python over the same arithmetic, so the product needs no scikit-learn.
+seen (tests/corpus/independent/README.md). All three are logistic regressions fitted by
+``tools/train_classifier.py`` (``make classifier``), shipped as ``classifier.json.gz`` (each
+feature's idf and weight) and scored here in plain Python: the product needs no scikit-learn.
 """
 
 from __future__ import annotations
@@ -83,7 +83,7 @@ def _load() -> dict:
     if _models is None:
         data = json.loads(gzip.decompress(MODEL.read_bytes()))
         _models = {"documents": int(data["documents"])}
-        for name in ("document", "sentence"):
+        for name in ("document", "sentence", "kind"):
             part = data[name]
             weights = {g: (idf, coef) for g, idf, coef in part["features"]}
             _models[name] = (weights, float(part["intercept"]))
@@ -154,6 +154,13 @@ def sentence_probabilities(low: str) -> list[tuple[float, int, int]]:
 
 
 Scored = list[tuple[float, int, int]]
+
+
+def kind(sentence: str) -> str:
+    """The kind of finding the lower-cased sentence most resembles: a sensitive personal fact
+    ("sensitive_personal") or a state secret (KIND)."""
+    sensitive = _logistic(words(sentence[:LIMIT]), _load()["kind"]) > 0.5
+    return "sensitive_personal" if sensitive else KIND
 
 
 def _confidence(low: str, scored: Scored) -> tuple[float, int, int]:
@@ -230,7 +237,7 @@ def _second_look(low: str, scored: Scored) -> tuple[Hit, Scored] | None:
               f"giống những bản tin phải giữ lại, độ tin cậy {p:.0%}; các quy tắc không nêu "
               f"được nội dung cụ thể. Câu được đánh dấu là câu giống nhất: đọc kỹ cả bài "
               f"({BASIS})")
-    return (KIND, s, e, SEVERITY_BLOCK, reason), scored
+    return (kind(low[s:e]), s, e, SEVERITY_BLOCK, reason), scored
 
 
 def _reconsider(low: str, scored: Scored, hits: list[Hit], blocks: list[Hit]) -> list[Hit]:
@@ -288,5 +295,5 @@ def _also_look(low: str, scored: Scored, hits: list[Hit]) -> list[Hit]:
             reason = (f"Câu này cũng giống câu chứa bí mật nhà nước hoặc dữ liệu cá nhân nhạy "
                       f"cảm trong các bản tin mẫu (độ tin cậy {p:.0%}); bản tin đã bị giữ lại, "
                       f"đọc kỹ cả câu này ({BASIS})")
-            out.append((KIND, s, e, SEVERITY_WARN, reason))
+            out.append((kind(low[s:e]), s, e, SEVERITY_WARN, reason))
     return out

@@ -61,6 +61,11 @@ def test_plain_python_scores_as_scikit_learn(fitted) -> None:
         got = classifier.sentence_probabilities(low)
         assert [(s, e) for _, s, e in got] == spans
         assert [p for p, _, _ in got] == pytest.approx(list(expected[:, 1]), abs=1e-6)
+    vectoriser, model = models["kind"]
+    expected = model.predict_proba(vectoriser.transform([t.lower() for t in texts]))[:, 1]
+    for text, p in zip(texts, expected, strict=True):
+        want = "sensitive_personal" if p > 0.5 else "state_secret_topic"
+        assert classifier.kind(text.lower()) == want
 
 
 def test_the_sentence_model_learnt_the_writers_marked_sentences(fitted) -> None:
@@ -70,8 +75,21 @@ def test_the_sentence_model_learnt_the_writers_marked_sentences(fitted) -> None:
     assert 0 < len(marked) < len(pairs) / 2
     vectoriser, model = models["sentence"]
     probs = model.predict_proba(vectoriser.transform([text for text, _ in pairs]))[:, 1]
-    hits = sum((p > 0.5) == m for p, (_, m) in zip(probs, pairs, strict=True))
+    hits = sum((p > 0.5) == bool(m) for p, (_, m) in zip(probs, pairs, strict=True))
     assert hits / len(pairs) >= 0.9
+
+
+@pytest.mark.parametrize(("sentence", "kind"), [
+    ("tuy nhiên, anh cho biết đang điều trị lao phổi tháng thứ ba nên phải chờ thêm",
+     "sensitive_personal"),
+    ("bà y ngân, 4 khẩu – theo đạo tin lành, sinh hoạt ở điểm nhóm tại gia", "sensitive_personal"),
+    ("mật khẩu tuần tra đêm 30 tết của dân quân xã là hỏi “sông hậu”, đáp “lúa chín”",
+     "state_secret_topic"),
+    ("12 tấn gạo, 600 lít dầu diesel dự trữ thời chiến cất trong hang thẩm pục",
+     "state_secret_topic"),
+])
+def test_the_kind_model_tells_a_persons_fact_from_a_state_secret(sentence, kind) -> None:
+    assert classifier.kind(sentence) == kind
 
 
 def _second_looks(text: str) -> list:
