@@ -18,13 +18,15 @@ pytestmark = pytest.mark.e2e
 
 
 def _corpus_text(pick) -> tuple[str, str]:
-    """(title, body) of the first training bulletin the predicate picks, as an editor types it."""
-    for doc in load(CORPORA["train4"]):
+    """(title, body) of the first training bulletin the predicate picks, as an editor types it
+    (a lowered hold is rare: most are on sentences as plain as the text, and left out)."""
+    training = [name for name in CORPORA if name.startswith("train")]
+    for doc in (doc for name in training for doc in load(CORPORA[name])):
         text = as_submitted(doc).replace("\r", "")
         title, _, body = text.partition("\n")
         if body and pick(f"{title}\n{body}"):
             return title.strip()[:150], body.strip()
-    raise AssertionError("no bulletin of train4 fits")
+    raise AssertionError("no training bulletin fits")
 
 
 def _lowered(text: str) -> bool:
