@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
-from bulletins.confidentiality import classifier
+from bulletins.confidentiality import classifier, looks
 from bulletins.confidentiality.concepts.basis import SECTORS, SENSITIVE_REASON
 from bulletins.confidentiality.scanner import Scanner
 
@@ -76,7 +76,7 @@ def sensitive_sorts() -> list[tuple[str, str]]:
 
 @dataclass(frozen=True)
 class SecondLook:
-    """How the classifiers' second look decides (bulletins/confidentiality/classifier.py)."""
+    """How the classifiers' second look decides (bulletins/confidentiality/looks.py)."""
 
     documents: int  # training bulletins
     threshold: int  # per cent of confidence above which it holds
@@ -84,10 +84,11 @@ class SecondLook:
     # a finding on meaning alone in a sentence this plain is left out
     min_words: int  # shorter texts are left to the rules
     also: int  # per cent above which another sentence of a held text gets a warning
+    personal: int  # per cent above which a state secret's sentence is a person's fact too
 
 
 def second_look() -> SecondLook:
     """The second look's figures, read from the shipped model and the classifier module."""
-    return SecondLook(classifier.training_documents(), round(classifier.THRESHOLD * 100),
-                      round(classifier.CLEAR * 100), classifier.MIN_WORDS,
-                      round(classifier.ALSO * 100))
+    return SecondLook(classifier.training_documents(), round(looks.THRESHOLD * 100),
+                      round(looks.CLEAR * 100), looks.MIN_WORDS,
+                      round(looks.ALSO * 100), round(looks.PERSONAL * 100))

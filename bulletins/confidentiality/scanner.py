@@ -9,10 +9,10 @@ from dataclasses import dataclass
 from itertools import chain
 
 from bulletins.confidentiality import phrases as R
-from bulletins.confidentiality.classifier import review
 from bulletins.confidentiality.concepts.engine import PASS_CUES, concept_hits, nested
 from bulletins.confidentiality.concepts.health import MORE_SENSITIVE
 from bulletins.confidentiality.contacts import digits, emails, numbers
+from bulletins.confidentiality.looks import review
 from bulletins.confidentiality.personal import bank, dob, id_context, merge_sensitive, sensitive
 from bulletins.confidentiality.secrets import MARK_KEYS, marking, topic
 from bulletins.confidentiality.text import (

@@ -7,7 +7,7 @@ from __future__ import annotations
 import pytest
 from playwright.sync_api import Page, expect
 
-from bulletins.confidentiality import classifier, scan
+from bulletins.confidentiality import looks, scan
 from bulletins.confidentiality.text import Doc
 from tests.corpus.score import CORPORA, as_submitted, load
 from tests.e2e.conftest import sign_in, sign_out
@@ -36,7 +36,7 @@ def _lowered(text: str) -> bool:
 def _second_look_only(text: str) -> bool:
     found = scan(text)
     return (any(f.reason.startswith("Bộ phân loại") for f in found)
-            and classifier.second_look(Doc(text)) is not None)
+            and looks.second_look(Doc(text)) is not None)
 
 
 def test_the_reviewer_sees_what_the_classifiers_decided(live: str, page: Page) -> None:

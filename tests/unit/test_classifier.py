@@ -10,7 +10,7 @@ from functools import cache
 
 import pytest
 
-from bulletins.confidentiality import classifier, scan
+from bulletins.confidentiality import classifier, looks, scan
 from bulletins.confidentiality.text import Doc
 from tests.corpus.score import CORPORA, as_submitted, load
 
@@ -124,7 +124,7 @@ def test_it_never_looks_twice_at_what_a_rule_holds() -> None:
     "Hội chợ mật ong và nông sản diễn ra tại sân vận động xã từ ngày 20 đến 22/4.",
 ])
 def test_ordinary_news_gets_no_second_look(text: str) -> None:
-    assert classifier.probability(Doc(text).low) <= classifier.THRESHOLD
+    assert classifier.probability(Doc(text).low) <= looks.THRESHOLD
     assert not _second_looks(text)
 
 
@@ -163,10 +163,10 @@ def test_a_hold_on_meaning_alone_is_lowered_where_the_text_is_plain() -> None:
     rows = _lowered()
     assert rows, "no training hold was lowered"
     for doc, text, findings in rows:
-        assert classifier.probability(Doc(text).low) < classifier.CLEAR
+        assert classifier.probability(Doc(text).low) < looks.CLEAR
         assert all(f.severity != "block" for f in findings)
         lowered = [f for f in findings if LOWERED in f.reason]
-        assert all(f.kind in classifier.MEANING and f.severity == "warn" for f in lowered)
+        assert all(f.kind in looks.MEANING and f.severity == "warn" for f in lowered)
         assert all("%" in f.reason and "người duyệt vẫn đọc kỹ" in f.reason for f in lowered)
         # the writers' labels: what the classifiers lowered on their training half was a trap
         assert not any(label["severity"] == "block" for label in doc["expected"]), doc["id"]
@@ -178,7 +178,7 @@ def test_a_stamp_or_a_number_is_never_lowered(extra: str) -> None:
     _, text, findings = _lowered()[0]
     before = {(f.start, f.end) for f in findings if LOWERED in f.reason}
     after = scan(text + extra)
-    assert any(f.severity == "block" and f.kind not in classifier.MEANING for f in after)
+    assert any(f.severity == "block" and f.kind not in looks.MEANING for f in after)
     held = {(f.start, f.end) for f in after if f.severity == "block"}
     assert before <= held and not any(LOWERED in f.reason for f in after)
 
@@ -188,10 +188,10 @@ def test_a_short_text_keeps_the_rules_hold() -> None:
     a rule's hold on it is neither lowered nor left out."""
     sentence = HELD[HELD.index("Chiều mùng 2"):HELD.index("Hội Phụ nữ")].strip()
     doc = Doc(sentence)
-    assert len(sentence.split()) < classifier.MIN_WORDS
-    assert classifier.probability(doc.low) < classifier.CLEAR
+    assert len(sentence.split()) < looks.MIN_WORDS
+    assert classifier.probability(doc.low) < looks.CLEAR
     hold = ("state_secret_topic", 0, len(doc.low) - 1, "block", "Bí mật nhà nước – (quy tắc)")
-    assert classifier.review(doc, [hold]) == [hold]
+    assert looks.review(doc, [hold]) == [hold]
 
 
 def test_a_held_bulletin_points_to_its_other_likely_sentences() -> None:
@@ -209,7 +209,7 @@ def test_a_held_bulletin_points_to_its_other_likely_sentences() -> None:
             assert f.severity == "warn" and f.kind == "state_secret_topic" and "%" in f.reason
             assert not any(o.start < f.end and f.start < o.end for o in others)
             low = Doc(f.text).low
-            assert max(p for p, _, _ in classifier.sentence_probabilities(low)) > classifier.ALSO
+            assert max(p for p, _, _ in classifier.sentence_probabilities(low)) > looks.ALSO
     assert pointed
 
 
@@ -229,12 +229,12 @@ def test_the_marks_on_a_held_bulletins_ordinary_sentences_are_left_out() -> None
     doc = Doc(HELD)
     secret, sport = _rule_hit(doc, "Mật khẩu"), _rule_hit(doc, "Chiều mùng 2")
     scored = classifier.sentence_probabilities(doc.low)
-    assert classifier._sentence_probability(scored, sport) < classifier.CLEAR
-    assert classifier._sentence_probability(scored, secret) > classifier.CLEAR
+    assert looks._sentence_probability(scored, sport) < looks.CLEAR
+    assert looks._sentence_probability(scored, secret) > looks.CLEAR
     warned = _rule_hit(doc, "Hội Phụ nữ", "sensitive_personal", "warn")
-    assert classifier.review(doc, [secret, sport, warned]) == [secret]
+    assert looks.review(doc, [secret, sport, warned]) == [secret]
     stamp = ("classification_marking", 0, 9, "block", "Dấu độ mật")
-    out = classifier.review(doc, [stamp, sport])  # held by the stamp, the sport left out
+    out = looks.review(doc, [stamp, sport])  # held by the stamp, the sport left out
     assert out[0] == stamp and sport not in out
 
 
@@ -244,7 +244,7 @@ def test_a_hold_on_an_ordinary_sentence_alone_stays() -> None:
     model finds likely is pointed out beside it."""
     doc = Doc(HELD)
     sport = _rule_hit(doc, "Chiều mùng 2")
-    out = classifier.review(doc, [sport])
+    out = looks.review(doc, [sport])
     assert out[0] == sport
     assert [hit[3] for hit in out[1:]] == ["warn"] and "Mật khẩu" in HELD[out[1][1]:out[1][2]]
 
@@ -254,7 +254,7 @@ def test_a_personal_fact_is_judged_with_the_sentence_naming_its_person() -> None
     low = Doc(doc["text"]).low
     scored = classifier.sentence_probabilities(low)
     fact = next(p for p, s, e in scored if "tiền sự" in low[s:e])
-    assert fact < classifier.CLEAR  # alone, the sentence reads as ordinary
+    assert fact < looks.CLEAR  # alone, the sentence reads as ordinary
     found = [f for f in scan(doc["text"]) if f.kind == "sensitive_personal"]
     assert any(f.text == "tiền sự" and f.severity == "block" for f in found)
 
@@ -268,9 +268,32 @@ def test_what_is_left_out_of_the_unread_batches_was_never_a_writers_label() -> N
         found = {(f.kind, f.start, f.end) for f in scan(text)}
         long_text = text + "\n" + "." * classifier.LIMIT  # not read whole: nothing left out
         rules = {(f.kind, f.start, f.end) for f in scan(long_text)
-                 if f.end <= len(text) and f.kind in classifier.MEANING}
+                 if f.end <= len(text) and f.kind in looks.MEANING}
         for kind, s, e in rules - found:
             left_out += 1
             assert not any(lb["kind"] == kind and lb["span"][0] < e and s < lb["span"][1]
                            for lb in doc["expected"]), doc["id"]
     assert left_out
+
+
+@pytest.mark.parametrize(("corpus", "doc_id", "words"), [
+    ("train5", "wq-oth-02-gao-giap-hat", "theo đạo Tin Lành"),
+    ("train7", "wx-tuyen-dan-quan-nam-thu-nhat", "theo đạo Tin Lành"),
+])
+def test_a_persons_fact_inside_a_state_secret_is_both(corpus, doc_id, words) -> None:
+    """A member of a religious group named in a list: the rules see an internal assessment
+    (a state secret), the writer marked the person's religion (sensitive personal data)."""
+    doc = next(d for d in load(CORPORA[corpus]) if d["id"] == doc_id)
+    found = scan(as_submitted(doc))
+    personal = [f for f in found if f.kind == "sensitive_personal" and words in f.text]
+    assert personal and all("Nghị định 356/2025/NĐ-CP, Điều 4" in f.reason for f in personal)
+    secret = {(f.start, f.end) for f in found if f.kind == "state_secret_topic"}
+    assert {(f.start, f.end) for f in personal} <= secret
+
+
+def test_a_military_secret_is_no_persons_fact() -> None:
+    doc = Doc(HELD)
+    secret = _rule_hit(doc, "Mật khẩu")
+    out = looks.review(doc, [secret])
+    assert out == [secret]
+    assert classifier.personal_probability(doc.low[secret[1]:secret[2]]) < looks.PERSONAL

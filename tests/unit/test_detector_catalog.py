@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from bulletins.confidentiality import KINDS, SEVERITY_BLOCK, SEVERITY_WARN, classifier, scan
+from bulletins.confidentiality import KINDS, SEVERITY_BLOCK, SEVERITY_WARN, looks, scan
 from bulletins.confidentiality.catalog import (
     EXAMPLES,
     detectors,
@@ -49,6 +49,6 @@ def test_the_second_look_is_described_by_the_model_it_ships():
     look = second_look()
     assert look.documents >= 900 and look.min_words > 0
     assert 0 < look.clear < 50 <= look.threshold < 100
-    hits = [classifier.second_look(Doc(as_submitted(d))) for d in load(CORPORA["train4"])]
+    hits = [looks.second_look(Doc(as_submitted(d))) for d in load(CORPORA["train4"])]
     reasons = [hit[4] for hit in hits if hit is not None]
     assert reasons and all(f"học từ {look.documents} bản tin" in r for r in reasons)
