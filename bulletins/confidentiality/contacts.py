@@ -34,6 +34,8 @@ _DOMAIN_RE = re.compile(r"[a-z0-9\-]+(?:\.[a-z0-9\-]+)+")
 _WEBMAIL = ("@gmail.com", "@yahoo.com", "@yahoo.com.vn", "@hotmail.com", "@outlook.com",
             "@icloud.com")
 
+OFFICE_LINE = "Số điện thoại công vụ"
+
 
 def digits(s: str) -> str:
     """Only the digits of s, with a Vietnamese country code turned into a leading zero."""
@@ -140,10 +142,27 @@ def _segment(doc: Doc, groups: list[tuple[int, int]], out: list[Hit], claimed: s
         if kind == "national_id":
             out.append((kind, s, e, SEVERITY_BLOCK, "Số định danh cá nhân (CCCD)"))
         elif official(doc, s):
-            out.append((kind, s, e, SEVERITY_WARN, "Số điện thoại công vụ"))
+            out.append((kind, s, e, SEVERITY_WARN, OFFICE_LINE))
         else:
             out.append((kind, s, e, SEVERITY_BLOCK, "Số điện thoại cá nhân"))
         i = j
+
+
+def directory(doc: Doc, out: list[Hit]) -> list[Hit]:
+    """The findings, or none for a bulletin that only lists office landlines - two or more,
+    and nothing else to look at: a directory of public contacts (a hotline notice) is
+    published on purpose. A lone office number, a mobile (whoever it is said to belong to),
+    or office lines beside anything else are still shown (the writers of the independent
+    corpus labelled those, never a directory's landlines)."""
+    if len(out) >= 2 and all(hit[0] == "phone" and hit[4] == OFFICE_LINE
+                             and _landline(doc.low[hit[1]:hit[2]]) for hit in out):
+        return []
+    return out
+
+
+def _landline(number: str) -> bool:
+    """True for a Vietnamese fixed-line number (area code 02x), with or without +84."""
+    return digits(number).startswith("02")
 
 
 def emails(doc: Doc, out: list[Hit]) -> None:

@@ -11,7 +11,7 @@ from itertools import chain
 from bulletins.confidentiality import phrases as R
 from bulletins.confidentiality.concepts.engine import PASS_CUES, concept_hits, nested
 from bulletins.confidentiality.concepts.health import MORE_SENSITIVE
-from bulletins.confidentiality.contacts import digits, emails, numbers
+from bulletins.confidentiality.contacts import digits, directory, emails, numbers
 from bulletins.confidentiality.looks import review
 from bulletins.confidentiality.personal import bank, dob, id_context, merge_sensitive, sensitive
 from bulletins.confidentiality.secrets import MARK_KEYS, marking, topic
@@ -126,7 +126,7 @@ class Scanner:
         concept_hits(doc, out, cues)
         merge_sensitive(doc, out)
         self._admin(doc, out)
-        out = review(doc, out)  # the classifiers: second look, reconsider, also look
+        out = directory(doc, review(doc, out))  # the classifiers' looks; a contact directory
         nfc, span = doc.nfc, doc.span
         if doc.plain:
             found = sorted({(s, e, kind, sev, why) for kind, s, e, sev, why in out})

@@ -241,3 +241,21 @@ def test_sorted_and_offsets() -> None:
     assert [f.start for f in res] == sorted(f.start for f in res)
     assert all(text[f.start:f.end] == f.text for f in res)
     assert {f.kind for f in res} == {"phone", "classification_marking", "bank_account"}
+
+
+HOTLINES = ("THÔNG BÁO\nSố điện thoại đường dây nóng của xã: Văn phòng HĐND và UBND xã: "
+            "0222 3865 210; trực ban Công an xã: 0222 3865 113; Trạm Y tế xã: (+84) 222 3865 115.")
+
+
+def test_a_directory_of_office_landlines_is_published_on_purpose() -> None:
+    assert scan(HOTLINES) == []
+    lone = scan("Mọi thắc mắc xin liên hệ trực ban Công an xã: 0222 3865 113.")
+    assert [(f.kind, f.severity) for f in lone] == [("phone", "warn")]
+
+
+@pytest.mark.parametrize("extra", [" Trưởng Công an xã, anh Lò Văn Páo: 0912 345 678.",
+                                   " Anh Páo, thôn Nậm Pẻn, đang điều trị HIV."])
+def test_a_directory_with_anything_else_shows_every_line(extra: str) -> None:
+    found = scan(HOTLINES + extra)
+    assert sum(f.kind == "phone" for f in found) == 3 + ("0912" in extra)
+    assert len(found) > 3
