@@ -6,6 +6,7 @@
     python -m tests.corpus.score heldout3    # a third (writers wm, wn, wo), figures only
     python -m tests.corpus.score heldout4    # a fourth (writers wu, wv, ww), figures only
     python -m tests.corpus.score heldout5    # a fifth (writers vd, ve, vf), figures only
+    python -m tests.corpus.score heldout6    # a sixth (writers ua, ub, uc), figures only
     python -m tests.corpus.score train2 -v   # three more writers' training set (wd, we, wf)
     python -m tests.corpus.score train3 -v   # and three more (wg, wh, wi)
     python -m tests.corpus.score train4 -v   # and three more (wj, wk, wl)
@@ -41,6 +42,7 @@ CORPORA = {"heldout": HERE / "independent" / "heldout.json",
            "heldout3": HERE / "independent" / "heldout3.json",
            "heldout4": HERE / "independent" / "heldout4.json",
            "heldout5": HERE / "independent" / "heldout5.json",
+           "heldout6": HERE / "independent" / "heldout6.json",
            "train": HERE / "independent" / "train.json",
            "train2": HERE / "independent" / "train2.json",
            "train3": HERE / "independent" / "train3.json",
