@@ -259,3 +259,19 @@ def test_a_directory_with_anything_else_shows_every_line(extra: str) -> None:
     found = scan(HOTLINES + extra)
     assert sum(f.kind == "phone" for f in found) == 3 + ("0912" in extra)
     assert len(found) > 3
+
+
+@pytest.mark.parametrize("text", [
+    "Anh Đỗ Văn Hòa, 34 tuổi, thôn Bến Ngự, vừa chấp hành xong án 3 năm tù về tội trộm cắp.",
+    "Xã giúp ông Mạc Văn Định, thôn Bắc Phong, chấp hành xong bản án 7 năm tù, tìm việc làm.",
+])
+def test_a_named_persons_sentence_is_a_criminal_record(text: str) -> None:
+    found = [f for f in scan(text) if f.kind == "sensitive_personal"]
+    assert found and found[0].severity == "block" and "tù" in found[0].text
+
+
+def test_a_sentence_in_the_law_or_a_public_trial_is_no_record() -> None:
+    assert scan("Theo quy định, người vi phạm có thể bị phạt từ 2 đến 7 năm tù.") == []
+    trial = scan("Tòa án nhân dân tỉnh xét xử lưu động tại hội trường UBND xã, tuyên phạt bị "
+                 "cáo Nguyễn Văn A 5 năm tù về tội trộm cắp tài sản.")
+    assert not any(f.severity == "block" for f in trial)

@@ -137,7 +137,8 @@ MORE_SENSITIVE: dict[str, tuple[str, bool]] = {
                           "|đưa vào trường giáo dưỡng|bị tạm giữ hình sự|bị bắt tạm giam"
                           "|bị xử lý hình sự|từng có tiền án|trại giam|trại cải tạo"
                           "|đặc xá tha tù|được đặc xá|tha tù trước thời hạn|hoàn lương"
-                          "|tái hòa nhập cộng đồng sau|người chấp hành xong án"),
+                          "|tái hòa nhập cộng đồng sau|người chấp hành xong án|chấp hành xong án"
+                          "|chấp hành xong bản án|năm tù|tháng tù"),
     # a: political and religious views of a person
     **_all("views", True, "quan điểm chống đối|chống đối chế độ|ủng hộ đa đảng|đa đảng"
                           "|tẩy chay bầu cử|kêu gọi tẩy chay|theo đạo|đi lễ nhà thờ"
