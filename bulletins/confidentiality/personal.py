@@ -63,7 +63,8 @@ _BACKREF_RE = re.compile(R.BACKREF)
 _BACKREF_MID = re.compile(r"(?:^|,\s*|(?<![^\W\d_]\w)(?<!các )(?<!những )(?<!mấy )(?<=\s))"
                           r"(?:anh|chị|ông|bà|cháu|em|cụ|bé|người này)\s+(?:(?:còn|cũng|vẫn)\s+)?"
                           r"(?:được|bị|đã|đang|vừa|mới|từng|lại|phát hiện|mắc|nhiễm)\b")
-_GOES_ON = re.compile(r"\s*(?:từng|đang|đã|hiện|hiện đang|bị|mắc|nay|vừa|mới)\b")
+_GOES_ON = re.compile(r"\s*(?:(?:tuy nhiên|nhưng|song|ngoài ra|đồng thời),?\s+)?"
+                      r"(?:từng|đang|đã|hiện|hiện đang|bị|mắc|nay|vừa|mới|thường|hay|vẫn)\b")
 _CAMPAIGN_RE = any_of(R.CAMPAIGN)
 _DOB_PUBLIC_RE = any_of(R.DOB_PUBLIC)
 

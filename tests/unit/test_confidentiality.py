@@ -275,3 +275,12 @@ def test_a_sentence_in_the_law_or_a_public_trial_is_no_record() -> None:
     trial = scan("Tòa án nhân dân tỉnh xét xử lưu động tại hội trường UBND xã, tuyên phạt bị "
                  "cáo Nguyễn Văn A 5 năm tù về tội trộm cắp tài sản.")
     assert not any(f.severity == "block" for f in trial)
+
+
+def test_a_clause_after_a_semicolon_goes_on_about_the_person_named() -> None:
+    text = ("Tại địa phương, anh Chiến chấp hành tốt chính sách, pháp luật; tuy nhiên thường "
+            "bình luận ủng hộ đa đảng trên Facebook cá nhân, đã được nhắc nhở 2 lần.")
+    found = [f for f in scan(text) if f.kind == "sensitive_personal"]
+    assert [f.text for f in found] == ["ủng hộ đa đảng"]
+    general = "Xã tuyên truyền pháp luật; tuy nhiên thường có bài viết ủng hộ đa đảng trên mạng."
+    assert not any(f.kind == "sensitive_personal" for f in scan(general))
