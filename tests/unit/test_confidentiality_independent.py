@@ -45,9 +45,9 @@ FLOORS = {
         "state_secret_topic": (0.89, 0.87),      # reached 0.93, 0.90
         "sensitive_personal": (0.85, 0.82),      # reached 0.89, 0.85
     }),
-    "heldout5": ((0.94, 0.89, 0.96), {         # reached 0.97, 0.92, 0.986
+    "heldout5": ((0.94, 0.89, 0.96), {         # reached 0.98, 0.92, 0.986
         "state_secret_topic": (0.97, 0.88),      # reached 1.00, 0.92
-        "sensitive_personal": (0.80, 0.84),      # reached 0.84, 0.88
+        "sensitive_personal": (0.84, 0.84),      # reached 0.87, 0.88
     }),
     "heldout6": ((0.91, 0.86, 0.97), {         # reached 0.95, 0.89, 0.991
         "state_secret_topic": (0.92, 0.85),      # reached 0.95, 0.88
@@ -64,10 +64,10 @@ FLOORS = {
     "train2": ((0.94, 0.93, 0.98), {           # reached 0.97, 0.97, 1.000
         "state_secret_topic": (0.93, 0.95),      # reached 0.97, 0.98
     }),
-    "train3": ((0.90, 0.90, 0.98), {           # reached 0.94, 0.94, 1.000
+    "train3": ((0.90, 0.91, 0.98), {           # reached 0.94, 0.94, 1.000
         "state_secret_topic": (0.89, 0.92),      # reached 0.92, 0.96
     }),
-    "train4": ((0.88, 0.90, 0.98), {           # reached 0.92, 0.94, 1.000
+    "train4": ((0.89, 0.90, 0.98), {           # reached 0.92, 0.94, 1.000
         "state_secret_topic": (0.85, 0.89),      # reached 0.89, 0.92
     }),
     "train5": ((0.88, 0.92, 0.98), {           # reached 0.91, 0.95, 1.000
