@@ -30,6 +30,7 @@ from bulletins.confidentiality.classifier import (
     training_documents,
 )
 from bulletins.confidentiality.concepts.basis import LAW, ND356
+from bulletins.confidentiality.personal import has_person
 from bulletins.confidentiality.text import SEVERITY_BLOCK, SEVERITY_WARN, Doc, Hit
 
 #: hold when the confidence is above this; chosen on bulletins neither the models nor the
@@ -91,7 +92,7 @@ def review(doc: Doc, hits: list[Hit]) -> list[Hit]:
         scored = sentence_probabilities(low)
         hits = _reconsider(low, scored, hits, blocks)
     if whole:
-        hits = _personal(low, scored, _leave_out(scored, hits))
+        hits = _personal(doc, scored, _leave_out(scored, hits))
     if whole and any(hit[3] == SEVERITY_BLOCK for hit in hits):
         hits = hits + _also_look(low, scored, hits)
     return hits
@@ -164,16 +165,17 @@ def _leave_out(scored: Scored, hits: list[Hit]) -> list[Hit]:
     return keep
 
 
-def _personal(low: str, scored: Scored, hits: list[Hit]) -> list[Hit]:
-    """The hits, and beside each state secret said in sentences the kind model finds a
-    person's sensitive fact (above PERSONAL) a finding of that kind on the same words: a
-    member of a religious group in a list, a suspect's illness are both."""
+def _personal(doc: Doc, scored: Scored, hits: list[Hit]) -> list[Hit]:
+    """The hits, and beside each state secret said in sentences that name a person and that
+    the kind model finds a person's sensitive fact (above PERSONAL) a finding of that kind on
+    the same words: a member of a religious group in a list, a suspect's illness are both;
+    "12 hộ theo đạo Tin Lành" names nobody."""
     out = list(hits)
-    known: dict[int, float] = {}  # by sentence start: each sentence scored once
+    known: dict[int, float] = {}  # by sentence start: each sentence judged once
     for hit in hits:
         if hit[0] != KIND:
             continue
-        p = max((known.get(a) or known.setdefault(a, personal_probability(low[a:b]))
+        p = max((known[a] if a in known else known.setdefault(a, _persons_fact(doc, a, b))
                  for _, a, b in scored if a < hit[2] and hit[1] < b), default=0.0)
         if p > PERSONAL:
             reason = (f"Dữ liệu cá nhân nhạy cảm: câu này nói về một người cụ thể, giống các "
@@ -182,6 +184,11 @@ def _personal(low: str, scored: Scored, hits: list[Hit]) -> list[Hit]:
                       f"({ND356}, Điều 4)")
             out.append(("sensitive_personal", hit[1], hit[2], hit[3], reason))
     return out
+
+
+def _persons_fact(doc: Doc, a: int, b: int) -> float:
+    """How much the sentence a:b is a person's sensitive fact: 0 where it names nobody."""
+    return personal_probability(doc.low[a:b]) if has_person(doc.clean[a:b]) else 0.0
 
 
 def _also_look(low: str, scored: Scored, hits: list[Hit]) -> list[Hit]:

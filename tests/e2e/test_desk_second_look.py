@@ -61,3 +61,31 @@ def test_the_reviewer_sees_what_the_classifiers_decided(live: str, page: Page) -
     expect(page.locator("mark.f-block").first).to_be_visible()
     shot(page, "tham-dinh-lan-doc-thu-hai")
     sign_out(page)
+
+
+PERSONAL = "Dữ liệu cá nhân nhạy cảm: câu này nói về một người cụ thể"
+
+
+def _personal_beside_a_secret(text: str) -> bool:
+    found = scan(text)
+    personal = {(f.start, f.end) for f in found if f.reason.startswith(PERSONAL)}
+    return bool(personal) and personal <= {(f.start, f.end) for f in found
+                                           if f.kind == "state_secret_topic"}
+
+
+def test_a_persons_fact_inside_a_secret_shows_both_reasons(live: str, page: Page) -> None:
+    """The reviewer sees both what the rules read (a state secret, its law) and what the
+    kind model adds on the same words (a person's sensitive fact, Nghị định 356/2025)."""
+    sign_in(page, live, "hoa")
+    title, body = _corpus_text(_personal_beside_a_secret)
+    url = draft(page, live, title, body)
+    sign_out(page)
+
+    sign_in(page, live, "minh")
+    page.goto(url)
+    personal = page.locator("#findings li.f-block", has_text=PERSONAL)
+    expect(personal.first).to_be_visible()
+    expect(personal.first).to_contain_text("Nghị định 356/2025/NĐ-CP")
+    expect(page.locator("#findings li.f-block", has_text="Bí mật nhà nước").first).to_be_visible()
+    shot(page, "tham-dinh-du-lieu-ca-nhan-trong-bi-mat")
+    sign_out(page)

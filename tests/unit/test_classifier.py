@@ -297,3 +297,16 @@ def test_a_military_secret_is_no_persons_fact() -> None:
     out = looks.review(doc, [secret])
     assert out == [secret]
     assert classifier.personal_probability(doc.low[secret[1]:secret[2]]) < looks.PERSONAL
+
+
+def test_a_count_of_believers_is_no_persons_fact() -> None:
+    """The kind model reads religion in "12 hộ theo đạo Tin Lành", but the sentence names
+    nobody: the state secret the rules read stays alone."""
+    text = ("Tình hình hoạt động tôn giáo tại bản Ra Ly. Bản Ra Ly hiện có 12 hộ theo đạo Tin "
+            "Lành, sinh hoạt tại một điểm nhóm đã được cấp đăng ký. Ngoài ra, nhóm của ông Hồ "
+            "Văn Đốc vẫn nhóm họp không đăng ký tại nhà riêng vào tối thứ Tư hằng tuần; Công an "
+            "xã đã cử anh Hồ Văn Rin, người trong dòng họ, tham gia để ghi lại số người dự.")
+    doc = Doc(text)
+    count = _rule_hit(doc, "Bản Ra Ly hiện có")
+    assert classifier.personal_probability(doc.low[count[1]:count[2]]) > looks.PERSONAL
+    assert not any(hit[0] == "sensitive_personal" for hit in looks.review(doc, [count]))
