@@ -31,14 +31,12 @@ from bulletins.confidentiality.classifier import (  # noqa: E402
     WORD_PATTERN,
     sentences,
 )
+from bulletins.confidentiality.looks import MEANING  # noqa: E402  (the forms are the rules')
 from bulletins.confidentiality.text import Doc  # noqa: E402
 from tests.corpus.score import CORPORA, as_submitted, load  # noqa: E402
 
 TRAINING = ("train", "train2", "train3", "train4", "train5", "train6", "train7", "train8",
             "train9", "plain")
-#: the kinds whose labels mark a sentence as one that carries a secret (the forms - numbers,
-#: stamps - are the rules' own)
-MEANING = ("state_secret_topic", "sensitive_personal")
 #: a sentence's mark: "" (none), or the kind a writer marked in it (a sensitive personal fact
 #: where both are marked: it names a person)
 Row = tuple[str, bool, list[tuple[str, str]]]

@@ -30,7 +30,7 @@ from bulletins.confidentiality.classifier import (
     training_documents,
 )
 from bulletins.confidentiality.concepts.basis import LAW, ND356
-from bulletins.confidentiality.personal import has_person
+from bulletins.confidentiality.personal import person_in
 from bulletins.confidentiality.text import SEVERITY_BLOCK, SEVERITY_WARN, Doc, Hit
 
 #: hold when the confidence is above this; chosen on bulletins neither the models nor the
@@ -95,8 +95,8 @@ def review(doc: Doc, hits: list[Hit]) -> list[Hit]:
         hits = _reconsider(low, scored, hits, blocks)
     if whole:
         hits = _personal(doc, scored, _leave_out(scored, hits))
-    if whole and any(hit[3] == SEVERITY_BLOCK for hit in hits):
-        hits = hits + _also_look(low, scored, hits)
+        if any(hit[3] == SEVERITY_BLOCK for hit in hits):
+            hits = hits + _also_look(low, scored, hits)
     return hits
 
 
@@ -137,11 +137,16 @@ def _reconsider(low: str, scored: Scored, hits: list[Hit], blocks: list[Hit]) ->
             else (kind, s, e, severity, why) for kind, s, e, severity, why in hits]
 
 
+def _touched(scored: Scored, hit: Hit) -> list[int]:
+    """The indices of the scored sentences the hit's span touches."""
+    return [i for i, (_, a, b) in enumerate(scored) if a < hit[2] and hit[1] < b]
+
+
 def _sentence_probability(scored: Scored, hit: Hit) -> float:
     """The likeliest of the sentences the hit touches (1.0 where it touches none the model
     reads: too short to judge); for a personal fact, the sentence before counts too, where
     its person is often named ("... đối tượng Nguyễn Văn H. ... Đối tượng có 1 tiền sự")."""
-    touched = [i for i, (_, a, b) in enumerate(scored) if a < hit[2] and hit[1] < b]
+    touched = _touched(scored, hit)
     if not touched:
         return 1.0
     if hit[0] == "sensitive_personal" and touched[0]:
@@ -159,12 +164,11 @@ def _leave_out(scored: Scored, hits: list[Hit]) -> list[Hit]:
                 for hit in hits]
     if not any(ordinary):
         return hits
-    keep = [hit for hit, out in zip(hits, ordinary, strict=True) if not out]
-    if any(hit[3] == SEVERITY_BLOCK for hit in hits) and not any(
-            hit[3] == SEVERITY_BLOCK for hit in keep):
-        keep = [hit for hit, out in zip(hits, ordinary, strict=True)
-                if not out or hit[3] == SEVERITY_BLOCK]
-    return keep
+    # where only ordinary sentences hold the text, their holds stay (their warnings do not)
+    holds = not any(hit[3] == SEVERITY_BLOCK
+                    for hit, out in zip(hits, ordinary, strict=True) if not out)
+    return [hit for hit, out in zip(hits, ordinary, strict=True)
+            if not out or holds and hit[3] == SEVERITY_BLOCK]
 
 
 def _personal(doc: Doc, scored: Scored, hits: list[Hit]) -> list[Hit]:
@@ -173,12 +177,18 @@ def _personal(doc: Doc, scored: Scored, hits: list[Hit]) -> list[Hit]:
     the same words: a member of a religious group in a list, a suspect's illness are both;
     "12 hộ theo đạo Tin Lành" names nobody."""
     out = list(hits)
-    known: dict[int, float] = {}  # by sentence start: each sentence judged once
+    known: dict[int, float] = {}  # by sentence: each judged once
+
+    def persons_fact(i: int) -> float:
+        if i not in known:
+            _, a, b = scored[i]
+            known[i] = personal_probability(doc.low[a:b]) if person_in(doc, a, b) else 0.0
+        return known[i]
+
     for hit in hits:
         if hit[0] != KIND:
             continue
-        p = max((known[a] if a in known else known.setdefault(a, _persons_fact(doc, a, b))
-                 for _, a, b in scored if a < hit[2] and hit[1] < b), default=0.0)
+        p = max(map(persons_fact, _touched(scored, hit)), default=0.0)
         if p > PERSONAL:
             reason = (f"Dữ liệu cá nhân nhạy cảm: câu này nói về một người cụ thể, giống các "
                       f"câu chứa dữ liệu cá nhân nhạy cảm trong bản tin mẫu (bộ phân loại, độ "
@@ -186,11 +196,6 @@ def _personal(doc: Doc, scored: Scored, hits: list[Hit]) -> list[Hit]:
                       f"({ND356}, Điều 4)")
             out.append(("sensitive_personal", hit[1], hit[2], hit[3], reason))
     return out
-
-
-def _persons_fact(doc: Doc, a: int, b: int) -> float:
-    """How much the sentence a:b is a person's sensitive fact: 0 where it names nobody."""
-    return personal_probability(doc.low[a:b]) if has_person(doc.clean[a:b]) else 0.0
 
 
 def _also_look(low: str, scored: Scored, hits: list[Hit]) -> list[Hit]:

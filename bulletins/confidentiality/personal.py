@@ -118,7 +118,7 @@ def has_person(clean: str, officials: bool = False) -> bool:
 _PERSON_MEMO: dict[tuple[str, bool], bool] = {}
 
 
-def _person_in(doc: Doc, a: int, b: int, officials: bool = False) -> bool:
+def person_in(doc: Doc, a: int, b: int, officials: bool = False) -> bool:
     """has_person on clean[a:b], computed once per text."""
     key = (doc.clean[a:b], officials)
     known = _PERSON_MEMO.get(key)
@@ -169,15 +169,15 @@ def sensitive(doc: Doc, key: str, s: int, e: int, out: list[Hit]) -> None:
             campaign = _CAMPAIGN_MEMO[text] = _CAMPAIGN_RE.search(text) is not None
         if campaign:
             return
-    if not _person_in(doc, a, b, strong) and not located(doc.low, a, b):
+    if not person_in(doc, a, b, strong) and not located(doc.low, a, b):
         back = _BACKREF_RE.match(doc.low, a) or _BACKREF_MID.search(doc.low, a, s)
-        if not back or not _person_in(doc, max(0, a - 250), a):
+        if not back or not person_in(doc, max(0, a - 250), a):
             # "2. Cao Văn Tiến, thôn Thượng Cầu; từng chấp hành án …": the clause goes on
             # about the person its sentence named before the semicolon
             if not _GOES_ON.match(doc.low, a):
                 return
             whole = doc.sentence(s, e, semicolon=False)[0]
-            if whole >= a or not _person_in(doc, whole, a):
+            if whole >= a or not person_in(doc, whole, a):
                 return
     _published(doc, "sensitive_personal", s, e, SENSITIVE_REASON[category], a, b, out, category)
 
@@ -195,7 +195,7 @@ def dob(doc: Doc, s: int, e: int, out: list[Hit]) -> None:
     ds, de = m.span("d") if m.group("d") else m.span("y")
     if _RANGE_AFTER.match(low, de):
         return
-    if m.group("y") and (_cohort(before) or not _person_in(doc, a, s)):
+    if m.group("y") and (_cohort(before) or not person_in(doc, a, s)):
         return
     _published(doc, "date_of_birth", ds, de, DOB_REASON, a, b, out)
 

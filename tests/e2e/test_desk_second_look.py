@@ -13,6 +13,7 @@ from tests.corpus.score import CORPORA, as_submitted, load
 from tests.e2e.conftest import sign_in, sign_out
 from tests.e2e.shots import shot
 from tests.e2e.test_desk_review import draft
+from tools.train_classifier import TRAINING
 
 pytestmark = pytest.mark.e2e
 
@@ -20,8 +21,7 @@ pytestmark = pytest.mark.e2e
 def _corpus_text(pick) -> tuple[str, str]:
     """(title, body) of the first training bulletin the predicate picks, as an editor types it
     (a lowered hold is rare: most are on sentences as plain as the text, and left out)."""
-    training = [name for name in CORPORA if name.startswith("train")]
-    for doc in (doc for name in training for doc in load(CORPORA[name])):
+    for doc in (doc for name in TRAINING for doc in load(CORPORA[name])):
         text = as_submitted(doc).replace("\r", "")
         title, _, body = text.partition("\n")
         if body and pick(f"{title}\n{body}"):

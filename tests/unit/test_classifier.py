@@ -13,6 +13,7 @@ import pytest
 from bulletins.confidentiality import classifier, looks, scan
 from bulletins.confidentiality.text import Doc
 from tests.corpus.score import CORPORA, as_submitted, load
+from tools.train_classifier import TRAINING
 
 pytest.importorskip("sklearn")  # a test requirement (requirements-test.txt)
 
@@ -150,8 +151,7 @@ def _lowered() -> list[tuple[dict, str, list]]:
     """The training bulletins with a lowered hold, their text and findings (scanned once).
     Most lowered holds are on sentences as plain as the text, and those are left out."""
     rows = []
-    training = [name for name in CORPORA if name.startswith("train")]
-    for doc in (doc for name in training for doc in load(CORPORA[name])):
+    for doc in (doc for name in TRAINING for doc in load(CORPORA[name])):
         text = as_submitted(doc)
         findings = scan(text)
         if any(LOWERED in f.reason for f in findings):
