@@ -7,6 +7,8 @@
     python -m tests.corpus.score heldout4    # a fourth (writers wu, wv, ww), figures only
     python -m tests.corpus.score heldout5    # a fifth (writers vd, ve, vf), figures only
     python -m tests.corpus.score heldout6    # a sixth (writers ua, ub, uc), figures only
+    python -m tests.corpus.score heldout7    # a seventh (writers uj, uk), figures only
+    python -m tests.corpus.score heldout8    # an eighth (writers ur, us), figures only
     python -m tests.corpus.score train2 -v   # three more writers' training set (wd, we, wf)
     python -m tests.corpus.score train3 -v   # and three more (wg, wh, wi)
     python -m tests.corpus.score train4 -v   # and three more (wj, wk, wl)
@@ -15,6 +17,10 @@
     python -m tests.corpus.score train7 -v   # and three more (wx, wy, wz)
     python -m tests.corpus.score train8 -v   # and three more (va, vb, vc), never read
     python -m tests.corpus.score train9 -v   # and four more (vg, vh, vi, vj), never read
+    python -m tests.corpus.score train10 -v  # and three more (ud, ue, uf), never read
+    python -m tests.corpus.score train11 -v  # and three more (ug, uh, ui), never read
+    python -m tests.corpus.score train12 -v  # and three more (ul, um, un), never read
+    python -m tests.corpus.score train13 -v  # and three more (uo, up, uq), never read
     python -m tests.corpus.score plain -v    # 110 ordinary public bulletins (none to hold)
     python -m tests.corpus.score heldout_plain  # 110 more, never read: figures only
     python -m tests.corpus.score legacy      # tests/corpus/confidentiality.json
@@ -43,6 +49,8 @@ CORPORA = {"heldout": HERE / "independent" / "heldout.json",
            "heldout4": HERE / "independent" / "heldout4.json",
            "heldout5": HERE / "independent" / "heldout5.json",
            "heldout6": HERE / "independent" / "heldout6.json",
+           "heldout7": HERE / "independent" / "heldout7.json",
+           "heldout8": HERE / "independent" / "heldout8.json",
            "train": HERE / "independent" / "train.json",
            "train2": HERE / "independent" / "train2.json",
            "train3": HERE / "independent" / "train3.json",
@@ -52,6 +60,10 @@ CORPORA = {"heldout": HERE / "independent" / "heldout.json",
            "train7": HERE / "independent" / "train7.json",
            "train8": HERE / "independent" / "train8.json",
            "train9": HERE / "independent" / "train9.json",
+           "train10": HERE / "independent" / "train10.json",
+           "train11": HERE / "independent" / "train11.json",
+           "train12": HERE / "independent" / "train12.json",
+           "train13": HERE / "independent" / "train13.json",
            "plain": HERE / "ordinary" / "nb.json",
            "heldout_plain": HERE / "ordinary" / "na.json",
            "legacy": HERE / "confidentiality.json"}
