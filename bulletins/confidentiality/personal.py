@@ -154,10 +154,15 @@ def _cohort(before: str) -> bool:
         for w in R.COHORT)
 
 
+_USE_RE = re.compile(r"sử dụng|nghiện|cai|dương tính|điều trị|methadone|chích|hút|tiêm")
+
+
 def sensitive(doc: Doc, key: str, s: int, e: int, out: list[Hit]) -> None:
     """Health, drug or criminal data, reported only when tied to an identifiable person."""
     category, strong = R.SENSITIVE.get(key) or MORE_SENSITIVE[key]
     a, b = doc.sentence(s, e)
+    if key == "ma túy" and not _USE_RE.search(doc.low, a, b):
+        return
     # "bị ung thư", "mắc lao", "chẩn đoán trầm cảm": said of someone, not of a campaign
     strong = strong or predicate(doc.low, max(a, s - 24), s)
     if not strong:

@@ -88,7 +88,9 @@ SUSPECTS = Concept(
           "danh sách đối tượng", "đối tượng nghi vấn",
           "đang bị theo dõi", "đang lẩn trốn", "nghi khai thiếu", "nghi trốn thuế",
           "nghi ngờ là", "nghi có liên quan", "đưa vào danh sách", "có dấu hiệu", "bị tình nghi",
-          "tình nghi", "cần chú ý", "theo dõi đặc biệt", "đang bị điều tra"),
+          "tình nghi", "cần chú ý", "theo dõi đặc biệt", "đang bị điều tra",
+          # a drug named beside a person without its use is a trade: these say so
+          "diện trọng điểm", "liên quan đến đường dây", "trong đường dây"),
     needs=("person", "list", "count+place", "named"),
     public=FIELD,
     unless=("đường dây nóng", "bảo vệ an ninh chính trị nội bộ", "nạn nhân", "danh tính",

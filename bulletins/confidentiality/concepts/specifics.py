@@ -153,10 +153,6 @@ class Facts:
     def __contains__(self, kind: str) -> bool:
         return bool(self.get(kind))
 
-    def details(self) -> list[tuple[int, int]]:
-        """Every detail of the sentence (not the markers), for a finding's span."""
-        return [span for kind in DETAILS for span in self.get(kind)]
-
     def found(self) -> list[str]:
         """The kinds present, in DETAILS order."""
         return [kind for kind in DETAILS if self.get(kind)]
