@@ -249,12 +249,14 @@ HOTLINES = ("THÔNG BÁO\nSố điện thoại đường dây nóng của xã: V
 
 def test_a_directory_of_office_landlines_is_published_on_purpose() -> None:
     assert scan(HOTLINES) == []
+    assert scan(HOTLINES + " Hòm thư góp ý: ubnd.namcuong@laocai.gov.vn.") == []
     lone = scan("Mọi thắc mắc xin liên hệ trực ban Công an xã: 0222 3865 113.")
     assert [(f.kind, f.severity) for f in lone] == [("phone", "warn")]
 
 
 @pytest.mark.parametrize("extra", [" Trưởng Công an xã, anh Lò Văn Páo: 0912 345 678.",
-                                   " Anh Páo, thôn Nậm Pẻn, đang điều trị HIV."])
+                                   " Anh Páo, thôn Nậm Pẻn, đang điều trị HIV.",
+                                   " Hỏi thêm qua thư: lovanpao1990@gmail.com."])
 def test_a_directory_with_anything_else_shows_every_line(extra: str) -> None:
     found = scan(HOTLINES + extra)
     assert sum(f.kind == "phone" for f in found) == 3 + ("0912" in extra)
