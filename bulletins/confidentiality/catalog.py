@@ -85,10 +85,12 @@ class SecondLook:
     min_words: int  # shorter texts are left to the rules
     also: int  # per cent above which another sentence of a held text gets a warning
     personal: int  # per cent above which a state secret's sentence is a person's fact too
+    only_personal: int  # per cent above which it is that fact alone (the rule's in its reason)
 
 
 def second_look() -> SecondLook:
     """The second look's figures, read from the shipped model and the classifier module."""
     return SecondLook(classifier.training_documents(), round(looks.THRESHOLD * 100),
                       round(looks.CLEAR * 100), looks.MIN_WORDS,
-                      round(looks.ALSO * 100), round(looks.PERSONAL * 100))
+                      round(looks.ALSO * 100), round(looks.PERSONAL * 100),
+                      round(looks.ONLY_PERSONAL * 100))

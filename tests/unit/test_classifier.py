@@ -206,9 +206,10 @@ def test_a_held_bulletin_points_to_its_other_likely_sentences() -> None:
         others = [f for f in findings if f not in also]
         for f in also:
             pointed += 1
-            assert f.severity == "warn" and f.kind == "state_secret_topic" and "%" in f.reason
+            assert f.severity == "warn" and "%" in f.reason
             assert not any(o.start < f.end and f.start < o.end for o in others)
             low = Doc(f.text).low
+            assert f.kind == classifier.kind(low)  # the kind model names it
             assert max(p for p, _, _ in classifier.sentence_probabilities(low)) > looks.ALSO
     assert pointed
 
@@ -274,21 +275,6 @@ def test_what_is_left_out_of_the_unread_batches_was_never_a_writers_label() -> N
             assert not any(lb["kind"] == kind and lb["span"][0] < e and s < lb["span"][1]
                            for lb in doc["expected"]), doc["id"]
     assert left_out
-
-
-@pytest.mark.parametrize(("corpus", "doc_id", "words"), [
-    ("train5", "wq-oth-02-gao-giap-hat", "theo đạo Tin Lành"),
-    ("train7", "wx-tuyen-dan-quan-nam-thu-nhat", "theo đạo Tin Lành"),
-])
-def test_a_persons_fact_inside_a_state_secret_is_both(corpus, doc_id, words) -> None:
-    """A member of a religious group named in a list: the rules see an internal assessment
-    (a state secret), the writer marked the person's religion (sensitive personal data)."""
-    doc = next(d for d in load(CORPORA[corpus]) if d["id"] == doc_id)
-    found = scan(as_submitted(doc))
-    personal = [f for f in found if f.kind == "sensitive_personal" and words in f.text]
-    assert personal and all("Nghị định 356/2025/NĐ-CP, Điều 4" in f.reason for f in personal)
-    secret = {(f.start, f.end) for f in found if f.kind == "state_secret_topic"}
-    assert {(f.start, f.end) for f in personal} <= secret
 
 
 def test_a_military_secret_is_no_persons_fact() -> None:

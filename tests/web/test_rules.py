@@ -77,7 +77,8 @@ def test_admin_pages_add_rules_and_lexicon(app, client, users):
     assert f"học từ {look.documents} bản tin mẫu" in page and f"trên {look.threshold}%" in page
     assert f"dưới {look.clear}%" in page and f"trên {look.also}%" in page
     assert "được bỏ qua, trừ khi đó là lý do duy nhất" in page
-    assert f"dữ liệu cá nhân nhạy cảm của một người (trên {look.personal}%)" in page
+    assert f"dữ liệu cá nhân nhạy cảm (trên {look.personal}%) được báo thêm là dữ liệu" in page
+    assert f"trên {look.only_personal}%, chỉ báo là dữ liệu cá nhân nhạy cảm" in page
     with app.app_context():
         assert rules.lexicon(db.session, user("admin").commune_id) == ({}, {"Vũ Dương": "Vũ Dương"})
     login_as_editor = client.post("/logout")
