@@ -21,67 +21,91 @@ def _figures(result: dict, kind: str | None = None) -> tuple[float, float]:
 #: Floors a little below what the scanner reached when they were set (reached in comments):
 #: (recall, precision, block accuracy) overall, then (recall, precision) per kind of #15.
 FLOORS = {
-    "train": ((0.97, 0.94, 0.98), {            # reached 1.00, 0.98, 1.000
-        "state_secret_topic": (0.97, 0.94),      # reached 1.00, 0.98
-        "sensitive_personal": (0.97, 0.92),      # reached 1.00, 0.95
+    "train": ((0.96, 0.96, 0.98), {            # reached 1.00, 0.99, 1.000
+        "state_secret_topic": (0.97, 0.95),      # reached 1.00, 0.99
+        "sensitive_personal": (0.97, 0.97),      # reached 1.00, 1.00
         "classification_marking": (0.97, 0.97),  # reached 1.00, 1.00
     }),
-    # held-out sets: the figures of session 7 (6 Dec 2026), rules + classifiers; heldout6 is
-    # new (three writers nobody read, scored first with the session-start scanner)
-    "heldout": ((0.87, 0.88, 0.94), {          # reached 0.91, 0.91, 0.962
-        "state_secret_topic": (0.86, 0.90),      # reached 0.89, 0.93
-        "sensitive_personal": (0.82, 0.70),      # reached 0.85, 0.74
+    # held-out sets: the figures of session 8 (6 Dec 2026), rules + classifiers; heldout7
+    # and heldout8 are new (writers nobody read, scored first with the session-start scanner)
+    "heldout": ((0.89, 0.90, 0.95), {          # reached 0.93, 0.93, 0.974
+        "state_secret_topic": (0.90, 0.90),      # reached 0.94, 0.94
+        "sensitive_personal": (0.82, 0.77),      # reached 0.85, 0.81
         "classification_marking": (0.85, 0.97),  # reached 0.89, 1.00
     }),
-    "heldout2": ((0.86, 0.87, 0.93), {         # reached 0.89, 0.90, 0.957
-        "state_secret_topic": (0.85, 0.87),      # reached 0.88, 0.90
-        "sensitive_personal": (0.77, 0.81),      # reached 0.81, 0.84
+    "heldout2": ((0.89, 0.88, 0.94), {         # reached 0.93, 0.91, 0.957
+        "state_secret_topic": (0.86, 0.85),      # reached 0.90, 0.89
+        "sensitive_personal": (0.89, 0.85),      # reached 0.92, 0.88
     }),
-    "heldout3": ((0.86, 0.86, 0.96), {         # reached 0.90, 0.89, 0.989
-        "state_secret_topic": (0.85, 0.81),      # reached 0.88, 0.85
-        "sensitive_personal": (0.83, 0.87),      # reached 0.86, 0.91
+    "heldout3": ((0.88, 0.89, 0.97), {         # reached 0.92, 0.92, 0.994
+        "state_secret_topic": (0.87, 0.85),      # reached 0.91, 0.88
+        "sensitive_personal": (0.83, 0.90),      # reached 0.86, 0.94
     }),
-    "heldout4": ((0.90, 0.89, 0.97), {         # reached 0.94, 0.92, 0.994
-        "state_secret_topic": (0.89, 0.87),      # reached 0.93, 0.90
-        "sensitive_personal": (0.85, 0.84),      # reached 0.89, 0.88
+    "heldout4": ((0.92, 0.91, 0.98), {         # reached 0.96, 0.94, 1.000
+        "state_secret_topic": (0.93, 0.88),      # reached 0.96, 0.92
+        "sensitive_personal": (0.88, 0.93),      # reached 0.91, 0.97
     }),
-    "heldout5": ((0.94, 0.89, 0.96), {         # reached 0.98, 0.92, 0.986
-        "state_secret_topic": (0.97, 0.88),      # reached 1.00, 0.92
-        "sensitive_personal": (0.84, 0.84),      # reached 0.87, 0.88
+    "heldout5": ((0.94, 0.89, 0.97), {         # reached 0.98, 0.92, 0.986
+        "state_secret_topic": (0.97, 0.86),      # reached 1.00, 0.90
+        "sensitive_personal": (0.87, 0.93),      # reached 0.90, 0.97
     }),
-    "heldout6": ((0.91, 0.86, 0.97), {         # reached 0.95, 0.89, 0.991
-        "state_secret_topic": (0.92, 0.85),      # reached 0.95, 0.88
-        "sensitive_personal": (0.80, 0.93),      # reached 0.84, 0.96
+    "heldout6": ((0.92, 0.86, 0.97), {         # reached 0.96, 0.89, 0.991
+        "state_secret_topic": (0.93, 0.85),      # reached 0.97, 0.88
+        "sensitive_personal": (0.84, 0.90),      # reached 0.87, 0.93
     }),
-    "train8": ((0.93, 0.91, 0.97), {           # reached 0.96, 0.95, 0.995 (never read)
-        "state_secret_topic": (0.95, 0.90),      # reached 0.98, 0.94
-        "sensitive_personal": (0.83, 0.93),      # reached 0.86, 0.97
+    "heldout7": ((0.93, 0.85, 0.97), {         # reached 0.97, 0.88, 0.993
+        "state_secret_topic": (0.95, 0.86),      # reached 0.99, 0.90
+        "sensitive_personal": (0.88, 0.92),      # reached 0.92, 0.96
     }),
-    "train9": ((0.92, 0.89, 0.97), {           # reached 0.95, 0.93, 0.993 (never read)
-        "state_secret_topic": (0.92, 0.92),      # reached 0.96, 0.95
-        "sensitive_personal": (0.89, 0.80),      # reached 0.92, 0.83
+    "heldout8": ((0.92, 0.87, 0.98), {         # reached 0.96, 0.90, 1.000
+        "state_secret_topic": (0.95, 0.88),      # reached 0.99, 0.92
+        "sensitive_personal": (0.85, 0.89),      # reached 0.89, 0.92
     }),
-    "train2": ((0.94, 0.93, 0.98), {           # reached 0.97, 0.97, 1.000
-        "state_secret_topic": (0.93, 0.95),      # reached 0.97, 0.98
+    "train8": ((0.93, 0.92, 0.98), {           # reached 0.97, 0.95, 0.995 (never read)
+        "state_secret_topic": (0.95, 0.91),      # reached 0.99, 0.95
+        "sensitive_personal": (0.87, 0.94),      # reached 0.91, 0.97
     }),
-    "train3": ((0.90, 0.91, 0.98), {           # reached 0.94, 0.94, 1.000
-        "state_secret_topic": (0.89, 0.92),      # reached 0.92, 0.96
+    "train9": ((0.94, 0.90, 0.97), {           # reached 0.97, 0.93, 0.993 (never read)
+        "state_secret_topic": (0.95, 0.92),      # reached 0.99, 0.95
+        "sensitive_personal": (0.89, 0.84),      # reached 0.92, 0.88
     }),
-    "train4": ((0.89, 0.90, 0.98), {           # reached 0.92, 0.94, 1.000
-        "state_secret_topic": (0.85, 0.89),      # reached 0.89, 0.92
+    "train10": ((0.94, 0.92, 0.98), {          # reached 0.98, 0.95, 1.000 (never read)
+        "state_secret_topic": (0.96, 0.93),      # reached 0.99, 0.96
+        "sensitive_personal": (0.97, 0.86),      # reached 1.00, 0.90
     }),
-    "train5": ((0.88, 0.92, 0.98), {           # reached 0.91, 0.95, 1.000
-        "state_secret_topic": (0.86, 0.92),      # reached 0.89, 0.96
+    "train11": ((0.94, 0.95, 0.98), {          # reached 0.98, 0.98, 1.000 (never read)
+        "state_secret_topic": (0.94, 0.95),      # reached 0.98, 0.98
+        "sensitive_personal": (0.91, 0.94),      # reached 0.95, 0.97
     }),
-    "train6": ((0.92, 0.92, 0.98), {           # reached 0.96, 0.96, 1.000
-        "state_secret_topic": (0.90, 0.94),      # reached 0.94, 0.97
+    "train12": ((0.94, 0.90, 0.98), {          # reached 0.98, 0.93, 1.000 (never read)
+        "state_secret_topic": (0.95, 0.88),      # reached 0.99, 0.91
+        "sensitive_personal": (0.88, 0.85),      # reached 0.91, 0.89
     }),
-    "train7": ((0.93, 0.92, 0.97), {           # reached 0.97, 0.95, 0.995
-        "state_secret_topic": (0.93, 0.91),      # reached 0.96, 0.94
+    "train13": ((0.93, 0.95, 0.98), {          # reached 0.97, 0.97, 1.000 (never read)
+        "state_secret_topic": (0.93, 0.94),      # reached 0.96, 0.97
+        "sensitive_personal": (0.94, 0.89),      # reached 0.97, 0.93
+    }),
+    "train2": ((0.95, 0.93, 0.98), {           # reached 0.99, 0.96, 1.000
+        "state_secret_topic": (0.96, 0.93),      # reached 0.99, 0.97
+    }),
+    "train3": ((0.92, 0.92, 0.98), {           # reached 0.96, 0.95, 1.000
+        "state_secret_topic": (0.92, 0.92),      # reached 0.96, 0.96
+    }),
+    "train4": ((0.93, 0.92, 0.98), {           # reached 0.97, 0.95, 1.000
+        "state_secret_topic": (0.93, 0.89),      # reached 0.96, 0.93
+    }),
+    "train5": ((0.92, 0.93, 0.98), {           # reached 0.96, 0.96, 1.000
+        "state_secret_topic": (0.91, 0.93),      # reached 0.95, 0.97
+    }),
+    "train6": ((0.94, 0.96, 0.98), {           # reached 0.98, 0.99, 1.000
+        "state_secret_topic": (0.93, 0.95),      # reached 0.97, 0.99
+    }),
+    "train7": ((0.94, 0.94, 0.98), {           # reached 0.98, 0.97, 0.995
+        "state_secret_topic": (0.94, 0.92),      # reached 0.98, 0.95
     }),
     # ordinary public bulletins: nothing to find, so only the share held wrongly counts
     "plain": ((1.0, 0.0, 0.98), {}),           # reached 1.00 (read by the rules' editor)
-    "heldout_plain": ((1.0, 0.0, 0.95), {}),   # reached 0.973 (never read)
+    "heldout_plain": ((1.0, 0.0, 0.96), {}),   # reached 0.982 (never read)
 }
 _scored: dict[str, dict] = {}
 
