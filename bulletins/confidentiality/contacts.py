@@ -35,7 +35,6 @@ _WEBMAIL = ("@gmail.com", "@yahoo.com", "@yahoo.com.vn", "@hotmail.com", "@outlo
             "@icloud.com")
 
 OFFICE_LINE = "Số điện thoại công vụ"
-OFFICE_MAIL = "Thư điện tử công vụ"
 
 
 def digits(s: str) -> str:
@@ -155,11 +154,11 @@ def directory(doc: Doc, out: list[Hit]) -> list[Hit]:
     contacts (a hotline notice) is published on purpose. A lone office number, a mobile
     (whoever it is said to belong to), or office lines beside anything else are still shown
     (the writers of the independent corpus labelled those, never a directory's landlines)."""
-    lines = [hit for hit in out if hit[0] == "phone"]
-    if len(lines) >= 2 and all(hit[4] == OFFICE_LINE and _landline(doc.low[hit[1]:hit[2]])
-                               for hit in lines) \
-            and all(hit[0] == "phone" or doc.low[hit[1]:hit[2]].endswith(".gov.vn")
-                    for hit in out):
+    phones = [hit for hit in out if hit[0] == "phone"]
+    others = [hit for hit in out if hit[0] != "phone"]
+    if (len(phones) >= 2
+            and all(hit[4] == OFFICE_LINE and _landline(doc.low[hit[1]:hit[2]]) for hit in phones)
+            and all(doc.low[hit[1]:hit[2]].endswith(".gov.vn") for hit in others)):
         return []
     return out
 
@@ -186,5 +185,5 @@ def emails(doc: Doc, out: list[Hit]) -> None:
             warn = addr.endswith(".gov.vn") or official(doc, s) and not (
                 addr.endswith(_WEBMAIL) and _PRIVATE_RE.search(doc.clean, max(0, s - 40), s))
             out.append(("email", s, m.end(), SEVERITY_WARN if warn else SEVERITY_BLOCK,
-                        OFFICE_MAIL if warn else "Thư điện tử cá nhân"))
+                        "Thư điện tử công vụ" if warn else "Thư điện tử cá nhân"))
         at = low.find("@", at + 1)
