@@ -12,7 +12,7 @@ from bulletins.confidentiality.concepts.basis import (
     PUBLIC_NOTICE,
     SENSITIVE_REASON,
 )
-from bulletins.confidentiality.concepts.framings import court_notice, notice
+from bulletins.confidentiality.concepts.framings import court_notice, notice, scammers
 from bulletins.confidentiality.concepts.health import MORE_SENSITIVE, located, predicate
 from bulletins.confidentiality.contacts import MONEY_RE, digits, number_kind
 from bulletins.confidentiality.text import (
@@ -28,6 +28,9 @@ from bulletins.confidentiality.text import (
 _DIGITS_RE = re.compile(r"\d+")
 _RUN_RE = re.compile(r"\d(?:[ .\-]?\d){5,18}(?!\d)")
 _PHONE_WORDS_RE = re.compile(R.PHONE_WORDS)
+# words between an account's mention and a number that make the number another one's: a
+# contact's ("liên hệ anh Dân số 0356 …"), an ID card's ("CCCD 0380…")
+_OTHER_NUMBER_RE = re.compile(R.PHONE_WORDS + r"|liên hệ|cccd|cmnd|căn cước|chứng minh")
 _SOCIAL_RE = re.compile(r"\s*(?:facebook|zalo|tiktok|mạng xã hội|vneid|email)")
 _BANK_BEFORE = re.compile(r"(\d(?:[ .\-]?\d){5,18})\s*(?:[,(:\-–]\s*)?(?:(?:mở\s+)?tại\s+)?"
                           r"(?:ngân\s+hàng\s+)?$")
@@ -221,8 +224,10 @@ def bank(doc: Doc, s: int, e: int, out: list[Hit], claimed: set[int]) -> None:
     """A bank account number next to "STK", "số tài khoản" or a bank's name."""
     low = doc.low
     explicit = low[s:e] in ("stk", "số tk", "tk số") or low[s:e].endswith("khoản")
+    if explicit and low.endswith("chủ ", 0, s):
+        return  # "chủ tài khoản": the holder's name follows, not the number
     m = _RUN_RE.search(low, e, min(len(low), e + 60))
-    if m and ("\n" in low[e:m.start()] or _PHONE_WORDS_RE.search(low, e, m.start())):
+    if m and ("\n" in low[e:m.start()] or _OTHER_NUMBER_RE.search(low, e, m.start())):
         m = None
     span = m.span() if m else None
     if span is None:
@@ -236,6 +241,17 @@ def bank(doc: Doc, s: int, e: int, out: list[Hit], claimed: set[int]) -> None:
         return  # a phone number, or the login of a social-network account
     claimed.add(span[0])
     out.append(("bank_account", span[0], span[1], SEVERITY_BLOCK, BANK_REASON))
+
+
+def scam_numbers(doc: Doc, out: list[Hit]) -> None:
+    """Drop the phones and accounts a fraud warning gives as the scammers' ("cuộc gọi từ các số
+    …, đối tượng xưng là …"): published so that nobody answers them. A victim's or a named
+    suspect's number stays: its sentence names the person."""
+    def scam(h: Hit) -> bool:
+        a, b = doc.sentence(h[1], h[2])
+        return scammers(doc, a, b) and not person_in(doc, a, b)
+
+    out[:] = [h for h in out if h[0] not in ("phone", "bank_account") or not scam(h)]
 
 
 # what a security or religious-affairs secret says of its suspects is part of it

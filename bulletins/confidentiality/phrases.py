@@ -165,7 +165,9 @@ BANK_CONTEXT = (
     "tpbank", "hdbank", "shb", "vib", "msb", "ocb", "seabank", "lpbank", "lienvietpostbank",
     "eximbank",
 )
-PHONE_WORDS = r"sđt|điện thoại|đt|đtdđ|di động|hotline|zalo|số máy|gọi|fax|mst|mã số thuế"
+# a number after these is a phone (a subscriber, "thuê bao"), or a tax code
+PHONE_WORDS = (r"sđt|điện thoại|đt|đtdđ|di động|hotline|zalo|số máy|thuê bao|gọi|fax|mst"
+               r"|mã số thuế")
 DOB_TRIGGERS = ("sinh ngày", "ngày sinh", "sinh năm", "năm sinh", "sn", "ngày tháng năm sinh",
                 "ngày, tháng, năm sinh")
 # a birth date published on purpose: anniversaries, the war dead, candidates and elected

@@ -13,7 +13,14 @@ from bulletins.confidentiality.concepts.engine import PASS_CUES, concept_hits, n
 from bulletins.confidentiality.concepts.health import MORE_SENSITIVE
 from bulletins.confidentiality.contacts import digits, directory, emails, numbers
 from bulletins.confidentiality.looks import review
-from bulletins.confidentiality.personal import bank, dob, id_context, merge_sensitive, sensitive
+from bulletins.confidentiality.personal import (
+    bank,
+    dob,
+    id_context,
+    merge_sensitive,
+    scam_numbers,
+    sensitive,
+)
 from bulletins.confidentiality.secrets import MARK_KEYS, marking, topic
 from bulletins.confidentiality.text import (
     SEVERITY_BLOCK,
@@ -125,6 +132,7 @@ class Scanner:
         emails(doc, out)
         concept_hits(doc, out, cues)
         merge_sensitive(doc, out)
+        scam_numbers(doc, out)
         self._admin(doc, out)
         out = directory(doc, review(doc, out))  # the classifiers' looks; a contact directory
         nfc, span = doc.nfc, doc.span

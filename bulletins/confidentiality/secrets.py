@@ -55,14 +55,15 @@ def _levels_named(low: str, s: int, e: int) -> bool:
 def marking(doc: Doc, key: str, s: int, e: int, out: list[Hit]) -> int:
     """Judge a possible classification marking; return the end of the text it covers."""
     low, clean = doc.low, doc.clean
+    if key == "mật" and s > 1 and low[s - 1] == " " and low[s - 2].isalpha() and not (
+            clean[s:e].isupper()):  # the commonest, most often an ordinary word ("bí mật")
+        return e  # a lower-case "mật" right after a word (as below, without its regex)
     if key in R.MARK_LEVELS and _levels_named(low, s, e):
         return e
     if key in R.MARK_LEVELS and s and clean[s].isupper() and _BRACKETED.match(clean, s - 1):
         out.append((MARK, s, e, SEVERITY_BLOCK, MARK_REASON["level"]))  # "Kế hoạch (Mật)"
         return e
-    if key == "mật":  # the commonest, and most often an ordinary word ("bí mật", "mật ong")
-        if s > 1 and low[s - 1] == " " and low[s - 2].isalpha() and not clean[s:e].isupper():
-            return e  # a lower-case "mật" right after a word (as below, without its regex)
+    if key == "mật":
         word = prev_word(low, s)
         if word in R.MAT_PREV_EXCL:
             return e

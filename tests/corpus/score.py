@@ -9,6 +9,7 @@
     python -m tests.corpus.score heldout6    # a sixth (writers ua, ub, uc), figures only
     python -m tests.corpus.score heldout7    # a seventh (writers uj, uk), figures only
     python -m tests.corpus.score heldout8    # an eighth (writers ur, us), figures only
+    python -m tests.corpus.score heldout9    # a ninth (writers uw, ux), figures only
     python -m tests.corpus.score train2 -v   # three more writers' training set (wd, we, wf)
     python -m tests.corpus.score train3 -v   # and three more (wg, wh, wi)
     python -m tests.corpus.score train4 -v   # and three more (wj, wk, wl)
@@ -21,6 +22,7 @@
     python -m tests.corpus.score train11 -v  # and three more (ug, uh, ui), never read
     python -m tests.corpus.score train12 -v  # and three more (ul, um, un), never read
     python -m tests.corpus.score train13 -v  # and three more (uo, up, uq), never read
+    python -m tests.corpus.score train14 -v  # and three more (ut, uu, uv), read
     python -m tests.corpus.score plain -v    # 110 ordinary public bulletins (none to hold)
     python -m tests.corpus.score heldout_plain  # 110 more, never read: figures only
     python -m tests.corpus.score legacy      # tests/corpus/confidentiality.json
@@ -51,6 +53,7 @@ CORPORA = {"heldout": HERE / "independent" / "heldout.json",
            "heldout6": HERE / "independent" / "heldout6.json",
            "heldout7": HERE / "independent" / "heldout7.json",
            "heldout8": HERE / "independent" / "heldout8.json",
+           "heldout9": HERE / "independent" / "heldout9.json",
            "train": HERE / "independent" / "train.json",
            "train2": HERE / "independent" / "train2.json",
            "train3": HERE / "independent" / "train3.json",
@@ -64,6 +67,7 @@ CORPORA = {"heldout": HERE / "independent" / "heldout.json",
            "train11": HERE / "independent" / "train11.json",
            "train12": HERE / "independent" / "train12.json",
            "train13": HERE / "independent" / "train13.json",
+           "train14": HERE / "independent" / "train14.json",
            "plain": HERE / "ordinary" / "nb.json",
            "heldout_plain": HERE / "ordinary" / "na.json",
            "legacy": HERE / "confidentiality.json"}

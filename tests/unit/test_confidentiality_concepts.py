@@ -241,6 +241,28 @@ def test_a_phone_number_as_a_social_login_is_not_a_bank_account() -> None:
     assert "bank_account" not in kinds and "phone" in kinds
 
 
+@pytest.mark.parametrize(("text", "number"), [
+    # a watched account and the subscriber's number: "thuê bao" makes it a phone
+    ("Công an xã theo dõi tài khoản này và số thuê bao 0915 663 208 của Tuấn.", "0915 663 208"),
+    # "chủ tài khoản" names the holder; the contact's number comes after it
+    ("Mọi đóng góp gửi về tài khoản 0121004783265 (Vietcombank), chủ tài khoản Kơ Să Ha Dân, "
+     "hoặc liên hệ anh Dân số 0356 870 241.", "0356 870 241"),
+])
+def test_a_number_after_an_account_is_a_phone_when_said_so(text: str, number: str) -> None:
+    found = {(f.kind, f.text) for f in scan(text)}
+    assert ("phone", number) in found
+    assert not any(kind == "bank_account" and text == number for kind, text in found)
+
+
+def test_an_id_number_after_the_account_holder_is_no_account() -> None:
+    text = ("Chuyển khoản vào tài khoản số 3521205118042 tại Agribank, chủ tài khoản Hoàng Văn "
+            "Lực, CCCD 038078004512.")
+    found = {(f.kind, f.text) for f in scan(text)}
+    assert ("bank_account", "3521205118042") in found
+    assert ("national_id", "038078004512") in found
+    assert ("bank_account", "038078004512") not in found
+
+
 def test_every_concept_cites_its_legal_basis() -> None:
     """Each concept's reason names the law; admin rules keep their own notes."""
     for concept in CONCEPTS:
@@ -340,3 +362,19 @@ def test_catalogue_vocabulary(text: str) -> None:
 def test_catalogue_words_in_public_life(text: str) -> None:
     """Generic words (cơ sở, cộng tác viên, vi phạm) are not cues."""
     assert not any(f.kind == "state_secret_topic" for f in scan(text))
+
+
+def test_a_fraud_warning_publishes_the_scammers_numbers() -> None:
+    """The police quote the scammers' numbers and accounts so that nobody answers them; a
+    victim's account, or a named suspect's number, in the same kind of notice stays."""
+    warning = ("CẢNH BÁO: Giả danh Công an gọi điện\nNhiều người dân nhận cuộc gọi từ các số "
+               "0856 412 739 và 0789 661 025, đối tượng xưng là cán bộ Công an tỉnh. Các tài "
+               "khoản nhận tiền mà đối tượng sử dụng gồm: 19036658221017 (Techcombank). Phát "
+               "hiện dấu hiệu lừa đảo, báo ngay số 113.")
+    assert not {f.kind for f in scan(warning)} & {"phone", "bank_account"}
+    victim = ("Cảnh giác lừa đảo\nBà Trần Thị Diễm đã chuyển 210 triệu đồng từ tài khoản "
+              "0451000397662 (Vietcombank) của mình sang tài khoản do đối tượng chỉ định.")
+    assert ("bank_account", "0451000397662") in {(f.kind, f.text) for f in scan(victim)}
+    suspect = ("Vụ lừa đảo qua mạng\nCông an xã đề nghị giám sát thuê bao 0983 452 117 của ông "
+               "Lò Văn Phúc, đối tượng nghi cung cấp thông tin.")
+    assert ("phone", "0983 452 117") in {(f.kind, f.text) for f in scan(suspect)}

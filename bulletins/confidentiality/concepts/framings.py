@@ -70,6 +70,22 @@ _NOTICE_TITLE = _phrases(r"truy nã|đầu thú|phiên tòa|xét xử|tuyên ph�
                          r"|nhắn tìm|tìm thân nhân|mất tích")
 
 
+# a warning against fraud: the scammers' numbers and accounts it quotes are published so that
+# nobody answers or pays them (Công an's "cảnh báo thủ đoạn lừa đảo" notices)
+_FRAUD = _phrases(r"lừa đảo|giả danh|mạo danh|chiếm đoạt|lừa")
+_SCAMMERS = _phrases(r"đối tượng|kẻ gian|kẻ xấu|lừa đảo|giả danh|mạo danh|giả mạo|số lạ"
+                     r"|tự xưng|xưng là|nhận tiền|chỉ định")
+
+
+def scammers(doc: Doc, a: int, b: int) -> bool:
+    """True when the document warns against fraud and the sentence [a, b) speaks of the
+    scammers (the caller checks that it names no private person besides)."""
+    fraud = doc.memo.get((-3, -3))
+    if fraud is None:
+        fraud = doc.memo[(-3, -3)] = _FRAUD.search(doc.low) is not None
+    return fraud and _SCAMMERS.search(doc.low, a, b) is not None
+
+
 # a first line that only says what kind of text follows ("THÔNG BÁO", "TIN BÀI"): the title
 # goes on to the next line ("THÔNG BÁO\nVề việc …")
 _KIND_LINE = re.compile(r"\W*(?:(?:thông báo|tin|bản tin|tin bài|tin phát thanh|tin an ninh"
