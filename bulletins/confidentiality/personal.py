@@ -187,6 +187,8 @@ def sensitive(doc: Doc, key: str, s: int, e: int, out: list[Hit]) -> None:
             whole = doc.sentence(s, e, semicolon=False)[0]
             if whole >= a or not person_in(doc, whole, a):
                 return
+    if category == "location":  # where the tracking found the person is said after it
+        e = doc.sentence(s, e)[1]
     _published(doc, "sensitive_personal", s, e, SENSITIVE_REASON[category], a, b, out, category)
 
 

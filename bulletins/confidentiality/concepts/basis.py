@@ -58,6 +58,14 @@ SECTORS: dict[str, tuple[str, str]] = {
                 f"{LAW} khoản 5, 6; danh mục BMNN lĩnh vực tài chính, tài nguyên và môi trường"),
     "foreign": ("đối ngoại",
                 f"{LAW} khoản 4; danh mục BMNN lĩnh vực ngoại giao"),
+    # the denouncer's name, address and handwriting: Luật Tố cáo 2018, Điều 47, 48 (bảo vệ
+    # bí mật thông tin người tố cáo), and the inspection catalogue, Quyết định 774/QĐ-TTg of
+    # 05/6/2020 (BMNN lĩnh vực thanh tra, giải quyết khiếu nại, tố cáo và phòng, chống tham
+    # nhũng), per https://danchuphapluat.vn/bao-ve-bi-mat-thong-tin-nguoi-to-cao-mot-so-bat-cap-va-kien-nghi-hoan-thien
+    # (read December 2026)
+    "denouncer": ("thanh tra, giải quyết tố cáo",
+                  f"{LAW} khoản 14; danh mục BMNN lĩnh vực thanh tra (QĐ 774/QĐ-TTg); "
+                  "Luật Tố cáo 2018, Điều 47"),
     "education": ("giáo dục, thi cử",
                   f"{LAW} khoản 8; danh mục BMNN lĩnh vực giáo dục và đào tạo"),
     "unpublished": ("thông tin chưa công khai",

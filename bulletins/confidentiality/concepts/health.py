@@ -108,8 +108,9 @@ MORE_SENSITIVE: dict[str, tuple[str, bool]] = {
                            "|uống thuốc trừ sâu"
                            "|khuyết tật nặng|khuyết tật đặc biệt nặng|khuyết tật vận động"
                            "|khuyết tật nghe nói|khuyết tật nhìn|mất khả năng lao động"
-                           "|suy giảm khả năng lao động|thương tật"),
-    **_all("health", False, "ngộ độc|bị chó cắn|dị tật|tàn tật"),
+                           "|suy giảm khả năng lao động|thương tật|cụt 1 chân|cụt một chân"
+                           "|cụt chân|cụt 1 tay|cụt một tay|cụt tay"),
+    **_all("health", False, "ngộ độc|bị chó cắn|dị tật|tàn tật|suy dinh dưỡng"),
     # XV pregnancy, childbirth; reproductive health (O00-O99, N97)
     **_all("health", True, "nạo hút thai|phá thai|nạo phá thai|đình chỉ thai|bỏ thai"
                            "|thai ngoài tử cung"
@@ -151,7 +152,8 @@ MORE_SENSITIVE: dict[str, tuple[str, bool]] = {
                           "|quan điểm chính trị|bất đồng chính kiến|tư tưởng chống đối"
                           "|phát ngôn chống|chia sẻ bài viết xuyên tạc|đăng tải nội dung xuyên tạc"
                           "|tham gia tổ chức phản động|không theo tôn giáo nào"
-                          "|dân chủ ở nước ngoài|nghe đài nước ngoài|việt tân"),
+                          "|dân chủ ở nước ngoài|nghe đài nước ngoài|việt tân"
+                          "|sinh hoạt tin lành|hội thánh đức chúa trời"),
     # e: sexual life
     **_all("sexual", True, "quan hệ ngoài hôn nhân|ngoại tình|quan hệ ngoài luồng|có bồ"
                            "|quan hệ tình cảm ngoài hôn nhân|tình cảm ngoài hôn nhân"
@@ -165,8 +167,8 @@ MORE_SENSITIVE: dict[str, tuple[str, bool]] = {
     # h: a person's debts and finances with credit institutions
     **_all("finance", True, "nợ xấu|nợ quá hạn|vỡ nợ|nợ tín dụng đen|bị ngân hàng khởi kiện"
                             "|vay nặng lãi|vay tín dụng đen|nợ ngân hàng|nợ nần|mất khả năng trả nợ"
-                            "|khoản vay quá hạn|bị siết nợ|bị đòi nợ"),
-    **_all("finance", False, "nợ tiền|thu nhập hằng tháng"),
+                            "|khoản vay quá hạn|bị siết nợ|bị đòi nợ|nợ lãi|chưa trả nợ"),
+    **_all("finance", False, "nợ tiền|thu nhập hằng tháng|dư nợ"),
     # đ: biometric and genetic data of a person
     **_all("biometric", True, "xét nghiệm adn|giám định adn|kết quả adn|dấu vân tay|vân tay"
                               "|mống mắt|nhận dạng khuôn mặt|bệnh di truyền"
@@ -175,7 +177,8 @@ MORE_SENSITIVE: dict[str, tuple[str, bool]] = {
     **_all("location", True, "tối thường ở|thường ngồi ở|hằng ngày đi làm|lịch sinh hoạt"
                              "|quy luật đi lại|quy luật sinh hoạt|thường có mặt tại"
                              "|thường xuyên lui tới|hay lui tới|thường lui tới"
-                             "|thường về nhà|định vị điện thoại|vị trí điện thoại"),
+                             "|thường về nhà|định vị điện thoại|vị trí điện thoại"
+                             "|định vị số điện thoại|định vị thuê bao|định vị số máy"),
 }
 
 # the verbs that tie a condition to the person before it ("bà Xuân bị ung thư")

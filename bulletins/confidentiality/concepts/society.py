@@ -144,4 +144,16 @@ STRUGGLE = replace(STRUGGLE, cues=STRUGGLE.cues + (
     "tách dần", "khỏi ảnh hưởng", "tranh thủ", "làm suy yếu", "hạn chế ảnh hưởng",
     "cô lập dần", "ra khỏi nhóm", "không còn người", "công khai từ bỏ", "từ bỏ",
     "để nhóm không còn"))
-CONCEPTS = (SUCCESSION, DISCIPLINE, NOMINATION, NAMED_FOR, STRUGGLE, INSTIGATORS, ASSESSMENT)
+# who denounced: kept secret while the denunciation is dealt with, and after
+DENOUNCER = Concept(
+    "denouncer", "denouncer", "họ tên, địa chỉ của người tố cáo",
+    cues=("đơn tố cáo của", "tố cáo của", "người tố cáo là", "người tố cáo",
+          "người đứng đơn tố cáo", "người gửi đơn tố cáo", "người viết đơn tố cáo",
+          "đơn tố cáo đề ngày", "đơn tố cáo ghi ngày", "đơn tố giác của", "người tố giác là",
+          "danh tính người tố cáo"),
+    needs=("person",),
+    public=(),
+    unless=("quyền của người tố cáo", "nghĩa vụ của người tố cáo", "bảo vệ người tố cáo"),
+)
+CONCEPTS = (SUCCESSION, DISCIPLINE, NOMINATION, NAMED_FOR, STRUGGLE, INSTIGATORS, ASSESSMENT,
+            DENOUNCER)

@@ -54,7 +54,7 @@ _WORDS = {
              r"|dẫn đường|dừng tại|nghỉ tại|đón tại|đi qua|đi trước|đến .{1,30}? lúc)\b",
     "guard": r"\b(?:chốt|cảnh vệ|bảo vệ|vòng ngoài|vòng trong|canh gác|csgt|hộ tống)\b",
     "agent": r"\b(?:công an|lực lượng|tổ công tác|trinh sát|nghiệp vụ|an ninh|chức năng"
-             r"|ban chỉ đạo|nhà mạng|biên phòng|tổ an ninh)\b",
+             r"|ban chỉ đạo|nhà mạng|biên phòng|tổ an ninh|ca xã|cax|ca tỉnh|ca huyện)\b",
     "secret": r"bí mật|giữ kín|nội bộ|độ mật|tài liệu mật|thông tin mật|không phổ biến"
               r"|chưa phổ biến|chưa công bố|chưa công khai|không công khai|bảo mật|lộ lọt"
               r"|không tiết lộ|không thông tin ra ngoài|phiếu kín|chưa phát hành|chưa ban hành",

@@ -1,0 +1,64 @@
+"""What the scanner learnt from the writers of train14 (#15): where a tracked person is, who
+denounced, the police by their abbreviations, and a person's fact in words it did not know."""
+
+from __future__ import annotations
+
+import pytest
+
+from bulletins.confidentiality import scan
+
+
+def _found(text: str) -> set[tuple[str, str]]:
+    return {(f.kind, f.text) for f in scan(text)}
+
+
+def test_a_tracked_persons_whereabouts_are_part_of_the_location_finding() -> None:
+    text = ("Qua định vị số điện thoại, anh Lầu Bá Tủa hiện ở khu trọ số 14 đường ĐT743, "
+            "phường Tân Đông Hiệp. Đề nghị gia đình liên hệ.")
+    found = [f for f in scan(text) if f.kind == "sensitive_personal"]
+    assert len(found) == 1
+    assert found[0].text.startswith("định vị số điện thoại")
+    assert found[0].text.endswith("phường Tân Đông Hiệp")
+    assert "vị trí" in found[0].reason or "đi lại" in found[0].reason
+
+
+def test_the_denouncers_name_is_a_secret_with_its_basis() -> None:
+    text = ("UBND xã thông báo: ngày 06/01/2026 đã nhận đơn tố cáo đề ngày 02/01/2026 của ông "
+            "Phí Văn Tùng, trú tại thôn Phượng Lâu.")
+    found = [f for f in scan(text) if f.kind == "state_secret_topic"]
+    assert len(found) == 1 and "ông Phí Văn Tùng" in found[0].text
+    assert "Luật Tố cáo 2018, Điều 47" in found[0].reason
+    assert "QĐ 774/QĐ-TTg" in found[0].reason
+
+
+@pytest.mark.parametrize("text", [
+    "Người tố cáo phải trình bày trung thực nội dung tố cáo.",
+    "Luật Tố cáo quy định giữ bí mật họ tên, địa chỉ của người tố cáo.",
+])
+def test_the_law_on_denouncers_names_nobody(text: str) -> None:
+    assert not scan(text)
+
+
+@pytest.mark.parametrize("agent", ["CA xã", "CAX", "Công an xã"])
+def test_the_police_by_their_abbreviation_watch_a_named_person(agent: str) -> None:
+    text = f"{agent} đề nghị theo dõi liên lạc qua điện thoại của ông Kiều Văn Sáng."
+    assert [f.kind for f in scan(text)] == ["state_secret_topic"]
+
+
+@pytest.mark.parametrize(("text", "fact"), [
+    ("3. Vi Văn Sáu, 52 tuổi, bản Na Lươn – cụt 1 chân do mìn, mức nặng;", "cụt 1 chân"),
+    ("Em Ngân Thị Xoan, lớp 1A: suy dinh dưỡng thể thấp còi nặng.", "suy dinh dưỡng"),
+    ("Hộ chị Vi Thị Nguyệt nợ lãi 11 kỳ, đã 3 lần hẹn không trả.", "nợ lãi"),
+    ("Hộ ông Bùi Văn Sấu, thôn Đông, dư nợ 48 triệu đồng.", "dư nợ"),
+])
+def test_a_named_persons_fact_in_words_of_this_batch(text: str, fact: str) -> None:
+    found = [f for f in scan(text) if f.kind == "sensitive_personal"]
+    assert found and fact in found[0].text
+
+
+@pytest.mark.parametrize("text", [
+    "Dư nợ cho vay hộ nghèo toàn xã đạt 12 tỷ đồng, tăng 8% so với năm trước.",
+    "Tỷ lệ trẻ dưới 5 tuổi suy dinh dưỡng thể thấp còi của xã giảm còn 14%.",
+])
+def test_the_same_words_of_nobody_are_no_finding(text: str) -> None:
+    assert not scan(text)
