@@ -62,3 +62,13 @@ def test_a_named_persons_fact_in_words_of_this_batch(text: str, fact: str) -> No
 ])
 def test_the_same_words_of_nobody_are_no_finding(text: str) -> None:
     assert not scan(text)
+
+
+def test_a_teachers_illness_said_of_her_by_pronoun() -> None:
+    """"Cô" (a teacher, an aunt) is the subject of what befell the person named before."""
+    text = ("Cô Vi Thị Hồng (giáo viên Trường Mầm non Pù Lâm) gắn bó với các cháu vùng cao đã "
+            "14 năm. Tháng 4 vừa rồi cô phát hiện ung thư vú giai đoạn 3, đã phẫu thuật.")
+    found = [f for f in scan(text) if f.kind == "sensitive_personal"]
+    assert found and "ung thư vú" in found[0].text
+    assert not [f for f in scan("Cô giáo chủ nhiệm phát hiện nhiều em bị cận thị.")
+                if f.kind == "sensitive_personal"]
