@@ -263,7 +263,9 @@ _PART = (SENSITIVE_REASON["drug"], SENSITIVE_REASON["crime"], SENSITIVE_REASON["
 
 def merge_sensitive(doc: Doc, out: list[Hit]) -> None:
     """Sensitive data of one person said in one sentence is one finding ("nhiễm HIV, đang điều
-    trị ARV"): hits of the same sentence merge into the first, which spans them all."""
+    trị ARV"): hits of the same sentence merge into the first, which spans them all. What a
+    state secret says of its suspects (their drug use, record, views, year of birth) is part
+    of its finding."""
     secrets = sorted((h[1], h[2]) for h in out if h[0] == "state_secret_topic")
     if secrets:  # a suspect's drug use, record or views inside a secret
         starts, reach, far = [s for s, _ in secrets], [], 0
@@ -275,7 +277,11 @@ def merge_sensitive(doc: Doc, out: list[Hit]) -> None:
             i = bisect_right(starts, h[1])
             return i > 0 and reach[i - 1] >= h[2]
 
-        out[:] = [h for h in out if h[0] != "sensitive_personal" or not h[4].startswith(_PART)
+        # ... and so is a suspect's year of birth ("Lò Văn Sáng, SN 1991, …"); a full date of
+        # birth stays a finding of its own (leave-one-batch-out on 14 batches: dates of birth
+        # 1.000 / 0.832 -> 1.000 / 0.929; dropping full dates too lost 4 marks)
+        out[:] = [h for h in out if not (h[0] == "sensitive_personal" and h[4].startswith(_PART)
+                                         or h[0] == "date_of_birth" and h[2] - h[1] == 4)
                   or not inside(h)]
     hits = sorted((h[1], i) for i, h in enumerate(out) if h[0] == "sensitive_personal")
     drop: set[int] = set()

@@ -72,3 +72,14 @@ def test_a_teachers_illness_said_of_her_by_pronoun() -> None:
     assert found and "ung thư vú" in found[0].text
     assert not [f for f in scan("Cô giáo chủ nhiệm phát hiện nhiều em bị cận thị.")
                 if f.kind == "sensitive_personal"]
+
+
+def test_a_suspects_birth_year_is_part_of_the_secret_a_full_date_is_not() -> None:
+    watch = ("Công an xã đã bố trí trinh sát theo dõi Lò Văn Sáng, SN 1991, bản Nà Hừ, nghi mua "
+             "bán ma túy qua đường mòn mốc 258 từ tối 12/5.")
+    found = scan(watch)
+    assert [f.kind for f in found] == ["state_secret_topic"] and "SN 1991" in found[0].text
+    dated = watch.replace("SN 1991", "sinh ngày 12/3/1991")
+    assert ("date_of_birth", "12/3/1991") in _found(dated)
+    assert ("date_of_birth", "1991") in _found("Anh Lò Văn Sáng, SN 1991, bản Nà Hừ, xin xác "
+                                               "nhận hộ nghèo.")
