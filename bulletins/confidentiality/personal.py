@@ -190,6 +190,8 @@ def sensitive(doc: Doc, key: str, s: int, e: int, out: list[Hit]) -> None:
                 return
     if category == "location":  # where the tracking found the person is said after it
         e = doc.sentence(s, e)[1]
+        while doc.low[e - 1] in " \t\r\n,;:.!?":
+            e -= 1
     _published(doc, "sensitive_personal", s, e, SENSITIVE_REASON[category], a, b, out, category)
 
 

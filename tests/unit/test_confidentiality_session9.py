@@ -83,3 +83,14 @@ def test_a_suspects_birth_year_is_part_of_the_secret_a_full_date_is_not() -> Non
     assert ("date_of_birth", "12/3/1991") in _found(dated)
     assert ("date_of_birth", "1991") in _found("Anh Lò Văn Sáng, SN 1991, bản Nà Hừ, xin xác "
                                                "nhận hộ nghèo.")
+
+
+def test_marks_end_on_the_words_when_a_browser_sent_crlf() -> None:
+    """A browser's form sends "\\r\\n": a mark stops before the full stop all the same."""
+    text = ("Ngày 06/01/2026 xã đã nhận đơn tố cáo của ông Phí Văn Tùng, thôn Phượng Lâu.\r\n"
+            "Qua định vị số điện thoại, anh Lầu Bá Tủa hiện ở khu trọ số 14 đường ĐT743.\r\n"
+            "Bà con chú ý.")
+    found = {f.kind: f.text for f in scan(text)}
+    assert found["state_secret_topic"].endswith("thôn Phượng Lâu")
+    assert found["sensitive_personal"].endswith("đường ĐT743")
+    assert "Luật Tố cáo" in next(f.reason for f in scan(text) if f.kind == "state_secret_topic")

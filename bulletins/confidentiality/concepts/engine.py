@@ -44,7 +44,7 @@ _COST = {"count": 0, "wcount": 0, "amount": 0, "freq": 0, "time": 1, "person": 3
          "place": 3, "named": 3, "list": 3}
 _NEEDS = {c.key: [sorted(alt.split("+"), key=lambda k: _COST.get(k, 2)) for alt in c.needs]
           for c in CONCEPTS}
-_TRIM = " \t\n,;:.!?–-("  # quotes stay: a sentence may end on a quoted password
+_TRIM = " \t\r\n,;:.!?–-("  # quotes stay: a sentence may end on a quoted password
 # topic phrases (secrets.topic) that only mark a matter as sensitive: a concept found in the same
 # sentence says more, and its reason replaces theirs
 MARKERS = frozenset(("chưa công bố", "quân số", "phương án nhân sự", "phương án tác chiến",

@@ -147,7 +147,8 @@ STRUGGLE = replace(STRUGGLE, cues=STRUGGLE.cues + (
 # who denounced: kept secret while the denunciation is dealt with, and after
 DENOUNCER = Concept(
     "denouncer", "denouncer", "họ tên, địa chỉ của người tố cáo",
-    cues=("đơn tố cáo của", "tố cáo của", "người tố cáo là", "người tố cáo",
+    cues=("đơn tố cáo của", "tố cáo của ông", "tố cáo của bà", "tố cáo của anh",
+          "tố cáo của chị", "người tố cáo là", "người tố cáo",
           "người đứng đơn tố cáo", "người gửi đơn tố cáo", "người viết đơn tố cáo",
           "đơn tố cáo đề ngày", "đơn tố cáo ghi ngày", "đơn tố giác của", "người tố giác là",
           "danh tính người tố cáo"),
@@ -155,5 +156,6 @@ DENOUNCER = Concept(
     public=(),
     unless=("quyền của người tố cáo", "nghĩa vụ của người tố cáo", "bảo vệ người tố cáo"),
 )
-CONCEPTS = (SUCCESSION, DISCIPLINE, NOMINATION, NAMED_FOR, STRUGGLE, INSTIGATORS, ASSESSMENT,
-            DENOUNCER)
+# the denouncer first: a denunciation names the official it accuses too (DISCIPLINE's cue)
+CONCEPTS = (DENOUNCER, SUCCESSION, DISCIPLINE, NOMINATION, NAMED_FOR, STRUGGLE, INSTIGATORS,
+            ASSESSMENT)
