@@ -22,6 +22,7 @@ from bulletins.confidentiality.text import (
     Hit,
     any_of,
     ci_trie,
+    named_before,
     prev_word,
 )
 
@@ -165,7 +166,8 @@ def sensitive(doc: Doc, key: str, s: int, e: int, out: list[Hit]) -> None:
     """Health, drug or criminal data, reported only when tied to an identifiable person."""
     category, strong = R.SENSITIVE.get(key) or MORE_SENSITIVE[key]
     a, b = doc.sentence(s, e)
-    if key == "ma túy" and not _USE_RE.search(doc.low, a, b):
+    if key == "ma túy" and not _USE_RE.search(doc.low, a, b) or key == "vay nặng lãi" and (
+            doc.low.endswith("cho ", 0, s)):  # the lender's trade, not a borrower's debt
         return
     # "bị ung thư", "mắc lao", "chẩn đoán trầm cảm": said of someone, not of a campaign
     strong = strong or predicate(doc.low, max(a, s - 24), s)
@@ -180,7 +182,7 @@ def sensitive(doc: Doc, key: str, s: int, e: int, out: list[Hit]) -> None:
             return
     if not person_in(doc, a, b, strong) and not located(doc.low, a, b):
         back = _BACKREF_RE.match(doc.low, a) or _BACKREF_MID.search(doc.low, a, s)
-        if not back or not person_in(doc, max(0, a - 250), a):
+        if (not back or not person_in(doc, max(0, a - 250), a)) and not named_before(doc, a, b):
             # "2. Cao Văn Tiến, thôn Thượng Cầu; từng chấp hành án …": the clause goes on
             # about the person its sentence named before the semicolon
             if not _GOES_ON.match(doc.low, a):

@@ -23,6 +23,7 @@
     python -m tests.corpus.score train12 -v  # and three more (ul, um, un), never read
     python -m tests.corpus.score train13 -v  # and three more (uo, up, uq), never read
     python -m tests.corpus.score train14 -v  # and three more (ut, uu, uv), read
+    python -m tests.corpus.score train15 -v  # and three more (uy, uz, sa), read
     python -m tests.corpus.score plain -v    # 110 ordinary public bulletins (none to hold)
     python -m tests.corpus.score heldout_plain  # 110 more, never read: figures only
     python -m tests.corpus.score legacy      # tests/corpus/confidentiality.json
@@ -68,6 +69,7 @@ CORPORA = {"heldout": HERE / "independent" / "heldout.json",
            "train12": HERE / "independent" / "train12.json",
            "train13": HERE / "independent" / "train13.json",
            "train14": HERE / "independent" / "train14.json",
+           "train15": HERE / "independent" / "train15.json",
            "plain": HERE / "ordinary" / "nb.json",
            "heldout_plain": HERE / "ordinary" / "na.json",
            "legacy": HERE / "confidentiality.json"}

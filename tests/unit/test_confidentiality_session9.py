@@ -94,3 +94,28 @@ def test_marks_end_on_the_words_when_a_browser_sent_crlf() -> None:
     assert found["state_secret_topic"].endswith("thôn Phượng Lâu")
     assert found["sensitive_personal"].endswith("đường ĐT743")
     assert "Luật Tố cáo" in next(f.reason for f in scan(text) if f.kind == "state_secret_topic")
+
+
+def test_a_person_called_later_by_the_given_name() -> None:
+    """"Hiện Khăm vẫn … uống methadone": Khăm is anh Vì Văn Khăm, named in full before."""
+    text = ("Đoàn xã kèm cặp anh Vì Văn Khăm (27 tuổi) vừa trở về. Hiện Khăm vẫn đến điểm cấp "
+            "phát thuốc của Trạm Y tế xã uống methadone mỗi sáng, liều đang giảm dần.")
+    assert ("sensitive_personal", "methadone") in _found(text)
+    nobody = ("Đoàn xã thăm anh Vì Văn Khăm (27 tuổi). Trạm Y tế xã cấp methadone mỗi sáng cho "
+              "người bệnh trong xã.")
+    assert not [f for f in scan(nobody) if f.kind == "sensitive_personal"]
+
+
+def test_a_lender_at_usury_is_no_borrowers_debt() -> None:
+    lender = "Võ Văn Tý, thôn Hòn Trâu: cho vay nặng lãi."
+    assert not [f for f in scan(lender) if f.kind == "sensitive_personal"]
+    borrower = "Chị Tòng Thị Phương, bản Nậm Khoang, vay nặng lãi qua ứng dụng, nợ gốc 80 triệu."
+    assert [f for f in scan(borrower) if f.kind == "sensitive_personal"]
+
+
+def test_a_named_persons_room_is_where_to_find_him() -> None:
+    text = "Theo bạn cùng làm, anh Giàng A Chá hiện ở phòng trọ số 7, dãy trọ bà Tư, hẻm 112."
+    found = [f for f in scan(text) if f.kind == "sensitive_personal"]
+    assert found and found[0].text.startswith("phòng trọ số 7")
+    assert not [f for f in scan("Công an xã kiểm tra 12 phòng trọ số lẻ khu Phú Xá.")
+                if f.kind == "sensitive_personal"]

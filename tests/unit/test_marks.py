@@ -51,15 +51,18 @@ def test_people_watched_for_drugs_are_a_security_secret() -> None:
     ("train5", "wq-oth-02-gao-giap-hat", "theo đạo Tin Lành"),
     ("train7", "wx-tuyen-dan-quan-nam-thu-nhat", "theo đạo Tin Lành"),
 ])
-def test_a_persons_fact_inside_a_state_secret_is_both(corpus, doc_id, words) -> None:
+def test_a_persons_fact_inside_a_state_secret_is_found(corpus, doc_id, words) -> None:
     """A member of a religious group named in a list: the rules see an internal assessment
-    (a state secret), the writer marked the person's religion (sensitive personal data)."""
+    (a state secret), the writer marked the person's religion (sensitive personal data). The
+    kind model finds the person's fact beside the secret, or — the surer it is — in its
+    place, the reason keeping what the rules read (which, depends on the fitted models)."""
     doc = next(d for d in load(CORPORA[corpus]) if d["id"] == doc_id)
     found = scan(as_submitted(doc))
     personal = [f for f in found if f.kind == "sensitive_personal" and words in f.text]
     assert personal and all("Nghị định 356/2025/NĐ-CP, Điều 4" in f.reason for f in personal)
     secret = {(f.start, f.end) for f in found if f.kind == "state_secret_topic"}
-    assert {(f.start, f.end) for f in personal} <= secret
+    for f in personal:
+        assert (f.start, f.end) in secret or "Quy tắc đọc thấy: Bí mật nhà nước" in f.reason
 
 
 @pytest.mark.parametrize(("doc_id", "words"), [("wj-005", "mắc lao phổi"),
