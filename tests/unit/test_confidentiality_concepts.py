@@ -254,6 +254,15 @@ def test_a_number_after_an_account_is_a_phone_when_said_so(text: str, number: st
     assert not any(kind == "bank_account" and text == number for kind, text in found)
 
 
+def test_an_account_named_before_its_bank_with_an_amount_after() -> None:
+    """"TK 1008… (VietinBank), 2.000.000 đ": the amount after the bank is money paid in."""
+    text = ("2. Thạch Thị Sa Rương, ấp Sóc Tro, CCCD 084175004812, TK 100872331456 (VietinBank), "
+            "2.000.000 đ.")
+    found = {(f.kind, f.text) for f in scan(text)}
+    assert ("bank_account", "100872331456") in found
+    assert ("national_id", "084175004812") in found
+
+
 def test_an_id_number_after_the_account_holder_is_no_account() -> None:
     text = ("Chuyển khoản vào tài khoản số 3521205118042 tại Agribank, chủ tài khoản Hoàng Văn "
             "Lực, CCCD 038078004512.")
