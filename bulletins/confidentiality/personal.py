@@ -12,7 +12,7 @@ from bulletins.confidentiality.concepts.basis import (
     PUBLIC_NOTICE,
     SENSITIVE_REASON,
 )
-from bulletins.confidentiality.concepts.framings import court_notice, notice, scammers
+from bulletins.confidentiality.concepts.framings import court_notice, notice
 from bulletins.confidentiality.concepts.health import MORE_SENSITIVE, located, predicate
 from bulletins.confidentiality.contacts import MONEY_RE, digits, number_kind
 from bulletins.confidentiality.text import (
@@ -249,17 +249,6 @@ def bank(doc: Doc, s: int, e: int, out: list[Hit], claimed: set[int]) -> None:
         return  # a phone number, or the login of a social-network account
     claimed.add(span[0])
     out.append(("bank_account", span[0], span[1], SEVERITY_BLOCK, BANK_REASON))
-
-
-def scam_numbers(doc: Doc, out: list[Hit]) -> None:
-    """Drop the phones and accounts a fraud warning gives as the scammers' ("cuộc gọi từ các số
-    …, đối tượng xưng là …"): published so that nobody answers them. A victim's or a named
-    suspect's number stays: its sentence names the person."""
-    def scam(h: Hit) -> bool:
-        a, b = doc.sentence(h[1], h[2])
-        return scammers(doc, a, b) and not person_in(doc, a, b)
-
-    out[:] = [h for h in out if h[0] not in ("phone", "bank_account") or not scam(h)]
 
 
 # what a security or religious-affairs secret says of its suspects is part of it

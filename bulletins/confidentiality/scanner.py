@@ -10,6 +10,7 @@ from itertools import chain
 
 from bulletins.confidentiality import phrases as R
 from bulletins.confidentiality.concepts.engine import PASS_CUES, concept_hits, nested
+from bulletins.confidentiality.concepts.framings import scammers
 from bulletins.confidentiality.concepts.health import MORE_SENSITIVE
 from bulletins.confidentiality.contacts import digits, directory, emails, numbers
 from bulletins.confidentiality.looks import review
@@ -18,7 +19,7 @@ from bulletins.confidentiality.personal import (
     dob,
     id_context,
     merge_sensitive,
-    scam_numbers,
+    person_in,
     sensitive,
 )
 from bulletins.confidentiality.secrets import MARK_KEYS, marking, topic
@@ -238,6 +239,17 @@ class Scanner:
                 for rule in self.rules[(flag, " ".join(m.group().split()))]:
                     reason = rule.note or f"Từ khóa cần xem xét: {rule.phrase}"
                     out.append(("keyword", s, e, rule.severity, reason))
+
+
+def scam_numbers(doc: Doc, out: list[Hit]) -> None:
+    """Drop the phones and accounts a fraud warning gives as the scammers' ("cuộc gọi từ các số
+    …, đối tượng xưng là …"): published so that nobody answers them. A victim's or a named
+    suspect's number stays: its sentence names the person."""
+    def scam(h: Hit) -> bool:
+        a, b = doc.sentence(h[1], h[2])
+        return scammers(doc, a, b) and not person_in(doc, a, b)
+
+    out[:] = [h for h in out if h[0] not in ("phone", "bank_account") or not scam(h)]
 
 
 def scan(text: str) -> list[Finding]:
