@@ -65,7 +65,9 @@ _BACKREF_RE = re.compile(R.BACKREF)
 # (or anywhere: "Đầu năm nay bà phát hiện ung thư …", "Bé mắc bệnh bạch cầu …"), a pronoun
 # as the subject of what befell the person named before, never "các em", "bà con"
 _BACKREF_MID = re.compile(r"(?:^|,\s*|(?<![^\W\d_]\w)(?<!các )(?<!những )(?<!mấy )(?<=\s))"
-                          r"(?:anh|chị|ông|bà|cô|chú|bác|thầy|cháu|em|cụ|bé|người này)\s+"
+                          r"(?:anh|chị|ông|bà|cô|chú|bác|thầy|cháu|em|cụ|bé|người này"
+                          r"|(?<!bà )(?<!vợ )(?:" + R.KIN_WORDS + r")(?:\s+(?:lớn|nhỏ|út|cả|đầu))?"
+                          r"(?:\s+(?:của\s+)?(?:anh|chị|ông|bà|em|cháu|cụ))?)\s+"
                           r"(?:(?:còn|cũng|vẫn)\s+)?"
                           r"(?:được|bị|đã|đang|vừa|mới|từng|lại|phát hiện|mắc|nhiễm)\b")
 _GOES_ON = re.compile(r"\s*(?:(?:tuy nhiên|nhưng|song|ngoài ra|đồng thời),?\s+)?"

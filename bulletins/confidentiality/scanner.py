@@ -12,6 +12,7 @@ from bulletins.confidentiality import phrases as R
 from bulletins.confidentiality.concepts.engine import PASS_CUES, concept_hits, nested
 from bulletins.confidentiality.concepts.framings import scammers
 from bulletins.confidentiality.concepts.health import MORE_SENSITIVE
+from bulletins.confidentiality.concepts.rosters import roster_hits
 from bulletins.confidentiality.contacts import digits, directory, emails, numbers
 from bulletins.confidentiality.looks import review
 from bulletins.confidentiality.personal import (
@@ -132,6 +133,7 @@ class Scanner:
         numbers(doc, out, claimed)
         emails(doc, out)
         concept_hits(doc, out, cues)
+        roster_hits(doc, out)
         merge_sensitive(doc, out)
         scam_numbers(doc, out)
         self._admin(doc, out)

@@ -1,0 +1,58 @@
+"""A roster of posts and the people put forward for them, in a document about personnel not
+yet decided: "DANH SÁCH QUY HOẠCH … - Bí thư Đảng ủy: Hoàng Văn Thắng, Lục Thị Hằng.", "phương
+án nhân sự …: Bí thư: đồng chí Trần Minh Khải; Phó Bí thư: …".
+
+Each line names who is planned for a post — personnel plans and succession lists before they are
+announced (Luật BVBMNN 2018, Điều 7 khoản 13; danh mục BMNN lĩnh vực tổ chức, cán bộ). The
+sentence that introduces the list is judged by the concepts (engine.py); its lines, which carry
+no cue of their own ("Chủ tịch UBND xã: Lục Thị Hằng, Thào A Lềnh"), are found here.
+"""
+
+from __future__ import annotations
+
+import re
+
+from bulletins.confidentiality.concepts import society
+from bulletins.confidentiality.concepts.framings import PUBLIC
+from bulletins.confidentiality.phrases import UP
+from bulletins.confidentiality.text import SEVERITY_BLOCK, Doc, Hit
+
+KIND = "state_secret_topic"
+# what says that the document plans its personnel: a succession list, a congress's plan
+_PLAN_RE = re.compile(
+    r"\b(?:danh sách quy hoạch|quy hoạch (?:cán bộ|chức danh|các chức danh|ban chấp hành"
+    r"|bch|nguồn)|phương án nhân sự|dự kiến nhân sự|nhân sự dự kiến|dự kiến cơ cấu"
+    r"|cơ cấu nhân sự|danh sách (?:đề cử|giới thiệu|dự kiến)|dự kiến giới thiệu"
+    r"|nguồn cán bộ)\b")
+# a line of the roster: a post, a colon, a person's name ("Phó CHT: Lê Văn Quý (…)")
+_POST = (r"(?:chức danh\s+)?(?:phó\s+)?(?:bí thư|chủ tịch|chủ nhiệm|chỉ huy trưởng|chỉ huy phó"
+         r"|cht|chính trị viên|trưởng|chánh|ủy viên|thường trực|giám đốc|tổ trưởng)")
+_ENTRY_RE = re.compile(
+    r"(?:^|(?<=\n)|(?<=[;.]\s))[ \t]*(?:[-+•*–][ \t]*)?(?i:" + _POST + r")[^:\n;.]{0,60}:"
+    r"[ \t]*(?:(?i:đồng chí|đ/c|ông|bà)[ \t]+)?" + UP + r"\w*(?:[ \t]+" + UP + r"\w*){1,3}",
+    re.MULTILINE)
+
+
+def roster_hits(doc: Doc, out: list[Hit]) -> None:
+    """A finding for each line of a personnel roster after the words that plan it, unless the
+    document announces what was decided (a congress's results, an appointment)."""
+    low = doc.low
+    plan = _PLAN_RE.search(low)
+    if plan is None or PUBLIC["election"].search(low) or any(
+            not low.endswith(("chưa ", "không "), 0, m.start())
+            for m in PUBLIC["announced"].finditer(low)):  # "chưa công khai danh sách" plans
+        return
+    concept = society.SUCCESSION if "quy hoạch" in plan.group() else society.NOMINATION
+    reason = concept.reason(["person", "position"])
+    taken = sorted((s, e) for kind, s, e, _, _ in out if kind == KIND)
+    text = doc.clean
+    for m in _ENTRY_RE.finditer(text, plan.start()):
+        start = m.start() + len(m.group()) - len(m.group().lstrip(" \t-+•*–"))
+        end = m.end()
+        while end < len(text) and text[end] not in "\n;":
+            if text[end] == "." and (end + 1 == len(text) or text[end + 1].isspace()):
+                break
+            end += 1
+        if any(s < end and start < e for s, e in taken):
+            continue
+        out.append((KIND, start, end, SEVERITY_BLOCK, reason))

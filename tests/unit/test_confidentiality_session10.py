@@ -1,0 +1,64 @@
+"""What the scanner learnt in session 10 (#15): the lines of a personnel roster under a plan
+not yet announced, and a relative as the subject of a sensitive fact."""
+
+from __future__ import annotations
+
+import pytest
+
+from bulletins.confidentiality import scan
+
+ROSTER = ("DANH SÁCH QUY HOẠCH CÁC CHỨC DANH LÃNH ĐẠO XÃ NHIỆM KỲ 2030–2035\n"
+          "(Kèm theo Nghị quyết của Ban Thường vụ Đảng ủy xã)\n"
+          "- Bí thư Đảng ủy: Hoàng Văn Thắng, Lục Thị Hằng.\n"
+          "- Chủ tịch UBND xã: Lục Thị Hằng, Thào A Lềnh, Nông Thị Lan.\n"
+          "- Phó CHT: Lê Văn Quý (thôn đội trưởng Phú Lộc).\n"
+          "Giao Văn phòng lưu hồ sơ, chưa công khai danh sách.")
+
+
+def _secrets(text: str) -> list:
+    return [f for f in scan(text) if f.kind == "state_secret_topic"]
+
+
+def test_each_line_of_a_succession_roster_is_a_personnel_secret() -> None:
+    found = _secrets(ROSTER)
+    texts = [f.text for f in found]
+    assert "Bí thư Đảng ủy: Hoàng Văn Thắng, Lục Thị Hằng" in texts
+    assert "Chủ tịch UBND xã: Lục Thị Hằng, Thào A Lềnh, Nông Thị Lan" in texts
+    assert "Phó CHT: Lê Văn Quý (thôn đội trưởng Phú Lộc)" in texts
+    assert all(f.severity == "block" for f in found)
+    assert all("tổ chức, cán bộ" in f.reason and "QĐ 2500/QĐ-TTg" in f.reason for f in found)
+
+
+def test_a_congress_plan_names_its_people_clause_by_clause() -> None:
+    text = ("Báo cáo tóm tắt phương án nhân sự Ban Chấp hành khóa mới (dự kiến)\n"
+            "Bí thư: đồng chí Trần Minh Khải; Phó Bí thư Thường trực: đồng chí Lâm Văn Sang; "
+            "Chủ nhiệm UBKT: đồng chí Thạch Thị Sa Phia.")
+    texts = {f.text for f in _secrets(text)}
+    assert {"Bí thư: đồng chí Trần Minh Khải", "Phó Bí thư Thường trực: đồng chí Lâm Văn Sang",
+            "Chủ nhiệm UBKT: đồng chí Thạch Thị Sa Phia"} <= texts
+
+
+@pytest.mark.parametrize("text", [
+    # the results, once announced, are public
+    "Đại hội đã bầu Ban Chấp hành khóa mới theo phương án nhân sự được cấp trên chỉ đạo.\n"
+    "- Bí thư Đảng ủy: Hoàng Văn Thắng.\n- Chủ tịch UBND xã: Lục Thị Hằng.",
+    # a steering committee set up in public carries no plan word
+    "Thành lập Ban Chỉ đạo phòng, chống dịch của xã:\n- Trưởng ban: ông Nguyễn Văn Hòa, Chủ "
+    "tịch UBND xã.\n- Phó Trưởng ban: bà Lê Thị Mai, Trạm trưởng Trạm Y tế.",
+])
+def test_a_published_roster_is_no_secret(text: str) -> None:
+    assert not [f for f in _secrets(text) if f.severity == "block"]
+
+
+def test_a_relative_as_the_subject_of_a_diagnosis_is_the_named_persons_family() -> None:
+    text = ("Đoàn đến thăm gia đình anh Mai Văn Cường, 41 tuổi, thôn Trung Hải. Hoàn cảnh gia "
+            "đình anh rất khó khăn: vợ làm nghề vá lưới, con gái lớn đang điều trị bệnh bạch "
+            "cầu cấp tại Viện Huyết học.")
+    found = [f for f in scan(text) if f.kind == "sensitive_personal"]
+    assert len(found) == 1 and "bạch cầu" in found[0].text
+
+
+def test_everyone_is_not_a_relative() -> None:
+    text = ("Đoàn đến thăm anh Mai Văn Cường, thôn Trung Hải. Bà con đang điều trị bệnh bạch "
+            "cầu cấp được Quỹ hỗ trợ 2 triệu đồng.")
+    assert not [f for f in scan(text) if f.kind == "sensitive_personal"]
