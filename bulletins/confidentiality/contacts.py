@@ -1,10 +1,12 @@
-"""Contact detectors: phone and ID numbers among digit runs, vehicle plates, e-mail addresses."""
+"""Contact detectors: phone and ID numbers among digit runs, vehicle plates, e-mail addresses,
+bank accounts."""
 
 from __future__ import annotations
 
 import re
 
 from bulletins.confidentiality import phrases as R
+from bulletins.confidentiality.concepts.basis import BANK_REASON
 from bulletins.confidentiality.text import (
     SEVERITY_BLOCK,
     SEVERITY_WARN,
@@ -187,3 +189,37 @@ def emails(doc: Doc, out: list[Hit]) -> None:
             out.append(("email", s, m.end(), SEVERITY_WARN if warn else SEVERITY_BLOCK,
                         "Thư điện tử công vụ" if warn else "Thư điện tử cá nhân"))
         at = low.find("@", at + 1)
+
+
+_RUN_RE = re.compile(r"\d(?:[ .\-]?\d){5,18}(?!\d)")
+_PHONE_WORDS_RE = re.compile(R.PHONE_WORDS)
+# words between an account's mention and a number that make the number another one's: a
+# contact's ("liên hệ anh Dân số 0356 …"), an ID card's ("CCCD 0380…")
+_OTHER_NUMBER_RE = re.compile(R.PHONE_WORDS + r"|liên hệ|cccd|cmnd|căn cước|chứng minh")
+_SOCIAL_RE = re.compile(r"\s*(?:facebook|zalo|tiktok|mạng xã hội|vneid|email)")
+_BANK_BEFORE = re.compile(r"(\d(?:[ .\-]?\d){5,18})\s*(?:[,(:\-–]\s*)?(?:(?:mở\s+)?tại\s+)?"
+                          r"(?:ngân\s+hàng\s+)?$")
+
+
+def bank(doc: Doc, s: int, e: int, out: list[Hit], claimed: set[int]) -> None:
+    """A bank account number next to "STK", "số tài khoản" or a bank's name."""
+    low = doc.low
+    explicit = low[s:e] in ("stk", "số tk", "tk số") or low[s:e].endswith("khoản")
+    if explicit and low.endswith("chủ ", 0, s):
+        return  # "chủ tài khoản": the holder's name follows, not the number
+    m = _RUN_RE.search(low, e, min(len(low), e + 60))
+    if m and ("\n" in low[e:m.start()] or _OTHER_NUMBER_RE.search(low, e, m.start())
+              or MONEY_RE.match(low, m.end())):  # another's number, or an amount paid in
+        m = None
+    span = m.span() if m else None
+    if span is None:
+        mb = _BANK_BEFORE.search(low, max(0, s - 45), s)
+        span = mb.span(1) if mb else None
+    if span is None or span[0] and low[span[0] - 1].isalnum() or MONEY_RE.match(low, span[1]):
+        return
+    if number_kind(digits(low[span[0]:span[1]])) == "phone" and (
+            not explicit or _SOCIAL_RE.match(low, e)
+            or _PHONE_WORDS_RE.search(low, max(0, s - 60), s)):
+        return  # a phone number, or the login of a social-network account
+    claimed.add(span[0])
+    out.append(("bank_account", span[0], span[1], SEVERITY_BLOCK, BANK_REASON))

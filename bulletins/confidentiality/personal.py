@@ -1,4 +1,4 @@
-"""Personal-data detectors: sensitive data about a person, dates of birth, IDs, bank accounts."""
+"""Personal-data detectors: sensitive data about a person, dates of birth, ID numbers."""
 
 from __future__ import annotations
 
@@ -7,14 +7,12 @@ from bisect import bisect_right
 
 from bulletins.confidentiality import phrases as R
 from bulletins.confidentiality.concepts.basis import (
-    BANK_REASON,
     DOB_REASON,
     PUBLIC_NOTICE,
     SENSITIVE_REASON,
 )
 from bulletins.confidentiality.concepts.framings import court_notice, notice
 from bulletins.confidentiality.concepts.health import MORE_SENSITIVE, located, predicate
-from bulletins.confidentiality.contacts import MONEY_RE, digits, number_kind
 from bulletins.confidentiality.text import (
     SEVERITY_BLOCK,
     SEVERITY_WARN,
@@ -27,14 +25,6 @@ from bulletins.confidentiality.text import (
 )
 
 _DIGITS_RE = re.compile(r"\d+")
-_RUN_RE = re.compile(r"\d(?:[ .\-]?\d){5,18}(?!\d)")
-_PHONE_WORDS_RE = re.compile(R.PHONE_WORDS)
-# words between an account's mention and a number that make the number another one's: a
-# contact's ("liên hệ anh Dân số 0356 …"), an ID card's ("CCCD 0380…")
-_OTHER_NUMBER_RE = re.compile(R.PHONE_WORDS + r"|liên hệ|cccd|cmnd|căn cước|chứng minh")
-_SOCIAL_RE = re.compile(r"\s*(?:facebook|zalo|tiktok|mạng xã hội|vneid|email)")
-_BANK_BEFORE = re.compile(r"(\d(?:[ .\-]?\d){5,18})\s*(?:[,(:\-–]\s*)?(?:(?:mở\s+)?tại\s+)?"
-                          r"(?:ngân\s+hàng\s+)?$")
 _ID_AFTER = re.compile(
     r"[^\n\d]{0,40}?(\d{12}|\d{3}[ .]\d{3}[ .]\d{3}[ .]\d{3}|\d{4}[ .]\d{4}[ .]\d{4}|\d{9}"
     r"|\d{3}[ .]\d{3}[ .]\d{3})(?![\d])"
@@ -227,30 +217,6 @@ def id_context(doc: Doc, key: str, e: int, out: list[Hit], claimed: set[int]) ->
         claimed.add(m.start(1))
         reason = "Số chứng minh nhân dân" if n == 9 else "Số định danh cá nhân (CCCD)"
         out.append(("national_id", m.start(1), m.end(1), SEVERITY_BLOCK, reason))
-
-
-def bank(doc: Doc, s: int, e: int, out: list[Hit], claimed: set[int]) -> None:
-    """A bank account number next to "STK", "số tài khoản" or a bank's name."""
-    low = doc.low
-    explicit = low[s:e] in ("stk", "số tk", "tk số") or low[s:e].endswith("khoản")
-    if explicit and low.endswith("chủ ", 0, s):
-        return  # "chủ tài khoản": the holder's name follows, not the number
-    m = _RUN_RE.search(low, e, min(len(low), e + 60))
-    if m and ("\n" in low[e:m.start()] or _OTHER_NUMBER_RE.search(low, e, m.start())
-              or MONEY_RE.match(low, m.end())):  # another's number, or an amount paid in
-        m = None
-    span = m.span() if m else None
-    if span is None:
-        mb = _BANK_BEFORE.search(low, max(0, s - 45), s)
-        span = mb.span(1) if mb else None
-    if span is None or span[0] and low[span[0] - 1].isalnum() or MONEY_RE.match(low, span[1]):
-        return
-    if number_kind(digits(low[span[0]:span[1]])) == "phone" and (
-            not explicit or _SOCIAL_RE.match(low, e)
-            or _PHONE_WORDS_RE.search(low, max(0, s - 60), s)):
-        return  # a phone number, or the login of a social-network account
-    claimed.add(span[0])
-    out.append(("bank_account", span[0], span[1], SEVERITY_BLOCK, BANK_REASON))
 
 
 # what a security or religious-affairs secret says of its suspects is part of it
