@@ -152,6 +152,12 @@ def _cohort(before: str) -> bool:
 
 
 _USE_RE = re.compile(r"sử dụng|nghiện|cai|dương tính|điều trị|methadone|chích|hút|tiêm")
+# a debt is a person's record when its sum is said: "bà Kiều nợ 25 triệu đồng", "ông Mạnh, dư nợ
+# 48 triệu đồng, quá hạn 14 tháng" (Nghị định 356/2025/NĐ-CP, Điều 4: thông tin tín dụng)
+DEBT_KEYS = ("nợ", "quá hạn")
+_SUM = r"(?:\d[\d.,]*\s*(?:triệu|tỷ)(?:\s*đồng)?|\d{1,3}(?:[.,]\d{3}){2,}\s*(?:đồng|đ\b))"
+_DEBT_SUM = re.compile(r"[^\d\n;.]{0,30}?" + _SUM)
+_SUM_BEFORE = re.compile(_SUM + r"\s*,?\s*$")
 
 
 def sensitive(doc: Doc, key: str, s: int, e: int, out: list[Hit]) -> None:
@@ -161,6 +167,12 @@ def sensitive(doc: Doc, key: str, s: int, e: int, out: list[Hit]) -> None:
     if key == "ma túy" and not _USE_RE.search(doc.low, a, b) or key == "vay nặng lãi" and (
             doc.low.endswith("cho ", 0, s)):  # the lender's trade, not a borrower's debt
         return
+    if key in DEBT_KEYS:  # the sum after the debt, or before a delay ("30 triệu, quá hạn")
+        m = _DEBT_SUM.match(doc.low, e) if key != "quá hạn" else None
+        before = _SUM_BEFORE.search(doc.low, max(0, s - 30), s) if m is None else None
+        if m is None and before is None:
+            return
+        s, e = (s, m.end()) if m else (before.start(), e)
     # "bị ung thư", "mắc lao", "chẩn đoán trầm cảm": said of someone, not of a campaign
     strong = strong or predicate(doc.low, max(a, s - 24), s)
     if not strong:

@@ -62,3 +62,29 @@ def test_everyone_is_not_a_relative() -> None:
     text = ("Đoàn đến thăm anh Mai Văn Cường, thôn Trung Hải. Bà con đang điều trị bệnh bạch "
             "cầu cấp được Quỹ hỗ trợ 2 triệu đồng.")
     assert not [f for f in scan(text) if f.kind == "sensitive_personal"]
+
+
+def _personal(text: str) -> list:
+    return [f for f in scan(text) if f.kind == "sensitive_personal"]
+
+
+def test_a_named_persons_debt_with_its_sum_is_a_credit_record() -> None:
+    text = ("Tổ tiết kiệm và vay vốn thông báo các hộ có nợ quá hạn: ông Trần Văn Mạnh, dư nợ 48 "
+            "triệu đồng, quá hạn 14 tháng; bà Đỗ Thị Liên, 30 triệu đồng, quá hạn 8 tháng.\n"
+            "Ông Phan Văn Ếch hiện còn nợ 48.500.000 đồng vốn vay hộ nghèo.")
+    found = _personal(text)
+    spans = [(f.start, f.end) for f in found]
+    for label in ("30 triệu đồng, quá hạn 8 tháng", "nợ 48.500.000 đồng"):
+        s = text.index(label)
+        assert any(a < s + len(label) and s < b for a, b in spans), label
+    assert all("tín dụng" in f.reason for f in found)
+
+
+@pytest.mark.parametrize("text", [
+    "Tính đến 30/6/2026, dư nợ quá hạn trên địa bàn xã là 1,8 tỷ đồng.",
+    "Anh Nguyễn Văn An đến nộp hồ sơ quá hạn 3 ngày.",
+    "Ông Lê Văn Bình nợ bà con một lời cảm ơn.",
+    "Hộ ông Lê Văn Bình được vay 50 triệu đồng vốn giải quyết việc làm.",
+])
+def test_a_sum_without_a_persons_debt_is_no_record(text: str) -> None:
+    assert not _personal(text)

@@ -168,7 +168,8 @@ MORE_SENSITIVE: dict[str, tuple[str, bool]] = {
     **_all("finance", True, "nợ xấu|nợ quá hạn|vỡ nợ|nợ tín dụng đen|bị ngân hàng khởi kiện"
                             "|vay nặng lãi|vay tín dụng đen|nợ ngân hàng|nợ nần|mất khả năng trả nợ"
                             "|khoản vay quá hạn|bị siết nợ|bị đòi nợ|nợ lãi|chưa trả nợ|nợ gốc"),
-    **_all("finance", False, "nợ tiền|thu nhập hằng tháng|dư nợ|sổ tiết kiệm"),
+    # "nợ" and "quá hạn" with a sum only (personal.DEBT_KEYS)
+    **_all("finance", False, "nợ tiền|thu nhập hằng tháng|dư nợ|sổ tiết kiệm|nợ|quá hạn"),
     # đ: biometric and genetic data of a person
     **_all("biometric", True, "xét nghiệm adn|giám định adn|kết quả adn|dấu vân tay|vân tay"
                               "|mống mắt|nhận dạng khuôn mặt|bệnh di truyền"
@@ -179,7 +180,7 @@ MORE_SENSITIVE: dict[str, tuple[str, bool]] = {
                              "|thường xuyên lui tới|hay lui tới|thường lui tới"
                              "|thường về nhà|định vị điện thoại|vị trí điện thoại"
                              "|định vị số điện thoại|định vị thuê bao|định vị số máy"
-                             "|phòng trọ số|khu trọ số|dãy trọ số"),
+                             "|phòng trọ số|khu trọ số|dãy trọ số|ứng dụng định vị|cài định vị"),
 }
 
 # the verbs that tie a condition to the person before it ("bà Xuân bị ung thư")
