@@ -88,3 +88,11 @@ def test_a_named_persons_debt_with_its_sum_is_a_credit_record() -> None:
 ])
 def test_a_sum_without_a_persons_debt_is_no_record(text: str) -> None:
     assert not _personal(text)
+
+
+def test_christmas_of_a_year_is_no_ones_birth() -> None:
+    text = ("Chiều 23/12, đồng chí Chủ tịch Ủy ban MTTQ xã đã đến chúc mừng Lễ Giáng sinh năm 2026 "
+            "tới linh mục Giuse Nguyễn Văn Thạch và bà con giáo dân.")
+    assert not [f for f in scan(text) if f.kind == "date_of_birth"]
+    named = "Linh mục Giuse Nguyễn Văn Thạch, sinh năm 1962, quản xứ Xuân Mai."
+    assert [f.text for f in scan(named) if f.kind == "date_of_birth"] == ["1962"]
