@@ -96,3 +96,24 @@ def test_christmas_of_a_year_is_no_ones_birth() -> None:
     assert not [f for f in scan(text) if f.kind == "date_of_birth"]
     named = "Linh mục Giuse Nguyễn Văn Thạch, sinh năm 1962, quản xứ Xuân Mai."
     assert [f.text for f in scan(named) if f.kind == "date_of_birth"] == ["1962"]
+
+
+@pytest.mark.parametrize("text", [
+    "Nhân dịp này, Trạm Y tế cấp thuốc cho anh Lý Seo Chẩn, 31 tuổi, từ khi đi làm thuê bên kia "
+    "biên giới, để anh không phải đi xa.",
+    "Trưởng nhóm lao động là chị Vàng Thị Dế, thôn Seo Mí Tỷ, chịu trách nhiệm liên lạc với gia "
+    "đình các lao động.",
+])
+def test_work_across_the_border_is_no_assessment_of_an_ethnic_group(text: str) -> None:
+    assert not _secrets(text)
+
+
+def test_an_evaluation_list_that_names_who_failed_is_not_an_award() -> None:
+    text = ("Hội đồng đã đánh giá, xếp loại 28 cán bộ, công chức. Kết quả: 4 người hoàn thành xuất "
+            "sắc nhiệm vụ, 21 người hoàn thành tốt nhiệm vụ, 1 người không hoàn thành nhiệm vụ là "
+            "ông Hầu A Chá, công chức địa chính – xây dựng.")
+    found = _secrets(text)
+    assert len(found) == 1 and "ông Hầu A Chá" in found[0].text
+    award = ("Năm 2025, ông Hầu A Chá, công chức địa chính – xây dựng, được xếp loại hoàn thành "
+             "xuất sắc nhiệm vụ và được tặng giấy khen.")
+    assert not [f for f in _secrets(award) if f.severity == "block"]

@@ -29,7 +29,9 @@ PUBLIC = {
                           r"|công khai kết luận|đã ban hành kết luận|quyết định số"
                           r"|(?<!sẽ )(?<!kiến )(?<!không )(?<!chưa )(?<!thể )"
                           r"được (?:bổ nhiệm|điều động|luân chuyển|bầu)|đắc cử"
-                          r"|tặng (?:giấy|bằng) khen|hoàn thành xuất sắc nhiệm vụ"
+                          r"|tặng (?:giấy|bằng) khen"
+                          # an award, unless the list goes on to who failed (an evaluation)
+                          r"|hoàn thành xuất sắc nhiệm vụ(?![^.;\n]*không hoàn thành nhiệm vụ)"
                           r"|đã niêm yết|đã được niêm yết|đã công khai"
                           r"|(?:đã )?ban hành quyết định|quyết định công nhận"
                           r"|đã ký quyết định|ký quyết định bổ nhiệm|bầu (?:ông|bà|anh|chị)"),
