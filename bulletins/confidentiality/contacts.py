@@ -61,8 +61,15 @@ def number_kind(d: str) -> str | None:
 _OFFICIAL_MEMO: dict[tuple[str, int], bool] = {}
 
 
+# "hộp thư riêng …", "số điện thoại cá nhân: …": the contact is said to be the person's own
+_OWN_RE = re.compile(r"(?:riêng|cá nhân)(?:\s+(?:là|số))?\s*[:(]?\s*$")
+
+
 def official(doc: Doc, s: int) -> bool:
-    """True when the contact at s is presented as an office's or official's work contact."""
+    """True when the contact at s is presented as an office's or official's work contact, and
+    not as the person's own ("hộp thư riêng", "số cá nhân")."""
+    if _OWN_RE.search(doc.low, max(0, s - 24), s):
+        return False
     lo = max(0, s - 160)
     lo = max(lo, doc.low.rfind("\n", lo, s) + 1)
     key = (doc.clean[max(0, lo - 2):s], min(lo, 2))

@@ -117,3 +117,11 @@ def test_an_evaluation_list_that_names_who_failed_is_not_an_award() -> None:
     award = ("Năm 2025, ông Hầu A Chá, công chức địa chính – xây dựng, được xếp loại hoàn thành "
              "xuất sắc nhiệm vụ và được tặng giấy khen.")
     assert not [f for f in _secrets(award) if f.severity == "block"]
+
+
+def test_an_officials_own_mailbox_or_number_is_private() -> None:
+    own = ("Các hợp tác xã liên hệ cán bộ khuyến nông Sùng Thị Dợ qua hộp thư riêng "
+           "sungthido1996@gmail.com hoặc số điện thoại cá nhân: 0912 586 034.")
+    assert {(f.kind, f.severity) for f in scan(own)} == {("email", "block"), ("phone", "block")}
+    duty = "Liên hệ đồng chí Lưu Văn Phong, Phó Chủ tịch UBND xã, điện thoại 0912 586 034."
+    assert [(f.kind, f.severity) for f in scan(duty)] == [("phone", "warn")]
