@@ -125,3 +125,20 @@ def test_an_officials_own_mailbox_or_number_is_private() -> None:
     assert {(f.kind, f.severity) for f in scan(own)} == {("email", "block"), ("phone", "block")}
     duty = "Liên hệ đồng chí Lưu Văn Phong, Phó Chủ tịch UBND xã, điện thoại 0912 586 034."
     assert [(f.kind, f.severity) for f in scan(duty)] == [("phone", "warn")]
+
+
+@pytest.mark.parametrize("text", [
+    "Tổ bảo vệ kho ban đêm 02 người, đổi ca lúc 23h.",
+    "Từ 11h đến 13h tạm không có người trực, cả tổ về nhà ăn cơm, khóa cửa nhà chốt.",
+    "Công an xã bố trí lực lượng ghi hình những người đến nhà ông Lê Văn Đực.",
+])
+def test_a_guards_shift_and_a_watched_mans_visitors_are_secrets(text: str) -> None:
+    assert [f.severity for f in _secrets(text)] == ["block"]
+
+
+@pytest.mark.parametrize("text", [
+    "Trạm Y tế xã trực cấp cứu 24/24, ca đêm từ 17 giờ đến 7 giờ sáng hôm sau.",
+    "Đám cưới anh Lò Văn Tâm sẽ được ghi hình làm kỷ niệm.",
+])
+def test_a_clinics_night_shift_and_a_wedding_video_are_not(text: str) -> None:
+    assert not _secrets(text)

@@ -120,7 +120,9 @@ PATROLS = Concept(
     cues=("tuần tra", "lịch tuần tra", "tuyến tuần tra", "lộ trình tuần tra", "canh gác",
           "trực canh", "chốt canh", "chốt ẩn", "trạm gác", "lịch trực", "ca trực",
           "không bố trí người", "bỏ trống", "chưa có chốt", "canh giữ", "trực đêm", "trực gác",
-          "phiên trực", "cắt cử", "phân công trực", "lịch gác", "gác đêm", "ca gác"),
+          "phiên trực", "cắt cử", "phân công trực", "lịch gác", "gác đêm", "ca gác",
+          # a guard's shift change and an empty post are when a post is weakest
+          "đổi ca", "thay ca", "ca đêm", "bảo vệ trực", "vọng gác", "không có người trực"),
     needs=("gap", "time+place", "time+count"),
     public=FIELD,
     unless=("tự quản", "song phương", "kiểm soát giao thông", "đợt tuần tra", "duy trì tuần tra",

@@ -54,7 +54,11 @@ SURVEILLANCE = Concept(
           "quản lý chặt", "đang theo dõi", "đang bị theo dõi", "nắm ý đồ", "trích xuất",
           "lịch sử tin nhắn", "nội dung tin nhắn", "nghe trộm", "định vị điện thoại",
           "sao kê tài khoản", "kiểm tra điện thoại", "theo dõi tài khoản", "giám sát hoạt động",
-          "nắm lịch", "gắn với số", "các nhóm zalo", "bí mật xác minh"),
+          "nắm lịch", "gắn với số", "các nhóm zalo", "bí mật xác minh",
+          # what watching a person does: films his visitors, notes when he leaves, keeps his
+          # posts and who comments on them, holds on to his numbers
+          "ghi hình", "ghi nhận giờ", "chụp lại bài đăng", "ghi tên người", "nắm chắc",
+          "nắm chặt", "nắm các mối quan hệ", "cử người gần gũi"),
     needs=("phone+agent", "account+agent", "person+agent", "person+secret"),
     public=FIELD,
     unless=("camera giám sát", "phối hợp giám sát việc", "phối hợp giám sát thực hiện",
