@@ -142,3 +142,10 @@ def test_a_guards_shift_and_a_watched_mans_visitors_are_secrets(text: str) -> No
 ])
 def test_a_clinics_night_shift_and_a_wedding_video_are_not(text: str) -> None:
     assert not _secrets(text)
+
+
+def test_the_bank_for_social_policies_is_no_campaign() -> None:
+    text = ("Tổ vay vốn thông báo 2 hộ có nợ với Ngân hàng Chính sách xã hội: ông Trần Văn Mạnh, "
+            "dư nợ 48 triệu đồng, quá hạn 14 tháng.")
+    found = _personal(text)
+    assert len(found) == 1 and found[0].text.endswith("quá hạn")
