@@ -56,7 +56,8 @@ _BACKREF_RE = re.compile(R.BACKREF)
 # as the subject of what befell the person named before, never "các em", "bà con"
 _BACKREF_MID = re.compile(r"(?:^|,\s*|(?<![^\W\d_]\w)(?<!các )(?<!những )(?<!mấy )(?<=\s))"
                           r"(?:anh|chị|ông|bà|cô|chú|bác|thầy|cháu|em|cụ|bé|người này"
-                          r"|(?<!bà )(?<!vợ )(?:" + R.KIN_WORDS + r")(?:\s+(?:lớn|nhỏ|út|cả|đầu))?"
+                          r"|(?<!bà )(?<!vợ )(?:" + R.KIN_WORDS + r")"
+                          r"(?:\s+(?:lớn|nhỏ|út|cả|đầu|thứ\s+\w+))?"
                           r"(?:\s+(?:của\s+)?(?:anh|chị|ông|bà|em|cháu|cụ))?)\s+"
                           r"(?:(?:còn|cũng|vẫn)\s+)?"
                           r"(?:được|bị|đã|đang|vừa|mới|từng|lại|phát hiện|mắc|nhiễm)\b")

@@ -149,3 +149,9 @@ def test_the_bank_for_social_policies_is_no_campaign() -> None:
             "dư nợ 48 triệu đồng, quá hạn 14 tháng.")
     found = _personal(text)
     assert len(found) == 1 and found[0].text.endswith("quá hạn")
+
+
+def test_the_second_son_is_a_relative_too() -> None:
+    text = ("Thư kêu gọi giúp đỡ gia đình anh Mẫn Văn Toàn, thôn Đông. Con trai thứ hai mắc chứng "
+            "tự kỷ, cần can thiệp sớm.")
+    assert [f.text for f in _personal(text)] == ["tự kỷ"]
