@@ -155,3 +155,12 @@ def test_the_second_son_is_a_relative_too() -> None:
     text = ("Thư kêu gọi giúp đỡ gia đình anh Mẫn Văn Toàn, thôn Đông. Con trai thứ hai mắc chứng "
             "tự kỷ, cần can thiệp sớm.")
     assert [f.text for f in _personal(text)] == ["tự kỷ"]
+
+
+def test_a_named_persons_shares_against_the_state_are_his_views() -> None:
+    text = ("Anh Trần Văn Lực, thôn Bắc Sơn, thường chia sẻ bài của các trang chống Nhà nước trên "
+            "Facebook cá nhân.")
+    found = _personal(text)
+    assert len(found) == 1 and "chính trị" in found[0].reason
+    campaign = "Cảnh giác với các thế lực thù địch chống phá Nhà nước trên không gian mạng."
+    assert not _personal(campaign)
