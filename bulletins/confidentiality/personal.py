@@ -48,7 +48,8 @@ _PERSON_RE = re.compile(
     r"|" + R.UP + r"\.\s?" + R.UP + r"\.\s?" + R.UP + r"|" + _COHORT_AGE + r"\d{1,3}\s*(?i:tuổi))"
 )
 _SPEAKER_RE = re.compile(R.SPEAKER, re.IGNORECASE)
-_SPEAKER_VERB_RE = re.compile(r"[^.;\n]{0,40}?\b(?:cho biết|phát biểu|chia sẻ|nhấn mạnh)",
+_SPEAKER_VERB_RE = re.compile(r"[^.;\n]{0,40}?\b(?:cho biết|phát biểu|nhấn mạnh"
+                              r"|chia sẻ(?! bài| lại| link| video| clip| hình| ảnh))",
                               re.IGNORECASE)
 _BACKREF_RE = re.compile(R.BACKREF)
 # ... or after an opening phrase: "Cuối tháng 9, ông được bệnh viện chẩn đoán …"

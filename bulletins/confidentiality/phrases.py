@@ -210,7 +210,8 @@ PLACE_WORDS = frozenset(
 # a person followed by a title or a speech verb is a speaker or an official, not the subject
 SPEAKER = (r"[^.;\n]{0,40}?(?:,\s*(?:cán bộ|công chức|chủ tịch|phó chủ tịch|trưởng|phó trưởng"
            r"|bí thư|bác sĩ|y sĩ|giám đốc|chuyên trách)"
-           r"|\b(?:cho biết|phát biểu|chia sẻ|nhấn mạnh))")
+           r"|\b(?:cho biết|phát biểu|nhấn mạnh"
+           r"|chia sẻ(?! bài| lại| link| video| clip| hình| ảnh)))")  # "chia sẻ bài": shares posts
 # "bố em", "vợ anh", "con gái ông": a relative of the person just named
 # the words for a relative, shared with the relatives of office holders (concepts/health.py)
 KIN_WORDS = (r"bố|mẹ|cha|chồng|vợ|con|con trai|con gái|con út|con cả|anh trai|chị gái|em trai"
