@@ -11,6 +11,7 @@
     python -m tests.corpus.score heldout8    # an eighth (writers ur, us), figures only
     python -m tests.corpus.score heldout9    # a ninth (writers uw, ux), figures only
     python -m tests.corpus.score heldout10   # a tenth (writers se, sf), figures only
+    python -m tests.corpus.score heldout11   # an eleventh (writers sj, sk), figures only
     python -m tests.corpus.score train2 -v   # three more writers' training set (wd, we, wf)
     python -m tests.corpus.score train3 -v   # and three more (wg, wh, wi)
     python -m tests.corpus.score train4 -v   # and three more (wj, wk, wl)
@@ -26,6 +27,7 @@
     python -m tests.corpus.score train14 -v  # and three more (ut, uu, uv), read
     python -m tests.corpus.score train15 -v  # and three more (uy, uz, sa), read
     python -m tests.corpus.score train16 -v  # and three more (sb, sc, sd), read
+    python -m tests.corpus.score train17 -v  # and three more (sg, sh, si), read
     python -m tests.corpus.score plain -v    # 110 ordinary public bulletins (none to hold)
     python -m tests.corpus.score heldout_plain  # 110 more, never read: figures only
     python -m tests.corpus.score legacy      # tests/corpus/confidentiality.json
@@ -58,6 +60,7 @@ CORPORA = {"heldout": HERE / "independent" / "heldout.json",
            "heldout8": HERE / "independent" / "heldout8.json",
            "heldout9": HERE / "independent" / "heldout9.json",
            "heldout10": HERE / "independent" / "heldout10.json",
+           "heldout11": HERE / "independent" / "heldout11.json",
            "train": HERE / "independent" / "train.json",
            "train2": HERE / "independent" / "train2.json",
            "train3": HERE / "independent" / "train3.json",
@@ -74,6 +77,7 @@ CORPORA = {"heldout": HERE / "independent" / "heldout.json",
            "train14": HERE / "independent" / "train14.json",
            "train15": HERE / "independent" / "train15.json",
            "train16": HERE / "independent" / "train16.json",
+           "train17": HERE / "independent" / "train17.json",
            "plain": HERE / "ordinary" / "nb.json",
            "heldout_plain": HERE / "ordinary" / "na.json",
            "legacy": HERE / "confidentiality.json"}

@@ -164,3 +164,9 @@ def test_a_named_persons_shares_against_the_state_are_his_views() -> None:
     assert len(found) == 1 and "chính trị" in found[0].reason
     campaign = "Cảnh giác với các thế lực thù địch chống phá Nhà nước trên không gian mạng."
     assert not _personal(campaign)
+
+
+def test_households_collecting_their_loans_are_no_assessment() -> None:
+    text = ("Hộ đại diện nhận tiền: bà Lâm Thị Sà Ly, ấp Bưng Tróp, vay 60 triệu đồng nuôi bò; ông "
+            "Danh Tấn, ấp Cà Lăng, vay 40 triệu đồng trồng hành tím.")
+    assert not _secrets(text)

@@ -91,7 +91,7 @@ ASSESSMENT = Concept(
     "assessment", "religion", "đánh giá nội bộ về người, nhóm tôn giáo, dân tộc phức tạp",
     cues=("diễn biến phức tạp", "phức tạp", "không đăng ký", "truyền đạo", "nhóm họp",
           "bài giảng", "giảng về", "bóng gió", "đài nước ngoài", "trang mạng bên ngoài",
-          "tổ chức phản động", "phản động", "xuyên tạc", "nhận tiền",
+          "tổ chức phản động", "phản động", "xuyên tạc",
           "di cư", "di cư tự do", "vượt biên", "tà đạo", "đạo lạ", "học giáo lý",
           "truyền lại", "người dẫn dắt", "tụ tập thanh niên", "ghi lại nội dung",
           "từ nước ngoài", "nhóm ở nước ngoài", "đang lập chuyên án"),
