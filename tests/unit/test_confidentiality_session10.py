@@ -170,3 +170,19 @@ def test_households_collecting_their_loans_are_no_assessment() -> None:
     text = ("Hộ đại diện nhận tiền: bà Lâm Thị Sà Ly, ấp Bưng Tróp, vay 60 triệu đồng nuôi bò; ông "
             "Danh Tấn, ấp Cà Lăng, vay 40 triệu đồng trồng hành tím.")
     assert not _secrets(text)
+
+
+@pytest.mark.parametrize(("text", "reason"), [
+    ("Anh Lâm Chanh Thy, 29 tuổi, thường đăng bài ủng hộ quan điểm đòi tự trị của nhóm ở nước "
+     "ngoài.", "chính trị"),
+    ("Anh Cao Văn Thái, xóm 2, tự ý bỏ thuốc hơn ba tháng nay.", "sức khỏe"),
+    ("Hộ ông Đậu Văn Tài: ngân hàng đang làm thủ tục xử lý tài sản thế chấp là thửa đất số 212.",
+     "tín dụng"),
+])
+def test_more_words_of_a_persons_views_health_and_debts(text: str, reason: str) -> None:
+    found = _personal(text)
+    assert len(found) == 1 and reason in found[0].reason
+
+
+def test_quitting_smoking_is_no_treatment_stopped() -> None:
+    assert not _personal("Anh Nguyễn Văn Hòa, thôn Đông, đã bỏ thuốc lá được hai năm.")

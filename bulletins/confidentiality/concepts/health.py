@@ -78,6 +78,7 @@ MORE_SENSITIVE: dict[str, tuple[str, bool]] = {
                            "|rối loạn ăn uống|ám ảnh cưỡng chế|rối loạn stress sau sang chấn"
                            "|bệnh tâm thần|bị tâm thần|tâm thần kinh"
                            "|điều trị tâm thần|thuốc an thần|tự tử|tự sát|ý định tự tử"
+                           "|tự ý bỏ thuốc|bỏ uống thuốc|ngừng uống thuốc|tự ý ngừng thuốc"
                            "|có ý định tự sát|tự làm hại bản thân|tự hại|lên cơn"),
     **_all("health", False, "chậm phát triển|chậm nói|mất ngủ kéo dài|rối loạn giấc ngủ"
                             "|nghiện game|suy nhược thần kinh"),
@@ -146,6 +147,7 @@ MORE_SENSITIVE: dict[str, tuple[str, bool]] = {
                           "|quan điểm sai trái|bất mãn với chế độ|là tín đồ|cải đạo|bỏ đạo"
                           "|phản đối chính quyền|chống chính quyền|đăng bài chống|chống nhà nước"
                           "|chống chế độ|chống phá nhà nước|trang chống|quan điểm chống"
+                          "|đòi tự trị|vương quốc mông|nhà nước mông|ủng hộ quan điểm"
                           "|đăng bài xuyên tạc|bài viết chống|tín đồ đạo|theo đạo tin lành"
                           "|theo đạo công giáo|theo công giáo|theo tin lành|theo đạo phật"
                           "|theo phật giáo|theo đạo cao đài|theo đạo hòa hảo|theo đạo lạ"
@@ -169,6 +171,7 @@ MORE_SENSITIVE: dict[str, tuple[str, bool]] = {
     **_all("finance", True, "nợ xấu|nợ quá hạn|vỡ nợ|nợ tín dụng đen|bị ngân hàng khởi kiện"
                             "|vay nặng lãi|vay tín dụng đen|nợ ngân hàng|nợ nần|mất khả năng trả nợ"
                             "|khoản vay quá hạn|bị siết nợ|bị đòi nợ|nợ lãi|chưa trả nợ|nợ gốc"),
+    **_all("finance", False, "tài sản thế chấp|phát mại tài sản|siết nhà"),
     # "nợ" and "quá hạn" with a sum only (personal.DEBT_KEYS)
     **_all("finance", False, "nợ tiền|thu nhập hằng tháng|dư nợ|sổ tiết kiệm|nợ|quá hạn"),
     # đ: biometric and genetic data of a person
