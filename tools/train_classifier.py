@@ -37,7 +37,10 @@ from tests.corpus.score import CORPORA, as_submitted, load  # noqa: E402
 
 TRAINING = ("train", "train2", "train3", "train4", "train5", "train6", "train7", "train8",
             "train9", "train10", "train11", "train12", "train13", "train14", "train15",
-            "train16", "train17", "plain")
+            "plain")
+# train16 and train17 (session 10) taught the rules only: a classifier fitted with them too
+# scored the same leave-one-batch-out (block accuracy 0.991 against 0.990, precision 0.928
+# against 0.930) and held two more held-out documents wrongly, so it was not kept
 #: a sentence's mark: "" (none), or the kind a writer marked in it (a sensitive personal fact
 #: where both are marked: it names a person)
 Row = tuple[str, bool, list[tuple[str, str]]]
