@@ -26,12 +26,11 @@ FLOORS = {
         "sensitive_personal": (0.92, 0.96),      # reached 0.96, 1.00
         "classification_marking": (0.96, 0.96),  # reached 1.00, 1.00
     }),
-    # held-out sets: the figures of session 9 (7 Dec 2026), rules + classifiers refitted with
-    # train14 and train15; heldout9 is new (writers nobody read, scored first with the
-    # session-start scanner)
-    "heldout": ((0.88, 0.89, 0.94), {          # reached 0.92, 0.93, 0.968
+    # held-out sets: the figures of session 10 (7 Dec 2026); heldout10 and heldout11 are new
+    # (writers nobody read, scored first with the session-start scanner)
+    "heldout": ((0.89, 0.89, 0.94), {          # reached 0.93, 0.93, 0.968
         "state_secret_topic": (0.88, 0.89),      # reached 0.92, 0.93
-        "sensitive_personal": (0.76, 0.72),      # reached 0.80, 0.76
+        "sensitive_personal": (0.91, 0.77),      # reached 0.95, 0.81
         "classification_marking": (0.85, 0.96),  # reached 0.89, 1.00
     }),
     "heldout2": ((0.89, 0.87, 0.93), {         # reached 0.93, 0.91, 0.957
@@ -39,12 +38,12 @@ FLOORS = {
         "sensitive_personal": (0.88, 0.84),      # reached 0.92, 0.88
     }),
     "heldout3": ((0.90, 0.88, 0.98), {         # reached 0.94, 0.92, 1.000
-        "state_secret_topic": (0.89, 0.84),      # reached 0.93, 0.88
+        "state_secret_topic": (0.90, 0.85),      # reached 0.94, 0.89
         "sensitive_personal": (0.88, 0.90),      # reached 0.92, 0.94
     }),
     "heldout4": ((0.93, 0.91, 0.98), {         # reached 0.97, 0.95, 1.000
         "state_secret_topic": (0.93, 0.89),      # reached 0.97, 0.93
-        "sensitive_personal": (0.87, 0.93),      # reached 0.91, 0.97
+        "sensitive_personal": (0.90, 0.93),      # reached 0.94, 0.97
     }),
     "heldout5": ((0.95, 0.89, 0.97), {         # reached 0.99, 0.93, 0.991
         "state_secret_topic": (0.96, 0.88),      # reached 1.00, 0.92
@@ -52,31 +51,39 @@ FLOORS = {
     }),
     "heldout6": ((0.92, 0.86, 0.96), {         # reached 0.96, 0.90, 0.986
         "state_secret_topic": (0.93, 0.85),      # reached 0.97, 0.89
-        "sensitive_personal": (0.83, 0.93),      # reached 0.87, 0.97
+        "sensitive_personal": (0.86, 0.92),      # reached 0.90, 0.96
     }),
-    "heldout7": ((0.94, 0.86, 0.96), {         # reached 0.98, 0.90, 0.986
-        "state_secret_topic": (0.95, 0.86),      # reached 0.99, 0.90
+    "heldout7": ((0.94, 0.85, 0.96), {         # reached 0.98, 0.89, 0.986
+        "state_secret_topic": (0.95, 0.84),      # reached 0.99, 0.88
         "sensitive_personal": (0.88, 0.92),      # reached 0.92, 0.96
     }),
-    "heldout8": ((0.95, 0.87, 0.98), {         # reached 0.99, 0.91, 1.000
-        "state_secret_topic": (0.95, 0.88),      # reached 0.99, 0.92
-        "sensitive_personal": (0.92, 0.88),      # reached 0.96, 0.92
+    "heldout8": ((0.94, 0.86, 0.98), {         # reached 0.98, 0.90, 1.000
+        "state_secret_topic": (0.93, 0.88),      # reached 0.97, 0.92
+        "sensitive_personal": (0.92, 0.85),      # reached 0.96, 0.89
     }),
-    "heldout9": ((0.93, 0.92, 0.98), {         # reached 0.96, 0.96, 1.000 (new)
-        "state_secret_topic": (0.91, 0.87),      # reached 0.95, 0.91
+    "heldout9": ((0.93, 0.93, 0.98), {         # reached 0.96, 0.97, 1.000
+        "state_secret_topic": (0.91, 0.90),      # reached 0.95, 0.94
         "sensitive_personal": (0.88, 0.96),      # reached 0.92, 1.00
+    }),
+    "heldout10": ((0.91, 0.93, 0.98), {        # reached 0.95, 0.97, 1.000 (new)
+        "state_secret_topic": (0.91, 0.91),      # reached 0.95, 0.95
+        "sensitive_personal": (0.85, 0.93),      # reached 0.89, 0.97
+    }),
+    "heldout11": ((0.90, 0.89, 0.97), {        # reached 0.94, 0.93, 0.993 (new)
+        "state_secret_topic": (0.90, 0.87),      # reached 0.94, 0.91
+        "sensitive_personal": (0.79, 0.83),      # reached 0.83, 0.87
     }),
     "train8": ((0.94, 0.92, 0.97), {           # reached 0.98, 0.96, 0.995 (never read)
         "state_secret_topic": (0.95, 0.90),      # reached 0.99, 0.94
-        "sensitive_personal": (0.87, 0.93),      # reached 0.91, 0.97
+        "sensitive_personal": (0.91, 0.96),      # reached 0.95, 1.00
     }),
-    "train9": ((0.93, 0.89, 0.97), {           # reached 0.97, 0.93, 0.993 (never read)
+    "train9": ((0.93, 0.89, 0.97), {           # reached 0.97, 0.93, 0.997 (never read)
         "state_secret_topic": (0.94, 0.91),      # reached 0.98, 0.95
         "sensitive_personal": (0.88, 0.84),      # reached 0.92, 0.88
     }),
-    "train10": ((0.94, 0.91, 0.98), {          # reached 0.98, 0.95, 1.000 (never read)
+    "train10": ((0.95, 0.91, 0.98), {          # reached 0.99, 0.95, 1.000 (never read)
         "state_secret_topic": (0.95, 0.92),      # reached 0.99, 0.96
-        "sensitive_personal": (0.93, 0.83),      # reached 0.97, 0.87
+        "sensitive_personal": (0.96, 0.84),      # reached 1.00, 0.88
     }),
     "train11": ((0.95, 0.94, 0.98), {          # reached 0.99, 0.98, 1.000 (never read)
         "state_secret_topic": (0.95, 0.94),      # reached 0.99, 0.98
@@ -90,34 +97,48 @@ FLOORS = {
         "state_secret_topic": (0.92, 0.93),      # reached 0.96, 0.97
         "sensitive_personal": (0.93, 0.89),      # reached 0.97, 0.93
     }),
-    "train14": ((0.94, 0.89, 0.98), {          # reached 0.98, 0.93, 1.000 (new, read)
-        "state_secret_topic": (0.93, 0.85),      # reached 0.97, 0.89
+    "train14": ((0.94, 0.89, 0.98), {          # reached 0.98, 0.93, 1.000 (read)
+        "state_secret_topic": (0.93, 0.86),      # reached 0.97, 0.90
         "sensitive_personal": (0.92, 0.89),      # reached 0.96, 0.93
     }),
-    "train15": ((0.91, 0.92, 0.97), {          # reached 0.95, 0.96, 0.995 (new, read)
-        "state_secret_topic": (0.92, 0.89),      # reached 0.96, 0.93
-        "sensitive_personal": (0.86, 0.96),      # reached 0.90, 1.00
+    "train15": ((0.93, 0.91, 0.97), {          # reached 0.97, 0.95, 0.995 (read)
+        "state_secret_topic": (0.93, 0.89),      # reached 0.97, 0.93
+        "sensitive_personal": (0.88, 0.96),      # reached 0.92, 1.00
+    }),
+    "train16": ((0.94, 0.89, 0.97), {          # reached 0.98, 0.93, 0.991 (new, read)
+        "state_secret_topic": (0.94, 0.87),      # reached 0.98, 0.91
+        "sensitive_personal": (0.89, 0.87),      # reached 0.93, 0.91
+    }),
+    "train17": ((0.96, 0.91, 0.97), {          # reached 1.00, 0.95, 0.995 (new, read)
+        "state_secret_topic": (0.95, 0.87),      # reached 0.99, 0.91
+        "sensitive_personal": (0.96, 0.90),      # reached 1.00, 0.94
     }),
     "train2": ((0.95, 0.94, 0.98), {           # reached 0.99, 0.98, 1.000
         "state_secret_topic": (0.95, 0.93),      # reached 0.99, 0.97
+        "sensitive_personal": (0.92, 0.96),      # reached 0.96, 1.00
     }),
     "train3": ((0.92, 0.93, 0.98), {           # reached 0.96, 0.97, 1.000
-        "state_secret_topic": (0.91, 0.92),      # reached 0.95, 0.96
+        "state_secret_topic": (0.92, 0.92),      # reached 0.96, 0.96
+        "sensitive_personal": (0.93, 0.92),      # reached 0.97, 0.96
     }),
     "train4": ((0.93, 0.91, 0.98), {           # reached 0.97, 0.95, 1.000
         "state_secret_topic": (0.92, 0.89),      # reached 0.96, 0.93
+        "sensitive_personal": (0.93, 0.93),      # reached 0.97, 0.97
     }),
-    "train5": ((0.92, 0.93, 0.98), {           # reached 0.96, 0.97, 1.000
-        "state_secret_topic": (0.91, 0.94),      # reached 0.95, 0.98
+    "train5": ((0.92, 0.92, 0.98), {           # reached 0.96, 0.96, 1.000
+        "state_secret_topic": (0.91, 0.93),      # reached 0.95, 0.97
+        "sensitive_personal": (0.90, 0.89),      # reached 0.94, 0.93
     }),
     "train6": ((0.93, 0.94, 0.98), {           # reached 0.97, 0.98, 1.000
         "state_secret_topic": (0.92, 0.92),      # reached 0.96, 0.96
+        "sensitive_personal": (0.96, 0.96),      # reached 1.00, 1.00
     }),
     "train7": ((0.93, 0.93, 0.97), {           # reached 0.97, 0.97, 0.995
-        "state_secret_topic": (0.93, 0.91),      # reached 0.97, 0.95
+        "state_secret_topic": (0.93, 0.92),      # reached 0.97, 0.96
+        "sensitive_personal": (0.96, 0.96),      # reached 1.00, 1.00
     }),
     # ordinary public bulletins: nothing to find, so only the share held wrongly counts
-    "plain": ((1.0, 0.0, 0.98), {}),           # reached 1.00 (read by the rules' editor)
+    "plain": ((1.0, 0.0, 0.98), {}),           # reached 1.000 (read by the rules' editor)
     "heldout_plain": ((1.0, 0.0, 0.96), {}),   # reached 0.982 (never read)
 }
 _scored: dict[str, dict] = {}
