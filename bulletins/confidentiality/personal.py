@@ -160,6 +160,7 @@ DEBT_KEYS = ("nợ", "quá hạn")
 _SUM = r"(?:\d[\d.,]*\s*(?:triệu|tỷ)(?:\s*đồng)?|\d{1,3}(?:[.,]\d{3}){2,}\s*(?:đồng|đ\b))"
 _DEBT_SUM = re.compile(r"[^\d\n;.]{0,30}?" + _SUM)
 _SUM_BEFORE = re.compile(_SUM + r"\s*,?\s*$")
+_DELAY = re.compile(r"\s*(?:hơn\s*)?\d+\s*(?:tháng|năm|ngày)")  # "quá hạn 14 tháng"
 
 
 def sensitive(doc: Doc, key: str, s: int, e: int, out: list[Hit]) -> None:
@@ -175,6 +176,8 @@ def sensitive(doc: Doc, key: str, s: int, e: int, out: list[Hit]) -> None:
         if m is None and before is None:
             return
         s, e = (s, m.end()) if m else (before.start(), e)
+        delay = _DELAY.match(doc.low, e) if key == "quá hạn" else None
+        e = delay.end() if delay else e
     # "bị ung thư", "mắc lao", "chẩn đoán trầm cảm": said of someone, not of a campaign
     strong = strong or predicate(doc.low, max(a, s - 24), s)
     if not strong:

@@ -148,7 +148,7 @@ def test_the_bank_for_social_policies_is_no_campaign() -> None:
     text = ("Tổ vay vốn thông báo 2 hộ có nợ với Ngân hàng Chính sách xã hội: ông Trần Văn Mạnh, "
             "dư nợ 48 triệu đồng, quá hạn 14 tháng.")
     found = _personal(text)
-    assert len(found) == 1 and found[0].text.endswith("quá hạn")
+    assert len(found) == 1 and found[0].text.endswith("quá hạn 14 tháng")
 
 
 def test_the_second_son_is_a_relative_too() -> None:
