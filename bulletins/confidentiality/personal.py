@@ -226,6 +226,23 @@ def dob(doc: Doc, s: int, e: int, out: list[Hit]) -> None:
     _published(doc, "date_of_birth", ds, de, DOB_REASON, a, b, out)
 
 
+# "Trần Thị Ngọc Hân (05/8/2004, chi đoàn ấp Cà Vừng)": a full date of a year long past in
+# brackets right after a person's name is when the person was born
+_BRACKET_DATE = re.compile(r"\(\s*(\d{1,2}\s?[/.\-]\s?\d{1,2}\s?[/.\-]\s?(?:19\d\d|200\d|201[0-5]))"
+                           r"(?![\d/.\-])")
+_NAME_BEFORE = re.compile(r"(?:" + "|".join(R.SURNAMES) + r")(?:\s+" + R.UP + r"\w*){1,3}\s*$")
+
+
+def dob_in_brackets(doc: Doc, out: list[Hit]) -> None:
+    """A date of birth in brackets after a person's name, without the words "sinh ngày"."""
+    if "(" not in doc.low:
+        return
+    for m in _BRACKET_DATE.finditer(doc.clean):
+        if _NAME_BEFORE.search(doc.clean, max(0, m.start() - 40), m.start()):
+            a, b = doc.sentence(m.start(), m.end())
+            _published(doc, "date_of_birth", *m.span(1), DOB_REASON, a, b, out)
+
+
 def id_context(doc: Doc, key: str, e: int, out: list[Hit], claimed: set[int]) -> None:
     """An ID number right after "CMND", "CCCD", "căn cước", ..."""
     m = _ID_AFTER.match(doc.low, e)

@@ -17,6 +17,7 @@ from bulletins.confidentiality.contacts import bank, digits, directory, emails, 
 from bulletins.confidentiality.looks import review
 from bulletins.confidentiality.personal import (
     dob,
+    dob_in_brackets,
     id_context,
     merge_sensitive,
     person_in,
@@ -131,6 +132,7 @@ class Scanner:
         self._keywords(doc, out, claimed, cues)
         numbers(doc, out, claimed)
         emails(doc, out)
+        dob_in_brackets(doc, out)
         concept_hits(doc, out, cues)
         roster_hits(doc, out)
         merge_sensitive(doc, out)

@@ -186,3 +186,23 @@ def test_more_words_of_a_persons_views_health_and_debts(text: str, reason: str) 
 
 def test_quitting_smoking_is_no_treatment_stopped() -> None:
     assert not _personal("Anh Nguyễn Văn Hòa, thôn Đông, đã bỏ thuốc lá được hai năm.")
+
+
+def test_a_birthday_in_brackets_after_a_name_is_a_date_of_birth() -> None:
+    text = ("Ban Chấp hành Đoàn xã chúc mừng sinh nhật các đoàn viên: Trần Thị Ngọc Hân "
+            "(05/8/2004, chi đoàn ấp Cà Vừng), Lê Minh Nhựt (19/8/2003, chi đoàn ấp Kênh Mới).")
+    assert [f.text for f in scan(text) if f.kind == "date_of_birth"] == ["05/8/2004", "19/8/2003"]
+
+
+@pytest.mark.parametrize("text", [
+    "Ông Nguyễn Văn An (12/3/2026) đã nhận quà của xã.",
+    "Theo Quyết định (12/3/2010) của UBND tỉnh về bảng giá đất.",
+])
+def test_a_dated_event_in_brackets_is_no_birth(text: str) -> None:
+    assert not [f for f in scan(text) if f.kind == "date_of_birth"]
+
+
+def test_a_flood_warning_is_the_militia_at_work_in_the_open() -> None:
+    text = ("THÔNG BÁO KHẨN VỀ LŨ ĐẦU NGUỒN\nLực lượng dân quân túc trực tại các đoạn bờ bao xung "
+            "yếu ấp Kênh Mới, Rạch Tràm.")
+    assert not _secrets(text)

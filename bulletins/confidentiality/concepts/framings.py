@@ -56,7 +56,8 @@ PUBLIC = {
                          r"|mưa lớn|triều cường|nước dâng|áp thấp nhiệt đới"),
     # a title announcing a storm or a flood: the whole bulletin is about the response to it
     "storm": _phrases(r"ứng phó|bão số \d+|cơn bão|mưa lũ|lũ lụt|ngập lụt|sạt lở đất"
-                      r"|áp thấp nhiệt đới|triều cường|lũ quét"),
+                      r"|áp thấp nhiệt đới|triều cường|lũ quét|lũ đầu nguồn|mùa lũ|nước lũ"
+                      r"|đỉnh lũ|xả lũ|nước dâng"),
     # results of operations already carried out
     "done": _phrases(r"đã triệt phá|triệt phá thành công|phá thành công|đã bắt giữ"
                      r"|(?<!kiến )(?<!sẽ )(?<!định )(?<!để )(?<!nhằm )bắt quả tang"
