@@ -206,3 +206,10 @@ def test_a_flood_warning_is_the_militia_at_work_in_the_open() -> None:
     text = ("THÔNG BÁO KHẨN VỀ LŨ ĐẦU NGUỒN\nLực lượng dân quân túc trực tại các đoạn bờ bao xung "
             "yếu ấp Kênh Mới, Rạch Tràm.")
     assert not _secrets(text)
+
+
+def test_asking_the_neighbourhood_group_to_report_does_not_make_surveillance_public() -> None:
+    text = ("Đối với ông Hồ Văn Khải ở tổ 3 thôn Nam Sơn, đối tượng quản lý ANCT, Công an xã đang "
+            "theo dõi tài khoản Facebook \"Khải Sơn Hải\" của ông; đề nghị tổ tự quản thông báo "
+            "ngay khi ông có khách lạ đến nhà.")
+    assert [f.severity for f in _secrets(text)] == ["block"]

@@ -46,7 +46,7 @@ PUBLIC = {
     "civil": _phrases(r"tuyển quân|giao quân|giao nhận quân|nhập ngũ|khám tuyển"
                       r"|nghĩa vụ quân sự|huấn luyện|bắn đạn thật|trường bắn|vỏ đạn|đầu đạn"
                       r"|giao nộp|thu hồi vũ khí|bom mìn|vật nổ sót|rà phá|cứu nạn|cứu hộ"
-                      r"|phòng cháy|chữa cháy|cháy rừng|giao thông|phân luồng|tự quản"
+                      r"|phòng cháy|chữa cháy|cháy rừng|giao thông|phân luồng"
                       r"|camera an ninh|đạt loại|thành công tốt đẹp|đã kết thúc"
                       r"|mặc sắc phục|trong sắc phục"),
     # elections held in the open (a village head, the people's councils)
