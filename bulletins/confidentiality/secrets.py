@@ -21,7 +21,8 @@ from bulletins.confidentiality.text import (
 
 MARK = "classification_marking"
 MARK_KEYS = (*R.MARK_LEVELS, "độ mật", "m ậ t", "t ố i m ậ t", "t u y ệ t m ậ t",
-             "tài liệu thu hồi", "chỉ người có tên mới được bóc bì", "bản số", "không phổ biến")
+             "tài liệu thu hồi", "chỉ người có tên mới được bóc bì", "bản số", "không phổ biến",
+             "trích sao số")  # an extract's copy number ("TUYỆT MẬT – Trích sao số 01")
 _CTX_NUM = re.compile(R.NUM_UNIT)
 _LEVEL_AFTER = re.compile(r"\s*[:\-–]?\s*(tuyệt\s+mật|tối\s+mật|mật)(?!\w)")
 _PUBLIC_RE = any_of(R.TOPIC_PUBLIC)
@@ -82,7 +83,7 @@ def marking(doc: Doc, key: str, s: int, e: int, out: list[Hit]) -> int:
             if stamp or clean[s:e].isupper() and (apart or not (prev and prev.isupper())):
                 out.append((MARK, s, e, SEVERITY_BLOCK, MARK_REASON["level"]))
         return e
-    if key == "bản số" or key == "không phổ biến":
+    if key in ("bản số", "trích sao số", "không phổ biến"):
         return _copy_or_restricted(doc, key, s, e, out)
     if key.startswith("chỉ người"):
         out.append((MARK, s, e, SEVERITY_BLOCK, MARK_REASON["envelope"]))
@@ -116,7 +117,7 @@ def _copy_or_restricted(doc: Doc, key: str, s: int, e: int, out: list[Hit]) -> i
     words = clean[s:e]
     line_start = clean.rfind("\n", 0, s) + 1
     before = clean[line_start:s]
-    if key == "bản số":
+    if key != "không phổ biến":  # a copy's number
         m = _COPY_AFTER.match(clean, e)
         if m is None or not words[0].isupper():
             return e

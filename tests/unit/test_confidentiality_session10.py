@@ -213,3 +213,16 @@ def test_asking_the_neighbourhood_group_to_report_does_not_make_surveillance_pub
             "theo dõi tài khoản Facebook \"Khải Sơn Hải\" của ông; đề nghị tổ tự quản thông báo "
             "ngay khi ông có khách lạ đến nhà.")
     assert [f.severity for f in _secrets(text)] == ["block"]
+
+
+def test_an_extracts_copy_number_is_a_mark() -> None:
+    text = "TUYỆT MẬT – Trích sao số 01\nKhi tỉnh chuyển trạng thái sẵn sàng chiến đấu cao, …"
+    marks = [f.text for f in scan(text) if f.kind == "classification_marking"]
+    assert marks == ["TUYỆT MẬT", "Trích sao số 01"]
+    assert not scan("UBND xã trích sao số liệu thống kê dân số năm 2025 gửi các thôn.")
+
+
+def test_a_same_sex_relationship_of_a_named_man_is_his_private_life() -> None:
+    text = "Chị Bé Ba cho rằng anh Lê Văn Đen có quan hệ tình cảm đồng giới với một thanh niên."
+    found = _personal(text)
+    assert len(found) == 1 and "đời tư" in found[0].reason

@@ -161,7 +161,7 @@ MORE_SENSITIVE: dict[str, tuple[str, bool]] = {
     **_all("sexual", True, "quan hệ ngoài hôn nhân|ngoại tình|quan hệ ngoài luồng|có bồ"
                            "|quan hệ tình cảm ngoài hôn nhân|tình cảm ngoài hôn nhân"
                            "|quan hệ tình cảm với"
-                           "|đồng tính|chuyển giới|xu hướng tính dục|xâm hại tình dục"
+                           "|đồng tính|đồng giới|chuyển giới|xu hướng tính dục|xâm hại tình dục"
                            "|bị hiếp dâm|mại dâm|bán dâm|mua dâm|bị xâm hại|bị dâm ô"
                            "|bị cưỡng hiếp|quan hệ tình dục|quan hệ bất chính|lgbt|song tính"
                            "|đồng tính nam|đồng tính nữ|bản dạng giới|con ngoài giá thú"
