@@ -12,6 +12,7 @@
     python -m tests.corpus.score heldout9    # a ninth (writers uw, ux), figures only
     python -m tests.corpus.score heldout10   # a tenth (writers se, sf), figures only
     python -m tests.corpus.score heldout11   # an eleventh (writers sj, sk), figures only
+    python -m tests.corpus.score heldout12   # a twelfth (writers so, sp), figures only
     python -m tests.corpus.score train2 -v   # three more writers' training set (wd, we, wf)
     python -m tests.corpus.score train3 -v   # and three more (wg, wh, wi)
     python -m tests.corpus.score train4 -v   # and three more (wj, wk, wl)
@@ -28,6 +29,7 @@
     python -m tests.corpus.score train15 -v  # and three more (uy, uz, sa), read
     python -m tests.corpus.score train16 -v  # and three more (sb, sc, sd), read
     python -m tests.corpus.score train17 -v  # and three more (sg, sh, si), read
+    python -m tests.corpus.score train18 -v  # and three more (sl, sm, sn), read
     python -m tests.corpus.score plain -v    # 110 ordinary public bulletins (none to hold)
     python -m tests.corpus.score heldout_plain  # 110 more, never read: figures only
     python -m tests.corpus.score legacy      # tests/corpus/confidentiality.json
@@ -61,6 +63,7 @@ CORPORA = {"heldout": HERE / "independent" / "heldout.json",
            "heldout9": HERE / "independent" / "heldout9.json",
            "heldout10": HERE / "independent" / "heldout10.json",
            "heldout11": HERE / "independent" / "heldout11.json",
+           "heldout12": HERE / "independent" / "heldout12.json",
            "train": HERE / "independent" / "train.json",
            "train2": HERE / "independent" / "train2.json",
            "train3": HERE / "independent" / "train3.json",
@@ -78,6 +81,7 @@ CORPORA = {"heldout": HERE / "independent" / "heldout.json",
            "train15": HERE / "independent" / "train15.json",
            "train16": HERE / "independent" / "train16.json",
            "train17": HERE / "independent" / "train17.json",
+           "train18": HERE / "independent" / "train18.json",
            "plain": HERE / "ordinary" / "nb.json",
            "heldout_plain": HERE / "ordinary" / "na.json",
            "legacy": HERE / "confidentiality.json"}
