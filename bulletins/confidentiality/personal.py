@@ -161,6 +161,7 @@ _SUM = r"(?:\d[\d.,]*\s*(?:triệu|tỷ)(?:\s*đồng)?|\d{1,3}(?:[.,]\d{3}){2,}
 _DEBT_SUM = re.compile(r"[^\d\n;.]{0,30}?" + _SUM)
 _SUM_BEFORE = re.compile(_SUM + r"\s*,?\s*$")
 _DELAY = re.compile(r"\s*(?:hơn\s*)?\d+\s*(?:tháng|năm|ngày)")  # "quá hạn 14 tháng"
+_OWED = re.compile(r"\b(?:nợ|vay)\b")
 
 
 def sensitive(doc: Doc, key: str, s: int, e: int, out: list[Hit]) -> None:
@@ -173,10 +174,10 @@ def sensitive(doc: Doc, key: str, s: int, e: int, out: list[Hit]) -> None:
     if key in DEBT_KEYS:  # the sum after the debt, or before a delay ("30 triệu, quá hạn")
         m = _DEBT_SUM.match(doc.low, e) if key != "quá hạn" else None
         before = _SUM_BEFORE.search(doc.low, max(0, s - 30), s) if m is None else None
-        if m is None and before is None:
-            return
-        s, e = (s, m.end()) if m else (before.start(), e)
         delay = _DELAY.match(doc.low, e) if key == "quá hạn" else None
+        if m is None and before is None and not (delay and _OWED.search(doc.low, a, s)):
+            return  # ... or a delay after a loan said before ("vay ngoài …, đã quá hạn 7 tháng")
+        s, e = (s, m.end()) if m else (before.start() if before else s, e)
         e = delay.end() if delay else e
     # "bị ung thư", "mắc lao", "chẩn đoán trầm cảm": said of someone, not of a campaign
     strong = strong or predicate(doc.low, max(a, s - 24), s)

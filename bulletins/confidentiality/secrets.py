@@ -37,6 +37,8 @@ _NAMES_FOLLOW = re.compile(r"danh sách|có tên sau|gồm các đồng chí|nh�
 # "Bản số 04", "Bản số 02/05": the copy number printed on a secret document
 _COPY_AFTER = re.compile(r"\s*:?\s*\d{1,3}(?:\s*/\s*\d{1,3})?(?!\d)")
 _OPEN_BEFORE = re.compile(r"[(\[–\-—]\s*$")
+# "MẬT – BÁO CÁO …": a dash or a colon ends the stamp, the next word is no compound ("mật báo")
+_STAMP_CUT = re.compile(r"[ \t]*[–\-—:|][ \t]")
 _CLOSE_AFTER = re.compile(r"[ \t.:]*(?:[)\]]|\n|$)")
 _LEVEL = r"(?:tuyệt\s+mật|tối\s+mật|mật)"
 # a level alone in brackets: "Kế hoạch kiểm tra (Mật)", "[TỐI MẬT]"
@@ -71,7 +73,7 @@ def marking(doc: Doc, key: str, s: int, e: int, out: list[Hit]) -> int:
         letters = word.replace("_", "")
         if letters and not letters.isdecimal() and not clean[s:e].isupper():
             return e  # a lower-case "mật" after a word on its line: no stamp
-        if next_word(low, e) not in R.MAT_NEXT_EXCL:
+        if _STAMP_CUT.match(low, e) or next_word(low, e) not in R.MAT_NEXT_EXCL:
             before, after = line(low, s, e)
             stamp = before == "" and after == ""
             prev = prev_word(clean, s)
@@ -105,7 +107,7 @@ def marking(doc: Doc, key: str, s: int, e: int, out: list[Hit]) -> int:
     else:
         words = clean[s:e].split()
         named = words[0].islower() and words[-1][0].isupper()  # "tối Mật": a name
-        if next_word(low, e) not in R.MAT_NEXT_EXCL and not named:
+        if (_STAMP_CUT.match(low, e) or next_word(low, e) not in R.MAT_NEXT_EXCL) and not named:
             out.append((MARK, s, e, SEVERITY_BLOCK, MARK_REASON["level"]))
     return e
 

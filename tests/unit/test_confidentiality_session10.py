@@ -226,3 +226,17 @@ def test_a_same_sex_relationship_of_a_named_man_is_his_private_life() -> None:
     text = "Chị Bé Ba cho rằng anh Lê Văn Đen có quan hệ tình cảm đồng giới với một thanh niên."
     found = _personal(text)
     assert len(found) == 1 and "đời tư" in found[0].reason
+
+
+def test_a_stamp_set_off_by_a_dash_before_a_title_is_a_mark() -> None:
+    text = "MẬT – BÁO CÁO TÌNH HÌNH AN NINH KHU VỰC BIÊN GIỚI THÁNG 11/2026\nTrong tháng, …"
+    assert [f.text for f in scan(text) if f.kind == "classification_marking"] == ["MẬT"]
+    assert not scan("Anh em trong tổ dùng mật báo để liên lạc với nhau.")
+
+
+def test_a_delay_after_a_loan_and_a_rented_room_abroad() -> None:
+    text = ("Gia đình bà Phạm Thị Lụa, xóm Đông Biên, vay ngoài 380 triệu đồng lãi 5%/tháng để cho "
+            "con trai đi Nhật, hiện đã quá hạn 7 tháng.")
+    assert any(f.text == "quá hạn 7 tháng" for f in _personal(text))
+    room = "Anh Vũ Văn Định, xóm Phú Lễ, đang ở nhà trọ số 12 ngõ chợ Wongok, thành phố Ansan."
+    assert [f.text for f in _personal(room)] == ["nhà trọ số 12 ngõ chợ Wongok, thành phố Ansan"]

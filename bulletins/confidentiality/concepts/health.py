@@ -184,7 +184,8 @@ MORE_SENSITIVE: dict[str, tuple[str, bool]] = {
                              "|thường xuyên lui tới|hay lui tới|thường lui tới"
                              "|thường về nhà|định vị điện thoại|vị trí điện thoại"
                              "|định vị số điện thoại|định vị thuê bao|định vị số máy"
-                             "|phòng trọ số|khu trọ số|dãy trọ số|ứng dụng định vị|cài định vị"),
+                             "|phòng trọ số|khu trọ số|dãy trọ số|nhà trọ số|ứng dụng định vị"
+                             "|cài định vị"),
 }
 
 # the verbs that tie a condition to the person before it ("bà Xuân bị ung thư")
