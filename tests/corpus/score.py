@@ -30,6 +30,7 @@
     python -m tests.corpus.score train16 -v  # and three more (sb, sc, sd), read
     python -m tests.corpus.score train17 -v  # and three more (sg, sh, si), read
     python -m tests.corpus.score train18 -v  # and three more (sl, sm, sn), read
+    python -m tests.corpus.score train19 -v  # and three more (sq, sr, st), read
     python -m tests.corpus.score plain -v    # 110 ordinary public bulletins (none to hold)
     python -m tests.corpus.score heldout_plain  # 110 more, never read: figures only
     python -m tests.corpus.score legacy      # tests/corpus/confidentiality.json
@@ -82,6 +83,7 @@ CORPORA = {"heldout": HERE / "independent" / "heldout.json",
            "train16": HERE / "independent" / "train16.json",
            "train17": HERE / "independent" / "train17.json",
            "train18": HERE / "independent" / "train18.json",
+           "train19": HERE / "independent" / "train19.json",
            "plain": HERE / "ordinary" / "nb.json",
            "heldout_plain": HERE / "ordinary" / "na.json",
            "legacy": HERE / "confidentiality.json"}
