@@ -240,3 +240,10 @@ def test_a_delay_after_a_loan_and_a_rented_room_abroad() -> None:
     assert any(f.text == "quá hạn 7 tháng" for f in _personal(text))
     room = "Anh Vũ Văn Định, xóm Phú Lễ, đang ở nhà trọ số 12 ngõ chợ Wongok, thành phố Ansan."
     assert [f.text for f in _personal(room)] == ["nhà trọ số 12 ngõ chợ Wongok, thành phố Ansan"]
+
+
+def test_a_conclusion_published_by_its_title_is_public() -> None:
+    text = ("THÔNG BÁO\nCông khai Kết luận thanh tra việc quản lý, sử dụng đất công ích tại xã\n"
+            "Kết luận xác định: giai đoạn 2020 – 2025, UBND các xã cũ cho thuê 4,2 ha đất công ích "
+            "không qua đấu giá, thu chưa đủ 318 triệu đồng tiền thuê đất.")
+    assert not [f for f in _secrets(text) if f.severity == "block"]
