@@ -247,3 +247,10 @@ def test_a_conclusion_published_by_its_title_is_public() -> None:
             "Kết luận xác định: giai đoạn 2020 – 2025, UBND các xã cũ cho thuê 4,2 ha đất công ích "
             "không qua đấu giá, thu chưa đủ 318 triệu đồng tiền thuê đất.")
     assert not [f for f in _secrets(text) if f.severity == "block"]
+
+
+def test_a_plans_title_naming_its_decision_does_not_publish_it() -> None:
+    text = ("KẾ HOẠCH (kèm theo Quyết định số 15/QĐ-UBND) kiểm tra đột xuất\n"
+            "Đêm 9/4 Công an xã sẽ bất ngờ kiểm tra khu trọ Hưng Thịnh của ông Lê Văn Hưng, thôn "
+            "Đông Xuân.")
+    assert [f.severity for f in _secrets(text)] == ["block"]

@@ -55,7 +55,12 @@ _YIELDS = tuple(c.reason([])[:40] for c in (state.UNPUBLISHED, state.PRICES))
 # how far a sentence may run on either side of a cue (long reports run on)
 _REACH = 500
 # framings read from a document's title: a wanted notice, a storm bulletin
-DOC_FRAMINGS = ("notice", "storm", "election", "announced")
+DOC_FRAMINGS = ("notice", "storm", "election")
+# a title that publishes ("Công khai Kết luận thanh tra …") frames every sentence after it; not
+# the whole "announced" framing, whose "quyết định số" also heads a plan's title
+_TITLE_ANNOUNCED = re.compile(r"\b(?:công khai kết luận|công bố kết luận|công khai danh sách"
+                              r"|công bố kết quả|công bố quyết định|kết quả bầu|trao quyết định"
+                              r"|chúc mừng)\b")
 
 
 def _judge(doc: Doc, a: int, b: int, cues: list[tuple[int, int, str]],
@@ -123,7 +128,9 @@ def _verdict(doc: Doc, a: int, b: int, cues: list[tuple[int, int, str]],
 def _title_framings(low: str) -> dict[str, bool]:
     """Framings of the whole document, read from its title."""
     end = title_end(low)
-    return {group: PUBLIC[group].search(low, 0, end) is not None for group in DOC_FRAMINGS}
+    framings = {group: PUBLIC[group].search(low, 0, end) is not None for group in DOC_FRAMINGS}
+    framings["announced"] = _TITLE_ANNOUNCED.search(low, 0, end) is not None
+    return framings
 
 
 def nested(keys: Iterable[str], wanted: Callable[[str], bool], itself: bool = False
