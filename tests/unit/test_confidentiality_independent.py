@@ -26,10 +26,10 @@ FLOORS = {
         "sensitive_personal": (0.92, 0.96),      # reached 0.96, 1.00
         "classification_marking": (0.96, 0.96),  # reached 1.00, 1.00
     }),
-    # held-out sets: the figures of session 10 (7 Dec 2026); heldout10 and heldout11 are new
+    # held-out sets: the figures of session 10 (7 Dec 2026); heldout10-12 are new
     # (writers nobody read, scored first with the session-start scanner)
-    "heldout": ((0.89, 0.89, 0.94), {          # reached 0.93, 0.93, 0.968
-        "state_secret_topic": (0.88, 0.89),      # reached 0.92, 0.93
+    "heldout": ((0.89, 0.90, 0.94), {          # reached 0.93, 0.94, 0.968
+        "state_secret_topic": (0.88, 0.91),      # reached 0.92, 0.95
         "sensitive_personal": (0.91, 0.77),      # reached 0.95, 0.81
         "classification_marking": (0.85, 0.96),  # reached 0.89, 1.00
     }),
@@ -49,8 +49,8 @@ FLOORS = {
         "state_secret_topic": (0.96, 0.88),      # reached 1.00, 0.92
         "sensitive_personal": (0.90, 0.90),      # reached 0.94, 0.94
     }),
-    "heldout6": ((0.92, 0.86, 0.96), {         # reached 0.96, 0.90, 0.986
-        "state_secret_topic": (0.93, 0.85),      # reached 0.97, 0.89
+    "heldout6": ((0.92, 0.86, 0.97), {         # reached 0.96, 0.90, 0.991
+        "state_secret_topic": (0.93, 0.86),      # reached 0.97, 0.90
         "sensitive_personal": (0.86, 0.92),      # reached 0.90, 0.96
     }),
     "heldout7": ((0.94, 0.85, 0.96), {         # reached 0.98, 0.89, 0.986
@@ -65,13 +65,17 @@ FLOORS = {
         "state_secret_topic": (0.91, 0.90),      # reached 0.95, 0.94
         "sensitive_personal": (0.88, 0.96),      # reached 0.92, 1.00
     }),
-    "heldout10": ((0.91, 0.93, 0.98), {        # reached 0.95, 0.97, 1.000 (new)
+    "heldout10": ((0.92, 0.93, 0.98), {        # reached 0.96, 0.97, 1.000 (new)
         "state_secret_topic": (0.91, 0.91),      # reached 0.95, 0.95
-        "sensitive_personal": (0.85, 0.93),      # reached 0.89, 0.97
+        "sensitive_personal": (0.88, 0.93),      # reached 0.92, 0.97
     }),
     "heldout11": ((0.90, 0.89, 0.97), {        # reached 0.94, 0.93, 0.993 (new)
         "state_secret_topic": (0.90, 0.87),      # reached 0.94, 0.91
         "sensitive_personal": (0.79, 0.83),      # reached 0.83, 0.87
+    }),
+    "heldout12": ((0.90, 0.90, 0.97), {        # reached 0.94, 0.94, 0.993 (new)
+        "state_secret_topic": (0.87, 0.83),      # reached 0.91, 0.87
+        "sensitive_personal": (0.94, 0.96),      # reached 0.98, 1.00
     }),
     "train8": ((0.94, 0.92, 0.97), {           # reached 0.98, 0.96, 0.995 (never read)
         "state_secret_topic": (0.95, 0.90),      # reached 0.99, 0.94
@@ -90,7 +94,7 @@ FLOORS = {
         "sensitive_personal": (0.93, 0.93),      # reached 0.97, 0.97
     }),
     "train12": ((0.94, 0.90, 0.98), {          # reached 0.98, 0.94, 1.000 (never read)
-        "state_secret_topic": (0.95, 0.88),      # reached 0.99, 0.92
+        "state_secret_topic": (0.95, 0.89),      # reached 0.99, 0.93
         "sensitive_personal": (0.87, 0.85),      # reached 0.91, 0.89
     }),
     "train13": ((0.93, 0.93, 0.98), {          # reached 0.97, 0.97, 1.000 (never read)
@@ -113,6 +117,14 @@ FLOORS = {
         "state_secret_topic": (0.95, 0.87),      # reached 0.99, 0.91
         "sensitive_personal": (0.96, 0.90),      # reached 1.00, 0.94
     }),
+    "train18": ((0.94, 0.90, 0.97), {          # reached 0.98, 0.94, 0.991 (new, read)
+        "state_secret_topic": (0.94, 0.84),      # reached 0.98, 0.88
+        "sensitive_personal": (0.90, 0.94),      # reached 0.94, 0.98
+    }),
+    "train19": ((0.93, 0.93, 0.97), {          # reached 0.97, 0.97, 0.991 (new, read)
+        "state_secret_topic": (0.90, 0.89),      # reached 0.94, 0.93
+        "sensitive_personal": (0.91, 0.94),      # reached 0.95, 0.98
+    }),
     "train2": ((0.95, 0.94, 0.98), {           # reached 0.99, 0.98, 1.000
         "state_secret_topic": (0.95, 0.93),      # reached 0.99, 0.97
         "sensitive_personal": (0.92, 0.96),      # reached 0.96, 1.00
@@ -130,14 +142,13 @@ FLOORS = {
         "sensitive_personal": (0.90, 0.89),      # reached 0.94, 0.93
     }),
     "train6": ((0.93, 0.94, 0.98), {           # reached 0.97, 0.98, 1.000
-        "state_secret_topic": (0.92, 0.92),      # reached 0.96, 0.96
+        "state_secret_topic": (0.92, 0.94),      # reached 0.96, 0.98
         "sensitive_personal": (0.96, 0.96),      # reached 1.00, 1.00
     }),
     "train7": ((0.93, 0.93, 0.97), {           # reached 0.97, 0.97, 0.995
         "state_secret_topic": (0.93, 0.92),      # reached 0.97, 0.96
         "sensitive_personal": (0.96, 0.96),      # reached 1.00, 1.00
     }),
-    # ordinary public bulletins: nothing to find, so only the share held wrongly counts
     "plain": ((1.0, 0.0, 0.98), {}),           # reached 1.000 (read by the rules' editor)
     "heldout_plain": ((1.0, 0.0, 0.96), {}),   # reached 0.982 (never read)
 }
