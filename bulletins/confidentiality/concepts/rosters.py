@@ -18,6 +18,7 @@ from bulletins.confidentiality.phrases import UP
 from bulletins.confidentiality.text import SEVERITY_BLOCK, Doc, Hit
 
 KIND = "state_secret_topic"
+_REACH = 3000  # how far after the words that plan it a roster may run (a page)
 # what says that the document plans its personnel: a succession list, a congress's plan
 _PLAN_RE = re.compile(
     r"\b(?:danh sách quy hoạch|quy hoạch (?:cán bộ|chức danh|các chức danh|ban chấp hành"
@@ -46,7 +47,7 @@ def roster_hits(doc: Doc, out: list[Hit]) -> None:
     reason = concept.reason(["person", "position"])
     taken = sorted((s, e) for kind, s, e, _, _ in out if kind == KIND)
     text = doc.clean
-    for m in _ENTRY_RE.finditer(text, plan.start()):
+    for m in _ENTRY_RE.finditer(text, plan.start(), plan.end() + _REACH):
         start = m.start() + len(m.group()) - len(m.group().lstrip(" \t-+•*–"))
         end = m.end()
         while end < len(text) and text[end] not in "\n;":
