@@ -1,5 +1,7 @@
-"""What the scanner learnt in session 10 (#15): the lines of a personnel roster under a plan
-not yet announced, and a relative as the subject of a sensitive fact."""
+"""What the scanner learnt from the writers of train16-train19 (#15, session 10): the lines of a
+personnel roster under a plan not yet announced, a relative as the subject of a sensitive fact,
+debts with their sums, guard shifts and watched men's visitors, one's own contacts, dates of
+birth in brackets, and stamps set off by a dash - each with the ordinary text it must pass."""
 
 from __future__ import annotations
 
