@@ -177,8 +177,9 @@ def sensitive(doc: Doc, key: str, s: int, e: int, out: list[Hit]) -> None:
         delay = _DELAY.match(doc.low, e) if key == "quá hạn" else None
         if m is None and before is None and not (delay and _OWED.search(doc.low, a, s)):
             return  # ... or a delay after a loan said before ("vay ngoài …, đã quá hạn 7 tháng")
-        s, e = (s, m.end()) if m else (before.start() if before else s, e)
-        e = delay.end() if delay else e
+        if before:
+            s = before.start()
+        e = (m or delay).end() if m or delay else e  # the sum after, or the delay (never both)
     # "bị ung thư", "mắc lao", "chẩn đoán trầm cảm": said of someone, not of a campaign
     strong = strong or predicate(doc.low, max(a, s - 24), s)
     if not strong:

@@ -39,6 +39,11 @@ _COPY_AFTER = re.compile(r"\s*:?\s*\d{1,3}(?:\s*/\s*\d{1,3})?(?!\d)")
 _OPEN_BEFORE = re.compile(r"[(\[–\-—]\s*$")
 # "MẬT – BÁO CÁO …": a dash or a colon ends the stamp, the next word is no compound ("mật báo")
 _STAMP_CUT = re.compile(r"[ \t]*[–\-—:|][ \t]")
+
+
+def _compound(low: str, e: int) -> bool:
+    """True when "mật" ending at e begins an ordinary word with the next one ("mật ong")."""
+    return _STAMP_CUT.match(low, e) is None and next_word(low, e) in R.MAT_NEXT_EXCL
 _CLOSE_AFTER = re.compile(r"[ \t.:]*(?:[)\]]|\n|$)")
 _LEVEL = r"(?:tuyệt\s+mật|tối\s+mật|mật)"
 # a level alone in brackets: "Kế hoạch kiểm tra (Mật)", "[TỐI MẬT]"
@@ -73,7 +78,7 @@ def marking(doc: Doc, key: str, s: int, e: int, out: list[Hit]) -> int:
         letters = word.replace("_", "")
         if letters and not letters.isdecimal() and not clean[s:e].isupper():
             return e  # a lower-case "mật" after a word on its line: no stamp
-        if _STAMP_CUT.match(low, e) or next_word(low, e) not in R.MAT_NEXT_EXCL:
+        if not _compound(low, e):
             before, after = line(low, s, e)
             stamp = before == "" and after == ""
             prev = prev_word(clean, s)
@@ -107,7 +112,7 @@ def marking(doc: Doc, key: str, s: int, e: int, out: list[Hit]) -> int:
     else:
         words = clean[s:e].split()
         named = words[0].islower() and words[-1][0].isupper()  # "tối Mật": a name
-        if (_STAMP_CUT.match(low, e) or next_word(low, e) not in R.MAT_NEXT_EXCL) and not named:
+        if not _compound(low, e) and not named:
             out.append((MARK, s, e, SEVERITY_BLOCK, MARK_REASON["level"]))
     return e
 
