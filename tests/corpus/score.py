@@ -13,6 +13,7 @@
     python -m tests.corpus.score heldout10   # a tenth (writers se, sf), figures only
     python -m tests.corpus.score heldout11   # an eleventh (writers sj, sk), figures only
     python -m tests.corpus.score heldout12   # a twelfth (writers so, sp), figures only
+    python -m tests.corpus.score heldout13   # a thirteenth (writers ra, rb), figures only
     python -m tests.corpus.score train2 -v   # three more writers' training set (wd, we, wf)
     python -m tests.corpus.score train3 -v   # and three more (wg, wh, wi)
     python -m tests.corpus.score train4 -v   # and three more (wj, wk, wl)
@@ -31,6 +32,8 @@
     python -m tests.corpus.score train17 -v  # and three more (sg, sh, si), read
     python -m tests.corpus.score train18 -v  # and three more (sl, sm, sn), read
     python -m tests.corpus.score train19 -v  # and three more (sq, sr, st), read
+    python -m tests.corpus.score train20 -v  # and three more (su, sv, sw), read
+    python -m tests.corpus.score train21 -v  # and three more (sx, sy, sz), read
     python -m tests.corpus.score plain -v    # 110 ordinary public bulletins (none to hold)
     python -m tests.corpus.score heldout_plain  # 110 more, never read: figures only
     python -m tests.corpus.score legacy      # tests/corpus/confidentiality.json
@@ -65,6 +68,7 @@ CORPORA = {"heldout": HERE / "independent" / "heldout.json",
            "heldout10": HERE / "independent" / "heldout10.json",
            "heldout11": HERE / "independent" / "heldout11.json",
            "heldout12": HERE / "independent" / "heldout12.json",
+           "heldout13": HERE / "independent" / "heldout13.json",
            "train": HERE / "independent" / "train.json",
            "train2": HERE / "independent" / "train2.json",
            "train3": HERE / "independent" / "train3.json",
@@ -84,6 +88,8 @@ CORPORA = {"heldout": HERE / "independent" / "heldout.json",
            "train17": HERE / "independent" / "train17.json",
            "train18": HERE / "independent" / "train18.json",
            "train19": HERE / "independent" / "train19.json",
+           "train20": HERE / "independent" / "train20.json",
+           "train21": HERE / "independent" / "train21.json",
            "plain": HERE / "ordinary" / "nb.json",
            "heldout_plain": HERE / "ordinary" / "na.json",
            "legacy": HERE / "confidentiality.json"}
