@@ -127,6 +127,8 @@ DOB_REASON = (f"Ngày sinh của cá nhân (dữ liệu cá nhân cơ bản, {PE
               "Điều 3; trước đây Nghị định 13/2023/NĐ-CP, Điều 2 khoản 3)")
 # the framings of the military and security life lived in the open (framings.PUBLIC)
 FIELD = ("notice", "announced", "event", "done", "civil", "disaster", "storm")
+# the same for defence: a plan approved inside the chain of command is no publication
+DEFENCE_FIELD = tuple("decided" if group == "announced" else group for group in FIELD)
 PUBLIC_NOTICE = ("; thông báo công khai theo quy định (truy nã, xét xử, tìm người): "
                  "kiểm tra lại trước khi đăng")
 

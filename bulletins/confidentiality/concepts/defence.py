@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from bulletins.confidentiality.concepts.basis import FIELD, Concept
+from bulletins.confidentiality.concepts.basis import DEFENCE_FIELD, Concept
 
 WEAPONS = Concept(
     "weapons", "defence", "vũ khí, đạn dược và nơi cất giữ",
@@ -22,7 +22,8 @@ WEAPONS = Concept(
           "kho vũ khí", "kho đạn", "kho súng", "tủ súng", "giá súng", "hòm súng",
           "trang bị", "tủ sắt", "hòm sắt"),
     needs=("wcount", "store", "place+count"),
-    public=FIELD,
+    # a weapon's count or store is not published by the flood or storm the bulletin is about
+    public=tuple(g for g in DEFENCE_FIELD if g not in ("disaster", "storm")),
     unless=("tàng trữ trái phép", "tự chế", "súng hơi", "súng cồn", "bắn pháo hoa", "pháo nổ",
             "pháo hoa", "súng bắn đạn cao su"),
 )
@@ -37,7 +38,7 @@ POSITIONS = Concept(
           "hầm chứa đạn", "nơi chỉ huy", "vị trí chỉ huy", "trạm thông tin", "hậu cứ",
           "cứ điểm", "hỏa điểm", "ụ súng", "lô cốt", "vị trí bắn"),
     needs=("place", "store", "count+time"),
-    public=FIELD,
+    public=DEFENCE_FIELD,
 )
 PLANS = Concept(
     "plans", "defence", "phương án tác chiến, sẵn sàng chiến đấu",
@@ -51,7 +52,7 @@ PLANS = Concept(
           "phương án bảo vệ", "kế hoạch bảo vệ", "kế hoạch huy động", "huy động lực lượng",
           "điều lực lượng", "tăng cường lực lượng"),
     needs=("place", "time+count", "time+future"),
-    public=FIELD,
+    public=DEFENCE_FIELD,
     unless=("đám cháy", "được khống chế", "khống chế dịch", "khống chế đám cháy", "ổ dịch"),
 )
 FORCES = Concept(
@@ -61,7 +62,7 @@ FORCES = Concept(
           "hiệp đồng", "tập kết", "hành quân", "cơ động lực lượng", "bố trí", "chốt tại",
           "đặt chốt", "tổ chốt", "lực lượng bảo vệ", "vòng ngoài", "vòng trong"),
     needs=("place+count", "place+time", "count+time+future", "place+future"),
-    public=FIELD,
+    public=DEFENCE_FIELD,
     # "bố trí" of work, money and rooms is everyday administration
     unless=("bố trí công việc", "bố trí việc làm", "bố trí chỗ", "bố trí vốn", "bố trí kinh phí",
             "bố trí ngân sách", "bố trí thời gian", "bố trí nguồn", "bố trí quỹ đất",
@@ -77,9 +78,9 @@ WARTIME = Concept(
           "động viên thời chiến", "động viên công nghiệp", "khu vực phòng thủ",
           "xảy ra xung đột", "khi có xung đột", "khi có biến", "tình huống khẩn cấp về quốc phòng",
           "di tản", "phân tán", "trưng dụng", "trưng mua", "huy động tàu", "huy động phương tiện",
-          "lệnh động viên", "khi có lệnh"),
+          "lệnh động viên", "khi có lệnh", "khi bị đánh phá", "bị đánh phá", "địch đánh phá"),
     needs=("place", "wcount", "amount", "count+store"),
-    public=FIELD,
+    public=DEFENCE_FIELD,
     unless=("tránh bão", "sơ tán dân", "mưa lũ", "triều cường", "sơ tán tránh", "thiên tai"),
 )
 CODES = Concept(
@@ -113,7 +114,7 @@ LEADERS = Concept(
           "chủ tịch tỉnh", "phó chủ tịch tỉnh", "phó bí thư tỉnh ủy", "xe cảnh sát", "dẫn đoàn",
           "hộ tống"),
     needs=("time+route", "place+guard", "time+guard", "count+guard"),
-    public=FIELD,
+    public=DEFENCE_FIELD,
 )
 PATROLS = Concept(
     "patrols", "defence", "lịch, tuyến tuần tra canh gác và chỗ trống",
@@ -124,7 +125,7 @@ PATROLS = Concept(
           # a guard's shift change and an empty post are when a post is weakest
           "đổi ca", "thay ca", "ca đêm", "bảo vệ trực", "vọng gác", "không có người trực"),
     needs=("gap", "time+place", "time+count"),
-    public=FIELD,
+    public=DEFENCE_FIELD,
     unless=("tự quản", "song phương", "kiểm soát giao thông", "đợt tuần tra", "duy trì tuần tra",
             "nhắc nhở", "thuận tiện cho tuần tra", "phục vụ tuần tra", "phục vụ công tác tuần tra",
             "trực cấp cứu", "trạm y tế trực"),

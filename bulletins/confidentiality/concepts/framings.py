@@ -25,7 +25,7 @@ PUBLIC = {
     "announced": _phrases(r"đã công bố|đã được công bố|công bố kết quả|công bố quyết định"
                           r"|trúng cử|đã bầu|bầu đồng chí|tán thành|nhậm chức"
                           r"|trao quyết định|đã được (?:bổ nhiệm|điều động|bầu)|niêm yết công khai"
-                          r"|công khai danh sách|được niêm yết|đã phê duyệt|đã được phê duyệt"
+                          r"|công khai danh sách|được niêm yết|(?:đã|đã được) phê duyệt"
                           r"|công khai kết luận|đã ban hành kết luận|quyết định số"
                           r"|(?<!sẽ )(?<!kiến )(?<!không )(?<!chưa )(?<!thể )"
                           r"được (?:bổ nhiệm|điều động|luân chuyển|bầu)|đắc cử"
@@ -35,6 +35,10 @@ PUBLIC = {
                           r"|đã niêm yết|đã được niêm yết|đã công khai"
                           r"|(?:đã )?ban hành quyết định|quyết định công nhận"
                           r"|đã ký quyết định|ký quyết định bổ nhiệm|bầu (?:ông|bà|anh|chị)"),
+    # a defence plan approved by the chain of command is still the catalogue's secret: for
+    # defence, only results and decisions made known count ("announced" without "phê duyệt")
+    "decided": None,
+    "gathering": None,
     # campaigns, festivals, training, drills for the public, history
     "event": _phrases(r"tuyên truyền|chiến dịch|tháng hành động|hội thao|hội diễn|lễ hội"
                       r"|ngày hội|tập huấn|hội thi|giao lưu|tham quan|khai giảng"
@@ -60,12 +64,22 @@ PUBLIC = {
                       r"|đỉnh lũ|xả lũ|nước dâng"),
     # results of operations already carried out
     "done": _phrases(r"đã triệt phá|triệt phá thành công|phá thành công|đã bắt giữ"
-                     r"|(?<!kiến )(?<!sẽ )(?<!định )(?<!để )(?<!nhằm )bắt quả tang"
+                     r"|(?<!kiến )(?<!sẽ )(?<!định )(?<!để )(?<!nhằm )(?<!lực lượng )bắt quả tang"
                      r"|bị bắt giữ|đã bị bắt|đã ra đầu thú"
                      r"|đã khởi tố|đã làm rõ|đã xử lý|bị xử phạt|đã (?:đến |về )?thăm"
                      r"|đã làm việc|vừa qua|so với cùng kỳ|đã đến|đã về|đã tới"),
 }
 
+
+
+def _without(group: str, words: str) -> re.Pattern[str]:
+    """The framing group without some of its phrases (words: "|"-joined, as written there)."""
+    return re.compile(PUBLIC[group].pattern.replace(words, ""))
+
+
+PUBLIC["decided"] = _without("announced", r"|(?:đã|đã được) phê duyệt")
+# a mass is where a priest's sermon is heard: an assessment of what he said there is no event
+PUBLIC["gathering"] = _without("event", r"|thánh lễ|đại lễ")
 
 # in a sentence, the words of a wanted notice or a trial; in a title, a missing person's too
 _NOTICE_SENTENCE = _phrases(r"truy nã|đầu thú|phiên tòa|xét xử|tuyên phạt|tuyên án|bị cáo")

@@ -130,7 +130,7 @@ COVERT = replace(COVERT, cues=COVERT.cues + (
     "giả dạng", "cải trang", "thâm nhập", "trà trộn vào", "tổ trinh sát ngầm", "trinh sát ngầm",
     "bí mật nắm", "mật phục", "phục kích", "chốt ngầm", "tổ đặc nhiệm",
     "lực lượng đặc nhiệm", "tổ công tác đặc biệt", "biện pháp trinh sát", "đội trinh sát",
-    "tổ ngầm", "quay phim bí mật", "thu thập chứng cứ"))
+    "tổ ngầm", "quay phim bí mật", "thu thập chứng cứ", "bố trí bí mật"))
 SUSPECTS = replace(SUSPECTS, cues=SUSPECTS.cues + (
     "sưu tra", "đối tượng sưu tra", "diện sưu tra", "quản lý nghiệp vụ", "hồ sơ nghiệp vụ",
     "hồ sơ đối tượng", "đối tượng cần quản lý", "diện cần quản lý", "danh sách theo dõi",

@@ -84,6 +84,7 @@ INSTIGATORS = Concept(
           "chặn cổng", "băng rôn", "biểu tình", "rủ rê", "tẩy chay", "thuê xe", "lên tỉnh",
           "khiếu kiện", "cùng đứng đơn"),
     needs=("person", "list", "count+time", "count+future"),
+    public=("notice", "announced", "gathering", "done"),
     unless=("lên cơn", "không nghe theo", "không tụ tập", "kích động người bệnh",
             "không trêu chọc"),
 )
@@ -96,6 +97,7 @@ ASSESSMENT = Concept(
           "truyền lại", "người dẫn dắt", "tụ tập thanh niên", "ghi lại nội dung",
           "từ nước ngoài", "nhóm ở nước ngoài", "đang lập chuyên án"),
     needs=("person", "count+place", "count+time"),
+    public=("notice", "announced", "gathering", "done"),
     unless=("quan điểm", "lễ giáng sinh", "chúc mừng", "đăng ký sinh hoạt", "trở về",
             "về quê", "xuất khẩu lao động"),
 )
@@ -126,7 +128,10 @@ STRUGGLE = replace(STRUGGLE, cues=STRUGGLE.cues + (
 INSTIGATORS = replace(INSTIGATORS, cues=INSTIGATORS.cues + (
     "đơn tập thể", "khiếu kiện vượt cấp", "gửi đơn vượt cấp", "kéo về",
     "tập trung trước cổng", "ký đơn", "thu tiền của các hộ", "xúi", "căng khẩu hiệu",
-    "hô hào", "đình công", "ngừng việc", "lãn công", "bỏ việc tập thể"))
+    "hô hào", "đình công", "ngừng việc", "lãn công", "bỏ việc tập thể",
+    # who gathers the signatures of a collective petition organises it
+    "đứng ra tập hợp", "đứng ra thu", "thu chữ ký", "thu gom chữ ký", "lấy chữ ký",
+    "gom chữ ký", "xin chữ ký", "vận động ký"))
 ASSESSMENT = replace(ASSESSMENT, cues=ASSESSMENT.cues + (
     "pháp luân công", "hà mòn", "dương văn mình", "giê-hô-va", "tin lành đề ga", "đề ga",
     "sinh hoạt tôn giáo trái phép", "điểm nhóm trái phép", "truyền đạo trái phép",
@@ -143,6 +148,8 @@ ASSESSMENT = replace(ASSESSMENT, cues=ASSESSMENT.cues + (
 STRUGGLE = replace(STRUGGLE, cues=STRUGGLE.cues + (
     "tách dần", "khỏi ảnh hưởng", "tranh thủ", "làm suy yếu", "hạn chế ảnh hưởng",
     "cô lập dần", "ra khỏi nhóm", "không còn người", "công khai từ bỏ", "từ bỏ",
+    # a leader seen alone, away from his people, before they act
+    "làm việc riêng", "gặp gỡ riêng", "mời riêng",
     "để nhóm không còn"))
 # who denounced: kept secret while the denunciation is dealt with, and after
 DENOUNCER = Concept(
