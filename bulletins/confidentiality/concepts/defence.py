@@ -59,7 +59,7 @@ FORCES = Concept(
     "forces", "defence", "bố trí, quân số lực lượng vũ trang, dân quân",
     cues=("tiểu đội", "trung đội", "đại đội", "phân đội", "trung đội cơ động",
           "lực lượng cơ động", "tổ cơ động", "dân quân thường trực", "dân quân cơ động",
-          "hiệp đồng", "tập kết", "hành quân", "cơ động lực lượng", "bố trí", "chốt tại",
+          "hiệp đồng", "tập kết", "hành quân", "cơ động lực lượng", "chốt tại",
           "đặt chốt", "tổ chốt", "lực lượng bảo vệ", "vòng ngoài", "vòng trong"),
     needs=("place+count", "place+time", "count+time+future", "place+future"),
     public=DEFENCE_FIELD,
@@ -69,6 +69,9 @@ FORCES = Concept(
             "bố trí tái định cư", "bố trí đất", "bố trí giáo viên", "bố trí phòng",
             "song phương", "tuần tra chung", "nước bạn"),
 )
+# "bố trí" places land, boats and money as often as men: forces only when it names them
+PLACED = replace(FORCES, key="placed", cues=("bố trí",),
+                 needs=tuple(f"force+{alt}" for alt in FORCES.needs))
 WARTIME = Concept(
     "wartime", "defence", "phương án sơ tán, dự trữ thời chiến",
     cues=("thời chiến", "khi có chiến tranh", "khi xảy ra chiến tranh", "chiến tranh xảy ra",
@@ -160,4 +163,5 @@ CODES = replace(CODES, cues=CODES.cues + (
     "mã khóa", "khóa mã", "cơ yếu", "điện mật", "tần số chính", "tần số dự bị", "tần số phụ",
     "kênh chính", "kênh dự bị", "mật khẩu hỏi", "khẩu lệnh hỏi", "ký hiệu liên lạc",
     "bảng mật ngữ", "ám hiệu nhận biết", "tín hiệu báo động"))
-CONCEPTS = (CODES, PAIRS, WARTIME, POSITIONS, WEAPONS, LEADERS, PLANS, FORCES, PATROLS)
+CONCEPTS = (CODES, PAIRS, WARTIME, POSITIONS, WEAPONS, LEADERS, PLANS, FORCES, PLACED,
+            PATROLS)

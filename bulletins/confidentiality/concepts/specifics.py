@@ -55,6 +55,10 @@ _WORDS = {
     "guard": r"\b(?:chốt|cảnh vệ|bảo vệ|vòng ngoài|vòng trong|canh gác|csgt|hộ tống)\b",
     "agent": r"\b(?:công an|lực lượng|tổ công tác|trinh sát|nghiệp vụ|an ninh|chức năng"
              r"|ban chỉ đạo|nhà mạng|biên phòng|tổ an ninh|ca xã|cax|ca tỉnh|ca huyện)\b",
+    # who is placed when "bố trí" places forces, not land, boats or money
+    "force": r"\b(?:dân quân|tự vệ|lực lượng|công an|bộ đội|quân số|tiểu đội|trung đội"
+             r"|đại đội|phân đội|tổ|chốt|chiến sĩ|đồng chí|đ/c|cảnh sát|biên phòng|trinh sát"
+             r"|vũ trang|quân sự|cảnh vệ|bảo vệ|người)\b",
     "secret": r"bí mật|giữ kín|nội bộ|độ mật|tài liệu mật|thông tin mật|không phổ biến"
               r"|chưa phổ biến|chưa công bố|chưa công khai|không công khai|bảo mật|lộ lọt"
               r"|không tiết lộ|không thông tin ra ngoài|phiếu kín|chưa phát hành|chưa ban hành",
@@ -111,7 +115,7 @@ _CODE_RE = re.compile(r"[“\"«][^”\"»\n]{1,40}[”\"»]|\b(?:bí số|mật
 _NOT_PERSON = re.compile(r"(?:" + "|".join(map(re.escape, R.NAME_EXCL)) + r")")
 _NAMES = ("person", "place", "named", "list")
 # kinds that mark a matter rather than detail it: not part of a finding's span
-MARKS = frozenset(("pending", "future", "secret", "position", "agent", "guard"))
+MARKS = frozenset(("pending", "future", "secret", "position", "agent", "guard", "force"))
 DETAILS = ("count", "wcount", "amount", "freq", "time", "phone", "challenge", "pair", "store",
            "account", "gap", "route", "content", "person", "place", "named", "code")
 
