@@ -97,7 +97,8 @@ CODES = Concept(
     # festival around it: only a notice, an announcement or a past result frames it
     public=("notice", "announced", "done"),
     unless=("wifi", "otp", "vneid", "ngân hàng", "đăng nhập", "mạng xã hội", "lừa đảo",
-            "ứng dụng", "mã bảo vệ", "tài khoản", "hỏi đáp", "giải đáp", "câu hỏi"),
+            "ứng dụng", "mã bảo vệ", "tài khoản", "hỏi đáp", "giải đáp", "câu hỏi",
+            "kênh chính thức"),
 )
 # a challenge and its password quoted side by side need no other word to be what they are
 PAIRS = Concept(

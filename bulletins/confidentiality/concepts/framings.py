@@ -50,6 +50,7 @@ PUBLIC = {
     "civil": _phrases(r"tuyển quân|giao quân|giao nhận quân|nhập ngũ|khám tuyển"
                       r"|nghĩa vụ quân sự|huấn luyện|bắn đạn thật|trường bắn|vỏ đạn|đầu đạn"
                       r"|giao nộp|thu hồi vũ khí|bom mìn|vật nổ sót|rà phá|cứu nạn|cứu hộ"
+                      r"|bom bi|quả bom|sót lại|chiến tranh để lại|còn nguyên ngòi"
                       r"|phòng cháy|chữa cháy|cháy rừng|giao thông|phân luồng"
                       r"|camera an ninh|đạt loại|thành công tốt đẹp|đã kết thúc"
                       r"|mặc sắc phục|trong sắc phục"),
@@ -66,7 +67,8 @@ PUBLIC = {
     "done": _phrases(r"đã triệt phá|triệt phá thành công|phá thành công|đã bắt giữ"
                      r"|(?<!kiến )(?<!sẽ )(?<!định )(?<!để )(?<!nhằm )(?<!lực lượng )bắt quả tang"
                      r"|bị bắt giữ|đã bị bắt|đã ra đầu thú"
-                     r"|đã khởi tố|đã làm rõ|đã xử lý|bị xử phạt|đã (?:đến |về )?thăm"
+                     r"|đã khởi tố|đã ra quyết định khởi tố|đã làm rõ|đã xử lý|bị xử phạt"
+                     r"|đã (?:đến |về )?thăm"
                      r"|đã làm việc|vừa qua|so với cùng kỳ|đã đến|đã về|đã tới"),
 }
 

@@ -98,7 +98,8 @@ SUSPECTS = Concept(
     needs=("person", "list", "count+place", "named"),
     public=FIELD,
     unless=("đường dây nóng", "bảo vệ an ninh chính trị nội bộ", "nạn nhân", "danh tính",
-            "nguyên nhân", "chủ tài sản", "trao trả", "nhặt được", "của rơi"),
+            "nguyên nhân", "chủ tài sản", "trao trả", "nhặt được", "của rơi",
+            "không đưa vào danh sách"),
 )
 OPERATION = Concept(
     "operation", "security", "kế hoạch hoạt động của lực lượng chưa thực hiện",

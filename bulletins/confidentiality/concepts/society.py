@@ -34,6 +34,12 @@ NOMINATION = Concept(
     unless=("giới thiệu sản phẩm", "giới thiệu mô hình", "giới thiệu việc làm",
             "thủ tục", "giấy giới thiệu"),
 )
+# a post to fill: when its holder retires, the vacancy is known to all (who fills it is not)
+_VACANCY_CUES = ("kiện toàn chức danh", "miễn nhiệm", "thôi giữ chức", "thôi chức", "bầu bổ sung")
+VACANCY = replace(NOMINATION, key="vacancy", cues=_VACANCY_CUES, unless=NOMINATION.unless + (
+    "nghỉ hưu theo chế độ", "nghỉ hưu từ ngày", "nghỉ hưu theo nguyện vọng", "do nghỉ hưu",
+    "tuổi nghỉ hưu"))
+NOMINATION = replace(NOMINATION, cues=tuple(c for c in NOMINATION.cues if c not in _VACANCY_CUES))
 # said plainly ("ông X sẽ là Chủ tịch"): a person, a post and a plan all in the sentence
 NAMED_FOR = Concept(
     "named_for", "personnel", "người dự kiến giữ chức vụ khi chưa công bố",
@@ -164,5 +170,5 @@ DENOUNCER = Concept(
     unless=("quyền của người tố cáo", "nghĩa vụ của người tố cáo", "bảo vệ người tố cáo"),
 )
 # the denouncer first: a denunciation names the official it accuses too (DISCIPLINE's cue)
-CONCEPTS = (DENOUNCER, SUCCESSION, DISCIPLINE, NOMINATION, NAMED_FOR, STRUGGLE, INSTIGATORS,
-            ASSESSMENT)
+CONCEPTS = (DENOUNCER, SUCCESSION, DISCIPLINE, NOMINATION, VACANCY, NAMED_FOR, STRUGGLE,
+            INSTIGATORS, ASSESSMENT)
