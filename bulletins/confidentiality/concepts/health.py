@@ -173,7 +173,8 @@ MORE_SENSITIVE: dict[str, tuple[str, bool]] = {
                             "|khoản vay quá hạn|bị siết nợ|bị đòi nợ|nợ lãi|chưa trả nợ|nợ gốc"),
     **_all("finance", False, "tài sản thế chấp|phát mại tài sản|siết nhà"),
     # "nợ" and "quá hạn" with a sum only (personal.DEBT_KEYS)
-    **_all("finance", False, "nợ tiền|thu nhập hằng tháng|dư nợ|sổ tiết kiệm|nợ|quá hạn"),
+    **_all("finance", False, "nợ tiền|thu nhập hằng tháng|dư nợ|sổ tiết kiệm|nợ|quá hạn"
+                             "|vay ngoài"),
     # đ: biometric and genetic data of a person
     **_all("biometric", True, "xét nghiệm adn|giám định adn|kết quả adn|dấu vân tay|vân tay"
                               "|mống mắt|nhận dạng khuôn mặt|bệnh di truyền"
