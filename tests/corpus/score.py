@@ -14,6 +14,7 @@
     python -m tests.corpus.score heldout11   # an eleventh (writers sj, sk), figures only
     python -m tests.corpus.score heldout12   # a twelfth (writers so, sp), figures only
     python -m tests.corpus.score heldout13   # a thirteenth (writers ra, rb), figures only
+    python -m tests.corpus.score heldout14   # a fourteenth (writers ri, rj), figures only
     python -m tests.corpus.score train2 -v   # three more writers' training set (wd, we, wf)
     python -m tests.corpus.score train3 -v   # and three more (wg, wh, wi)
     python -m tests.corpus.score train4 -v   # and three more (wj, wk, wl)
@@ -34,6 +35,8 @@
     python -m tests.corpus.score train19 -v  # and three more (sq, sr, st), read
     python -m tests.corpus.score train20 -v  # and three more (su, sv, sw), read
     python -m tests.corpus.score train21 -v  # and three more (sx, sy, sz), read
+    python -m tests.corpus.score train22 -v  # and three more (rc, rd, re), read
+    python -m tests.corpus.score train23 -v  # and three more (rf, rg, rh), read
     python -m tests.corpus.score plain -v    # 110 ordinary public bulletins (none to hold)
     python -m tests.corpus.score heldout_plain  # 110 more, never read: figures only
     python -m tests.corpus.score legacy      # tests/corpus/confidentiality.json
@@ -69,6 +72,7 @@ CORPORA = {"heldout": HERE / "independent" / "heldout.json",
            "heldout11": HERE / "independent" / "heldout11.json",
            "heldout12": HERE / "independent" / "heldout12.json",
            "heldout13": HERE / "independent" / "heldout13.json",
+           "heldout14": HERE / "independent" / "heldout14.json",
            "train": HERE / "independent" / "train.json",
            "train2": HERE / "independent" / "train2.json",
            "train3": HERE / "independent" / "train3.json",
@@ -90,6 +94,8 @@ CORPORA = {"heldout": HERE / "independent" / "heldout.json",
            "train19": HERE / "independent" / "train19.json",
            "train20": HERE / "independent" / "train20.json",
            "train21": HERE / "independent" / "train21.json",
+           "train22": HERE / "independent" / "train22.json",
+           "train23": HERE / "independent" / "train23.json",
            "plain": HERE / "ordinary" / "nb.json",
            "heldout_plain": HERE / "ordinary" / "na.json",
            "legacy": HERE / "confidentiality.json"}
