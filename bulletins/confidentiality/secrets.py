@@ -45,6 +45,8 @@ def _compound(low: str, e: int) -> bool:
     """True when "mật" ending at e begins an ordinary word with the next one ("mật ong")."""
     return _STAMP_CUT.match(low, e) is None and next_word(low, e) in R.MAT_NEXT_EXCL
 _NAMED_AFTER = re.compile(r"(?:^|[\s(\[])(?:tài liệu|văn bản|mức độ|độ mật)[:\s]*$")
+# "Bản số 01. Không phổ biến …": after another stamp on its line
+_STAMPED = re.compile(r"(?:Bản số\s*\d+|MẬT)\W*$")
 _CLOSE_AFTER = re.compile(r"[ \t.:]*(?:[)\]]|\n|$)")
 _LEVEL = r"(?:tuyệt\s+mật|tối\s+mật|mật)"
 # a level alone in brackets: "Kế hoạch kiểm tra (Mật)", "[TỐI MẬT]"
@@ -137,7 +139,7 @@ def _copy_or_restricted(doc: Doc, key: str, s: int, e: int, out: list[Hit]) -> i
     set_off = _OPEN_BEFORE.search(before) and _CLOSE_AFTER.match(clean, e)
     lone = not before.strip() and _CLOSE_AFTER.match(clean, e)
     # "(Tài liệu Không phổ biến – …)": capitalised after a lower-case word, a stamp's name
-    named = _NAMED_AFTER.search(before.lower())
+    named = _NAMED_AFTER.search(before.lower()) or _STAMPED.search(before)
     if words.isupper() or (words[0].isupper() and (set_off or lone or named)):
         out.append((MARK, s, e, SEVERITY_BLOCK, MARK_REASON["restricted"]))
     return e
