@@ -52,7 +52,8 @@ _WORDS = {
            r"|chỉ tuần tra|không tuần tra|quân số mỏng|lực lượng mỏng|sơ hở)\b",
     "route": r"\b(?:xuất phát|đi theo|theo đường|theo tuyến|qua cầu|di chuyển|hạ cánh|lộ trình"
              r"|dẫn đường|dừng tại|nghỉ tại|đón tại|đi qua|đi trước|đến .{1,30}? lúc)\b",
-    "guard": r"\b(?:chốt|cảnh vệ|bảo vệ|vòng ngoài|vòng trong|canh gác|csgt|hộ tống)\b",
+    "guard": r"\b(?:chốt|cảnh vệ|bảo vệ|vòng ngoài|vòng trong|canh gác|csgt|hộ tống"
+             r"|xe dẫn đường|dẫn đoàn)\b",
     "agent": r"\b(?:công an|lực lượng|tổ công tác|trinh sát|nghiệp vụ|an ninh|chức năng"
              r"|ban chỉ đạo|nhà mạng|biên phòng|tổ an ninh|ca xã|cax|ca tỉnh|ca huyện)\b",
     # who is placed when "bố trí" places forces, not land, boats or money
@@ -113,7 +114,9 @@ _MIDDLE = re.compile(rf"{R.UP}\w*[ \t]+(?:Văn|Thị)[ \t]+{R.UP}")
 _HOUSE_OF = re.compile(r"\bnhà\s+(?:ông|bà|anh|chị|cụ|chú|bác|cô)\s+$")
 # capitalised words in a row: a name (the first may be one letter, as in "ông A")
 _CAPS_RE = re.compile(rf"(?<!\w){R.UP}\w*(?:[ \t]+{R.UP}\w*)*")
-_CODE_RE = re.compile(r"[“\"«][^”\"»\n]{1,40}[”\"»]|\b(?:bí số|mật danh|bí danh|hô hiệu)\s+\S+"
+# a quoted name, in single quotes too ('Phù Sa 6'; not the apostrophe of H'Mông, S'tiêng)
+_CODE_RE = re.compile(r"[“\"«][^”\"»\n]{1,40}[”\"»]|(?<!\w)['‘][^'’\n]{1,40}['’](?!\w)"
+                      r"|\b(?:bí số|mật danh|bí danh|hô hiệu)\s+\S+"
                       r"|\b[A-Z]{1,3}-\d{1,3}\b|\b[Kk]ênh(?: số)?\s+\d{1,3}\b")
 _NOT_PERSON = re.compile(r"(?:" + "|".join(map(re.escape, R.NAME_EXCL)) + r")")
 _NAMES = ("person", "place", "named", "list")
