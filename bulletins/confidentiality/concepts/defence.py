@@ -67,7 +67,7 @@ FORCES = Concept(
     unless=("bố trí công việc", "bố trí việc làm", "bố trí chỗ", "bố trí vốn", "bố trí kinh phí",
             "bố trí ngân sách", "bố trí thời gian", "bố trí nguồn", "bố trí quỹ đất",
             "bố trí tái định cư", "bố trí đất", "bố trí giáo viên", "bố trí phòng",
-            "song phương", "tuần tra chung", "nước bạn"),
+            "song phương", "tuần tra chung", "nước bạn", "tập kết rác", "tập kết vật liệu"),
 )
 # "bố trí" places land, boats and money as often as men: forces only when it names them
 PLACED = replace(FORCES, key="placed", cues=("bố trí",),
@@ -98,7 +98,7 @@ CODES = Concept(
     public=("notice", "announced", "done"),
     unless=("wifi", "otp", "vneid", "ngân hàng", "đăng nhập", "mạng xã hội", "lừa đảo",
             "ứng dụng", "mã bảo vệ", "tài khoản", "hỏi đáp", "giải đáp", "câu hỏi",
-            "kênh chính thức"),
+            "kênh chính thức", "phát sóng", "truyền thanh", "phát thanh"),
 )
 # a challenge and its password quoted side by side need no other word to be what they are
 PAIRS = Concept(

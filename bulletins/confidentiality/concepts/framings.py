@@ -53,6 +53,7 @@ PUBLIC = {
                       r"|nghĩa vụ quân sự|huấn luyện|bắn đạn thật|trường bắn|vỏ đạn|đầu đạn"
                       r"|giao nộp|thu hồi vũ khí|bom mìn|vật nổ sót|rà phá|cứu nạn|cứu hộ"
                       r"|bom bi|quả bom|sót lại|chiến tranh để lại|còn nguyên ngòi"
+                      r"|phát quang|thu gom rác|vệ sinh môi trường|dọn vệ sinh|giúp dân"
                       r"|phòng cháy|chữa cháy|cháy rừng|giao thông|phân luồng"
                       r"|camera an ninh|đạt loại|thành công tốt đẹp|đã kết thúc"
                       r"|mặc sắc phục|trong sắc phục"),

@@ -148,6 +148,7 @@ MORE_SENSITIVE: dict[str, tuple[str, bool]] = {
                           "|phản đối chính quyền|chống chính quyền|đăng bài chống|chống nhà nước"
                           "|chống chế độ|chống phá nhà nước|trang chống|quan điểm chống"
                           "|đòi tự trị|vương quốc mông|nhà nước mông|ủng hộ quan điểm"
+                          "|ký tên ủng hộ|ký tên vào thư|ký thư gửi|tổ chức nhân quyền"
                           "|đăng bài xuyên tạc|bài viết chống|tín đồ đạo|theo đạo tin lành"
                           "|theo đạo công giáo|theo công giáo|theo tin lành|theo đạo phật"
                           "|theo phật giáo|theo đạo cao đài|theo đạo hòa hảo|theo đạo lạ"

@@ -29,7 +29,7 @@ COVERT = Concept(
           "hướng điều tra", "kế hoạch xác minh", "theo kế hoạch xác minh", "túc trực"),
     needs=("place", "time", "person", "count", "named"),
     public=FIELD,
-    unless=("cấp cứu", "xe cứu thương", "trực tết"),
+    unless=("cấp cứu", "xe cứu thương", "trực tết", "ghi lại tọa độ"),
 )
 INFORMANTS = Concept(
     "informants", "security", "cơ sở bí mật, cộng tác viên bí mật, người cung cấp tin",
@@ -99,7 +99,7 @@ SUSPECTS = Concept(
     public=FIELD,
     unless=("đường dây nóng", "bảo vệ an ninh chính trị nội bộ", "nạn nhân", "danh tính",
             "nguyên nhân", "chủ tài sản", "trao trả", "nhặt được", "của rơi",
-            "không đưa vào danh sách"),
+            "không đưa vào danh sách", "giấy khai sinh", "nhập học"),
 )
 OPERATION = Concept(
     "operation", "security", "kế hoạch hoạt động của lực lượng chưa thực hiện",
@@ -126,7 +126,7 @@ INFORMANTS = replace(INFORMANTS, cues=INFORMANTS.cues + (
     "xây dựng cơ sở", "tuyển chọn cơ sở", "móc nối cơ sở", "ctvbm", "đặc tình",
     "nguồn báo", "theo nguồn", "nguồn tin báo", "đưa được", "ta có", "anh em báo",
     "báo trước", "nhắn riêng cho", "nhắn tin riêng", "mỗi khi có", "cơ sở này",
-    "vào được nhóm", "đã vào được"))
+    "vào được nhóm", "đã vào được", "âm thầm báo", "âm thầm cung cấp"))
 COVERT = replace(COVERT, cues=COVERT.cues + (
     "giả dạng", "cải trang", "thâm nhập", "trà trộn vào", "tổ trinh sát ngầm", "trinh sát ngầm",
     "bí mật nắm", "mật phục", "phục kích", "chốt ngầm", "tổ đặc nhiệm",

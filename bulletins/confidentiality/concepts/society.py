@@ -79,7 +79,8 @@ STRUGGLE = Concept(
     needs=("person",),
     unless=("phản bác các quan điểm", "phòng, chống tội phạm", "phòng chống tội phạm",
             "vận động nhân dân", "vận động bà con", "vận động các gia đình",
-            "vận động người thân", "vận động con em"),
+            "vận động người thân", "vận động con em", "làm việc với công ty",
+            "làm việc với doanh nghiệp", "tiếp và làm việc"),
 )
 INSTIGATORS = Concept(
     "instigators", "complaints", "người cầm đầu, kích động khiếu kiện, tụ tập đông người",
