@@ -12,7 +12,14 @@ from bulletins.confidentiality.concepts.basis import (
     SENSITIVE_REASON,
 )
 from bulletins.confidentiality.concepts.framings import court_notice, notice
-from bulletins.confidentiality.concepts.health import MORE_SENSITIVE, located, predicate
+from bulletins.confidentiality.concepts.health import (
+    DEBT_KEYS,
+    MORE_SENSITIVE,
+    debt_span,
+    located,
+    nobodys,
+    predicate,
+)
 from bulletins.confidentiality.text import (
     SEVERITY_BLOCK,
     SEVERITY_WARN,
@@ -154,14 +161,6 @@ def _cohort(before: str) -> bool:
 
 
 _USE_RE = re.compile(r"sử dụng|nghiện|cai|dương tính|điều trị|methadone|chích|hút|tiêm")
-# a debt is a person's record when its sum is said: "bà Kiều nợ 25 triệu đồng", "ông Mạnh, dư nợ
-# 48 triệu đồng, quá hạn 14 tháng" (Nghị định 356/2025/NĐ-CP, Điều 4: thông tin tín dụng)
-DEBT_KEYS = ("nợ", "quá hạn", "vay ngoài")
-_SUM = r"(?:\d[\d.,]*\s*(?:triệu|tỷ)(?:\s*đồng)?|\d{1,3}(?:[.,]\d{3}){2,}\s*(?:đồng|đ\b))"
-_DEBT_SUM = re.compile(r"[^\n;.]{0,40}?" + _SUM)  # "nợ 5 ứng dụng … tổng cộng 87 triệu"
-_SUM_BEFORE = re.compile(_SUM + r"\s*,?\s*$")
-_DELAY = re.compile(r"\s*(?:hơn\s*)?\d+\s*(?:tháng|năm|ngày)")  # "quá hạn 14 tháng"
-_OWED = re.compile(r"\b(?:nợ|vay)\b")
 
 
 def sensitive(doc: Doc, key: str, s: int, e: int, out: list[Hit]) -> None:
@@ -171,15 +170,13 @@ def sensitive(doc: Doc, key: str, s: int, e: int, out: list[Hit]) -> None:
     if key == "ma túy" and not _USE_RE.search(doc.low, a, b) or key == "vay nặng lãi" and (
             doc.low.endswith("cho ", 0, s)):  # the lender's trade, not a borrower's debt
         return
-    if key in DEBT_KEYS:  # the sum after the debt, or before a delay ("30 triệu, quá hạn")
-        m = _DEBT_SUM.match(doc.low, e) if key != "quá hạn" else None
-        before = _SUM_BEFORE.search(doc.low, max(0, s - 30), s) if m is None else None
-        delay = _DELAY.match(doc.low, e) if key == "quá hạn" else None
-        if m is None and before is None and not (delay and _OWED.search(doc.low, a, s)):
-            return  # ... or a delay after a loan said before ("vay ngoài …, đã quá hạn 7 tháng")
-        if before:
-            s = before.start()
-        e = (m or delay).end() if m or delay else e  # the sum after, or the delay (never both)
+    if nobodys(doc.low, key, category, s, e, out):
+        return
+    if key in DEBT_KEYS:
+        span = debt_span(doc.low, key, a, s, e)
+        if span is None:
+            return
+        s, e = span
     # "bị ung thư", "mắc lao", "chẩn đoán trầm cảm": said of someone, not of a campaign
     strong = strong or predicate(doc.low, max(a, s - 24), s)
     if not strong:

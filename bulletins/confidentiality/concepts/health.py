@@ -173,7 +173,7 @@ MORE_SENSITIVE: dict[str, tuple[str, bool]] = {
                             "|vay nặng lãi|vay tín dụng đen|nợ ngân hàng|nợ nần|mất khả năng trả nợ"
                             "|khoản vay quá hạn|bị siết nợ|bị đòi nợ|nợ lãi|chưa trả nợ|nợ gốc"),
     **_all("finance", False, "tài sản thế chấp|phát mại tài sản|siết nhà"),
-    # "nợ" and "quá hạn" with a sum only (personal.DEBT_KEYS)
+    # "nợ" and "quá hạn" with a sum only (DEBT_KEYS)
     **_all("finance", False, "nợ tiền|thu nhập hằng tháng|dư nợ|sổ tiết kiệm|nợ|quá hạn"
                              "|vay ngoài"),
     # đ: biometric and genetic data of a person
@@ -251,3 +251,50 @@ def located(low: str, a: int, b: int) -> bool:
     if not any(low.find(hint, a, b) >= 0 for hint in _ONE_HINTS):
         return False
     return _ONE.search(low, a, b) is not None and _WHERE.search(low, a, b) is not None
+
+
+# "nợ quá hạn chiếm 0,8%": a share of a lender's book, nobody's debt
+_SHARE = re.compile(r"\s*(?:chiếm|là|ở mức)?\s*(?:tỷ lệ\s*)?\d+(?:[.,]\d+)?\s*%")
+# "người chấp hành xong án phạt tù" as a group (a loan scheme's, a programme's): a person's
+# record only with its term or its offence
+_SERVED = ("người chấp hành xong án", "chấp hành xong án phạt tù", "chấp hành xong án",
+           "phạt tù")
+_SERVED_DETAIL = re.compile(r"[^.;\n]{0,25}?(?:\d+\s*(?:năm|tháng)|về tội|tội\b)")
+
+
+def nobodys(low: str, key: str, category: str, s: int, e: int, hits: list) -> bool:
+    """True when the phrase key at [s, e) speaks of a group or a book, not of a person: a
+    lender's share of bad debts, "người chấp hành xong án" as a scheme's beneficiaries; or
+    names a psychiatric hospital after the person's condition was said (a sensitive finding
+    among hits ends before s)."""
+    if category == "finance" and _SHARE.match(low, e):
+        return True
+    if key in _SERVED and not _SERVED_DETAIL.match(low, e) and (
+            key.startswith("người") or low.endswith("người ", 0, s)
+            or low.endswith("người chấp hành xong án ", 0, s)):
+        return True
+    # "… đưa anh Dình đi điều trị tại Bệnh viện Tâm thần tỉnh" after his diagnosis
+    return key == "tâm thần" and low.endswith("bệnh viện ", 0, s) and any(
+        hit[0] == "sensitive_personal" and hit[2] <= s for hit in hits)
+
+
+# a debt is a person's record when its sum is said: "bà Kiều nợ 25 triệu đồng", "ông Mạnh, dư nợ
+# 48 triệu đồng, quá hạn 14 tháng" (Nghị định 356/2025/NĐ-CP, Điều 4: thông tin tín dụng)
+DEBT_KEYS = ("nợ", "quá hạn", "vay ngoài")
+_SUM = r"(?:\d[\d.,]*\s*(?:triệu|tỷ)(?:\s*đồng)?|\d{1,3}(?:[.,]\d{3}){2,}\s*(?:đồng|đ\b))"
+_DEBT_SUM = re.compile(r"[^\n;.]{0,40}?" + _SUM)  # "nợ 5 ứng dụng … tổng cộng 87 triệu"
+_SUM_BEFORE = re.compile(_SUM + r"\s*,?\s*$")
+_DELAY = re.compile(r"\s*(?:hơn\s*)?\d+\s*(?:tháng|năm|ngày)")  # "quá hạn 14 tháng"
+_OWED = re.compile(r"\b(?:nợ|vay)\b")
+
+
+def debt_span(low: str, key: str, a: int, s: int, e: int) -> tuple[int, int] | None:
+    """The span of a debt whose key is at [s, e) in a sentence starting at a: the key with the
+    sum after it, or the sum before a delay ("30 triệu, quá hạn"), or the delay after a loan
+    said before ("vay ngoài …, đã quá hạn 7 tháng"); None when no sum or delay is said."""
+    m = _DEBT_SUM.match(low, e) if key != "quá hạn" else None
+    before = _SUM_BEFORE.search(low, max(0, s - 30), s) if m is None else None
+    delay = _DELAY.match(low, e) if key == "quá hạn" else None
+    if m is None and before is None and not (delay and _OWED.search(low, a, s)):
+        return None
+    return (before.start() if before else s), ((m or delay).end() if m or delay else e)
