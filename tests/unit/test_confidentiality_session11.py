@@ -146,3 +146,18 @@ def test_signing_for_a_rights_group_is_a_political_view() -> None:
     text = ("Gương người tốt\nÔng Đoàn Văn Lực, 67 tuổi, ấp Vĩnh Hưng, từng ký tên vào thư gửi tổ "
             "chức nhân quyền nước ngoài.")
     assert _blocks(text, "sensitive_personal")
+
+
+@pytest.mark.parametrize("group", [
+    "Hội LHPN xã quản lý dư nợ 14,6 tỷ đồng của 11 tổ vay vốn, nợ quá hạn chiếm 0,8%.",
+    "Ngân hàng Chính sách xã hội cho vay vốn đối với người chấp hành xong án phạt tù tại xã.",
+])
+def test_a_lenders_share_and_a_schemes_beneficiaries_are_nobodys_data(group: str) -> None:
+    assert not [f for f in scan("TIN BÀI\n" + group) if f.kind == "sensitive_personal"]
+
+
+def test_a_term_served_by_a_named_man_is_his_record() -> None:
+    text = ("Anh Lê Quang Hưng, 38 tuổi, thôn Hải Phong, là người chấp hành xong án 7 năm tù về "
+            "tội mua bán trái phép chất ma túy.")
+    assert _blocks(text, "sensitive_personal")
+

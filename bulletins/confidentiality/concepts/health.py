@@ -262,20 +262,14 @@ _SERVED = ("người chấp hành xong án", "chấp hành xong án phạt tù",
 _SERVED_DETAIL = re.compile(r"[^.;\n]{0,25}?(?:\d+\s*(?:năm|tháng)|về tội|tội\b)")
 
 
-def nobodys(low: str, key: str, category: str, s: int, e: int, hits: list) -> bool:
+def nobodys(low: str, key: str, category: str, s: int, e: int) -> bool:
     """True when the phrase key at [s, e) speaks of a group or a book, not of a person: a
-    lender's share of bad debts, "người chấp hành xong án" as a scheme's beneficiaries; or
-    names a psychiatric hospital after the person's condition was said (a sensitive finding
-    among hits ends before s)."""
+    lender's share of bad debts, "người chấp hành xong án" as a scheme's beneficiaries."""
     if category == "finance" and _SHARE.match(low, e):
         return True
-    if key in _SERVED and not _SERVED_DETAIL.match(low, e) and (
-            key.startswith("người") or low.endswith("người ", 0, s)
-            or low.endswith("người chấp hành xong án ", 0, s)):
-        return True
-    # "… đưa anh Dình đi điều trị tại Bệnh viện Tâm thần tỉnh" after his diagnosis
-    return key == "tâm thần" and low.endswith("bệnh viện ", 0, s) and any(
-        hit[0] == "sensitive_personal" and hit[2] <= s for hit in hits)
+    return key in _SERVED and not _SERVED_DETAIL.match(low, e) and (
+        key.startswith("người") or low.endswith("người ", 0, s)
+        or low.endswith("người chấp hành xong án ", 0, s))
 
 
 # a debt is a person's record when its sum is said: "bà Kiều nợ 25 triệu đồng", "ông Mạnh, dư nợ
