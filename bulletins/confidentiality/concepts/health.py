@@ -276,7 +276,7 @@ def nobodys(low: str, key: str, category: str, s: int, e: int) -> bool:
 # 48 triệu đồng, quá hạn 14 tháng" (Nghị định 356/2025/NĐ-CP, Điều 4: thông tin tín dụng)
 DEBT_KEYS = ("nợ", "quá hạn", "vay ngoài")
 _SUM = r"(?:\d[\d.,]*\s*(?:triệu|tỷ)(?:\s*đồng)?|\d{1,3}(?:[.,]\d{3}){2,}\s*(?:đồng|đ\b))"
-_DEBT_SUM = re.compile(r"[^\n;.]{0,40}?" + _SUM)  # "nợ 5 ứng dụng … tổng cộng 87 triệu"
+_DEBT_SUM = re.compile(r"[^\n;.,]{0,40}?" + _SUM)  # "nợ 5 ứng dụng … tổng cộng 87 triệu"
 _SUM_BEFORE = re.compile(_SUM + r"\s*,?\s*$")
 _DELAY = re.compile(r"\s*(?:hơn\s*)?\d+\s*(?:tháng|năm|ngày)")  # "quá hạn 14 tháng"
 _OWED = re.compile(r"\b(?:nợ|vay)\b")
