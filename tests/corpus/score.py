@@ -15,6 +15,7 @@
     python -m tests.corpus.score heldout12   # a twelfth (writers so, sp), figures only
     python -m tests.corpus.score heldout13   # a thirteenth (writers ra, rb), figures only
     python -m tests.corpus.score heldout14   # a fourteenth (writers ri, rj), figures only
+    python -m tests.corpus.score heldout15   # a fifteenth (writers rq, rr), figures only
     python -m tests.corpus.score train2 -v   # three more writers' training set (wd, we, wf)
     python -m tests.corpus.score train3 -v   # and three more (wg, wh, wi)
     python -m tests.corpus.score train4 -v   # and three more (wj, wk, wl)
@@ -37,6 +38,8 @@
     python -m tests.corpus.score train21 -v  # and three more (sx, sy, sz), read
     python -m tests.corpus.score train22 -v  # and three more (rc, rd, re), read
     python -m tests.corpus.score train23 -v  # and three more (rf, rg, rh), read
+    python -m tests.corpus.score train24 -v  # and three more (rk, rl, rm), read
+    python -m tests.corpus.score train25 -v  # and three more (rn, ro, rp), read
     python -m tests.corpus.score plain -v    # 110 ordinary public bulletins (none to hold)
     python -m tests.corpus.score heldout_plain  # 110 more, never read: figures only
     python -m tests.corpus.score legacy      # tests/corpus/confidentiality.json
@@ -73,6 +76,7 @@ CORPORA = {"heldout": HERE / "independent" / "heldout.json",
            "heldout12": HERE / "independent" / "heldout12.json",
            "heldout13": HERE / "independent" / "heldout13.json",
            "heldout14": HERE / "independent" / "heldout14.json",
+           "heldout15": HERE / "independent" / "heldout15.json",
            "train": HERE / "independent" / "train.json",
            "train2": HERE / "independent" / "train2.json",
            "train3": HERE / "independent" / "train3.json",
@@ -96,6 +100,8 @@ CORPORA = {"heldout": HERE / "independent" / "heldout.json",
            "train21": HERE / "independent" / "train21.json",
            "train22": HERE / "independent" / "train22.json",
            "train23": HERE / "independent" / "train23.json",
+           "train24": HERE / "independent" / "train24.json",
+           "train25": HERE / "independent" / "train25.json",
            "plain": HERE / "ordinary" / "nb.json",
            "heldout_plain": HERE / "ordinary" / "na.json",
            "legacy": HERE / "confidentiality.json"}
