@@ -116,9 +116,10 @@ LEADERS = Concept(
           "đoàn lãnh đạo", "đoàn trung ương", "đoàn của tỉnh", "đoàn khách", "đại sứ",
           "lãnh đạo tỉnh", "lãnh đạo trung ương", "ủy viên bộ chính trị", "bộ trưởng",
           "chủ tịch tỉnh", "phó chủ tịch tỉnh", "phó bí thư tỉnh ủy", "xe cảnh sát", "dẫn đoàn",
-          "hộ tống"),
+          "hộ tống", "đoàn rời", "đoàn dừng", "lịch trình"),
     needs=("time+route", "place+guard", "time+guard", "count+guard"),
-    public=DEFENCE_FIELD,
+    # a leader who visits a flood or a landslide is guarded all the same
+    public=tuple(g for g in DEFENCE_FIELD if g not in ("disaster", "storm")),
 )
 PATROLS = Concept(
     "patrols", "defence", "lịch, tuyến tuần tra canh gác và chỗ trống",

@@ -96,7 +96,8 @@ SUSPECTS = Concept(
           # a drug named beside a person without its use is a trade: these say so
           "diện trọng điểm", "liên quan đến đường dây", "trong đường dây"),
     needs=("person", "list", "count+place", "named"),
-    public=FIELD,
+    # what a watched man preaches or posts ("tuyên truyền lập vương quốc") is no campaign
+    public=tuple(g for g in FIELD if g != "event"),
     unless=("đường dây nóng", "bảo vệ an ninh chính trị nội bộ", "nạn nhân", "danh tính",
             "nguyên nhân", "chủ tài sản", "trao trả", "nhặt được", "của rơi",
             "không đưa vào danh sách", "giấy khai sinh", "nhập học"),

@@ -51,7 +51,8 @@ _WORDS = {
     "gap": r"\b(?:không bố trí (?:người|lực lượng)|bỏ trống|chưa có chốt|không có người trực"
            r"|chỉ tuần tra|không tuần tra|quân số mỏng|lực lượng mỏng|sơ hở)\b",
     "route": r"\b(?:xuất phát|đi theo|theo đường|theo tuyến|qua cầu|di chuyển|hạ cánh|lộ trình"
-             r"|dẫn đường|dừng tại|nghỉ tại|đón tại|đi qua|đi trước|đến .{1,30}? lúc)\b",
+             r"|dẫn đường|dừng tại|nghỉ tại|đón tại|đi qua|đi trước|đến .{1,30}? lúc|dừng ở"
+             r"|theo (?:ql|quốc lộ|tỉnh lộ|đt|đường tỉnh)\s*\.?\s*\d+)\b",
     "guard": r"\b(?:chốt|cảnh vệ|bảo vệ|vòng ngoài|vòng trong|canh gác|csgt|hộ tống"
              r"|xe dẫn đường|dẫn đoàn)\b",
     "agent": r"\b(?:công an|lực lượng|tổ công tác|trinh sát|nghiệp vụ|an ninh|chức năng"
