@@ -226,9 +226,26 @@ def concept_hits(doc: Doc, out: list[Hit], cues: list[tuple[int, int, str]] | No
     for a, b, cues in groups:
         verdict = _verdict(doc, a, b, cues, title)
         if verdict:
+            verdict, b = _detailed(doc, verdict, b)
             _merge(out, verdict, a, b, personal, markers, vague, drop)
     if drop:
         out[:] = [hit for i, hit in enumerate(out) if i not in drop]
+
+
+# "… các CTVBM tăng cường báo cáo. Cụ thể: ông A theo dõi …; bà B …": the next sentence details
+# the one just judged, and is part of its secret
+_DETAIL = re.compile(r"[ \t]*(?:cụ thể|gồm|danh sách)[ \t]*:")
+
+
+def _detailed(doc: Doc, verdict: tuple[int, int, str], b: int) -> tuple[tuple[int, int, str], int]:
+    """The verdict, run on to the end of the next sentence when that one opens with "Cụ thể:"
+    (or "Gồm:"), and the sentence's new end."""
+    m = _DETAIL.match(doc.low, b + 1) if b < len(doc.low) and doc.low[b] in ".!?" else None
+    if m is None:
+        return verdict, b
+    end = doc.sentence(m.end(), m.end(), semicolon=False, reach=_REACH)[1]
+    end -= len(doc.clean[m.end():end]) - len(doc.clean[m.end():end].rstrip(_TRIM))
+    return (verdict[0], max(verdict[1], end), verdict[2]), max(b, end)
 
 
 def _merge(out: list[Hit], verdict: tuple[int, int, str], ra: int, rb: int,
