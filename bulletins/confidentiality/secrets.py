@@ -22,7 +22,8 @@ from bulletins.confidentiality.text import (
 MARK = "classification_marking"
 MARK_KEYS = (*R.MARK_LEVELS, "độ mật", "m ậ t", "t ố i m ậ t", "t u y ệ t m ậ t",
              "tài liệu thu hồi", "chỉ người có tên mới được bóc bì", "bản số", "không phổ biến",
-             "trích sao số")  # an extract's copy number ("TUYỆT MẬT – Trích sao số 01")
+             # an extract's copy number ("TUYỆT MẬT – Trích sao số 01"); "(Tài liệu mật – …)"
+             "trích sao số", "tài liệu mật")
 _CTX_NUM = re.compile(R.NUM_UNIT)
 _LEVEL_AFTER = re.compile(r"\s*[:\-–]?\s*(tuyệt\s+mật|tối\s+mật|mật)(?!\w)")
 _PUBLIC_RE = any_of(R.TOPIC_PUBLIC)
@@ -97,6 +98,10 @@ def marking(doc: Doc, key: str, s: int, e: int, out: list[Hit]) -> int:
         return _copy_or_restricted(doc, key, s, e, out)
     if key.startswith("chỉ người"):
         out.append((MARK, s, e, SEVERITY_BLOCK, MARK_REASON["envelope"]))
+    elif key == "tài liệu mật":  # "(Tài liệu mật – thu hồi sau hội nghị)" heading a text
+        if line(low, s, e)[0] != "":  # inside a line: "mật" judged alone ("(Tài liệu MẬT – …")
+            return marking(doc, "mật", e - 3, e, out)
+        out.append((MARK, s, e, SEVERITY_BLOCK, MARK_REASON["level"]))
     elif key == "tài liệu thu hồi":
         before, after = line(low, s, e)
         nxt = next_word(clean, e)
@@ -108,7 +113,8 @@ def marking(doc: Doc, key: str, s: int, e: int, out: list[Hit]) -> int:
         lm = _LEVEL_AFTER.match(low, e)
         if lm is None:
             return marking(doc, "mật", e - 3, e, out)
-        out.append((MARK, s, lm.end(), SEVERITY_BLOCK, MARK_REASON["level"]))
+        if not _levels_named(low, lm.start(1), lm.end(1)):  # "ba độ mật: Tuyệt mật, Tối mật và Mật"
+            out.append((MARK, s, lm.end(), SEVERITY_BLOCK, MARK_REASON["level"]))
         return lm.end()
     elif " " in key and key not in R.MARK_LEVELS:
         out.append((MARK, s, e, SEVERITY_BLOCK, MARK_REASON["level"]))

@@ -161,3 +161,40 @@ def test_a_term_served_by_a_named_man_is_his_record() -> None:
             "tội mua bán trái phép chất ma túy.")
     assert _blocks(text, "sensitive_personal")
 
+
+
+def test_a_document_said_secret_on_its_own_line_is_stamped() -> None:
+    heading = "(Tài liệu mật – thu hồi sau hội nghị)\nTÓM TẮT TÌNH HÌNH ĐỊA BÀN\nĐịa bàn ổn định."
+    assert _blocks(heading, "classification_marking") == ["Tài liệu mật"]
+    inline = "Phụ lục kèm theo (Tài liệu MẬT – dự kiến trình Ban Thường vụ): danh sách."
+    assert _blocks(inline, "classification_marking") == ["MẬT"]
+    advice = "TUYÊN TRUYỀN\nCán bộ không mang tài liệu mật về nhà, không chụp ảnh gửi qua Zalo."
+    assert not _blocks(advice, "classification_marking")
+
+
+def test_the_levels_listed_in_a_training_are_no_stamp() -> None:
+    text = ("TIN TẬP HUẤN\nBảo vệ bí mật nhà nước\nBáo cáo viên giới thiệu ba độ mật: Tuyệt mật, "
+            "Tối mật và Mật; trách nhiệm đóng dấu độ mật.")
+    assert not _blocks(text, "classification_marking")
+
+
+def test_a_leaders_route_to_a_relic_site_is_guarded() -> None:
+    text = ("CHUẨN BỊ ĐÓN ĐOÀN CÔNG TÁC CỦA TỈNH\nTheo phương án bảo vệ, đoàn đi đường ĐT.241, qua "
+            "cầu Nà Lầm lúc 8 giờ 40, vào di tích lúc 9 giờ 15 ngày 27/9.")
+    assert any("đoàn lãnh đạo" in f.reason for f in _secrets(text))
+
+
+def test_a_planned_encirclement_is_a_raid() -> None:
+    text = ("KẾ HOẠCH\nPhối hợp\nKhoảng 23 giờ đêm 18/9, Công an xã cùng Đồn Biên phòng Ia Sao sẽ "
+            "vây khu chòi rẫy của gia đình ông Kpuih Thuăn gần suối Ia Krêl.")
+    assert _secrets(text)
+
+
+def test_a_sentence_opening_cu_the_details_the_secret_before_it() -> None:
+    text = ("CÔNG AN XÃ\nPhân công nắm tình hình\nTrong các phiên chợ tháng 12/2026, đề nghị các "
+            "CTVBM được giao địa bàn chợ biên Lũng Vài tăng cường báo cáo. Cụ thể: ông Hoàng Văn "
+            "Khoa theo dõi người lạ mua bán sim; bà Bàn Thị Phấy theo dõi nhóm đưa đón lao động. "
+            "Các đồng chí báo cáo về Công an xã.")
+    found = _secrets(text)
+    assert any(f.text.endswith("bà Bàn Thị Phấy theo dõi nhóm đưa đón lao động") for f in found)
+    assert not any("Các đồng chí báo cáo" in f.text for f in found)

@@ -118,8 +118,8 @@ LEADERS = Concept(
           "chủ tịch tỉnh", "phó chủ tịch tỉnh", "phó bí thư tỉnh ủy", "xe cảnh sát", "dẫn đoàn",
           "hộ tống", "đoàn rời", "đoàn dừng", "lịch trình"),
     needs=("time+route", "place+guard", "time+guard", "count+guard"),
-    # a leader who visits a flood or a landslide is guarded all the same
-    public=tuple(g for g in DEFENCE_FIELD if g not in ("disaster", "storm")),
+    # a leader who visits a flood, a landslide or a relic site is guarded all the same
+    public=tuple(g for g in DEFENCE_FIELD if g not in ("disaster", "storm", "event")),
 )
 PATROLS = Concept(
     "patrols", "defence", "lịch, tuyến tuần tra canh gác và chỗ trống",
