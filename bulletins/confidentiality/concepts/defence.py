@@ -128,7 +128,8 @@ PATROLS = Concept(
           "không bố trí người", "bỏ trống", "chưa có chốt", "canh giữ", "trực đêm", "trực gác",
           "phiên trực", "cắt cử", "phân công trực", "lịch gác", "gác đêm", "ca gác",
           # a guard's shift change and an empty post are when a post is weakest
-          "đổi ca", "thay ca", "ca đêm", "bảo vệ trực", "vọng gác", "không có người trực"),
+          "đổi ca", "thay ca", "ca đêm", "bảo vệ trực", "vọng gác", "không có người trực",
+          "dân quân trực", "người trực"),
     needs=("gap", "time+place", "time+count"),
     public=DEFENCE_FIELD,
     unless=("tự quản", "song phương", "kiểm soát giao thông", "đợt tuần tra", "duy trì tuần tra",

@@ -175,7 +175,7 @@ MORE_SENSITIVE: dict[str, tuple[str, bool]] = {
     **_all("finance", False, "tài sản thế chấp|phát mại tài sản|siết nhà"),
     # "nợ" and "quá hạn" with a sum only (DEBT_KEYS)
     **_all("finance", False, "nợ tiền|thu nhập hằng tháng|dư nợ|sổ tiết kiệm|nợ|quá hạn"
-                             "|vay ngoài"),
+                             "|vay ngoài|vay nóng"),
     # đ: biometric and genetic data of a person
     **_all("biometric", True, "xét nghiệm adn|giám định adn|kết quả adn|dấu vân tay|vân tay"
                               "|mống mắt|nhận dạng khuôn mặt|bệnh di truyền"
@@ -274,7 +274,7 @@ def nobodys(low: str, key: str, category: str, s: int, e: int) -> bool:
 
 # a debt is a person's record when its sum is said: "bà Kiều nợ 25 triệu đồng", "ông Mạnh, dư nợ
 # 48 triệu đồng, quá hạn 14 tháng" (Nghị định 356/2025/NĐ-CP, Điều 4: thông tin tín dụng)
-DEBT_KEYS = ("nợ", "quá hạn", "vay ngoài")
+DEBT_KEYS = ("nợ", "quá hạn", "vay ngoài", "vay nóng")
 _SUM = r"(?:\d[\d.,]*\s*(?:triệu|tỷ)(?:\s*đồng)?|\d{1,3}(?:[.,]\d{3}){2,}\s*(?:đồng|đ\b))"
 _DEBT_SUM = re.compile(r"[^\n;.,]{0,40}?" + _SUM)  # "nợ 5 ứng dụng … tổng cộng 87 triệu"
 _SUM_BEFORE = re.compile(_SUM + r"\s*,?\s*$")

@@ -156,7 +156,7 @@ DISGUISE = Concept(
           "cài người", "cài cắm", "trinh sát ngầm", "tổ trinh sát ngầm", "chốt ngầm",
           "tổ ngầm", "chốt ẩn", "mật phục", "bí mật theo dõi", "bí mật giám sát",
           "không mặc sắc phục", "không sắc phục", "không mặc quân phục", "đóng vai",
-          "trong vai", "giả vờ làm"),
+          "trong vai", "giả vờ làm", "trang phục thường dân", "quần áo thường dân"),
     needs=("place", "time", "person", "count", "named"),
     public=("notice", "announced", "done"),
 )

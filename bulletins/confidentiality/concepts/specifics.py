@@ -49,7 +49,8 @@ _WORDS = {
     "account": r"\b(?:tài khoản|trang|nhóm|fanpage|kênh)\s+(?:facebook|zalo|tiktok|youtube"
                r"|telegram)|\b(?:facebook|zalo)\s*[“\"«]",
     "gap": r"\b(?:không bố trí (?:người|lực lượng)|bỏ trống|chưa có chốt|không có người trực"
-           r"|chỉ tuần tra|không tuần tra|quân số mỏng|lực lượng mỏng|sơ hở)\b",
+           r"|chỉ tuần tra|không tuần tra|quân số mỏng|lực lượng mỏng|sơ hở"
+           r"|chỉ có (?:\d+|một|hai) (?:người|dân quân|bảo vệ|đồng chí|công an viên) trực)\b",
     "route": r"\b(?:xuất phát|đi theo|theo đường|theo tuyến|qua cầu|di chuyển|hạ cánh|lộ trình"
              r"|dẫn đường|dừng tại|nghỉ tại|đón tại|đi qua|đi trước|đến .{1,30}? lúc|dừng ở"
              r"|theo (?:ql|quốc lộ|tỉnh lộ|đt|đường tỉnh)\s*\.?\s*\d+)\b",
