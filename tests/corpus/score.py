@@ -40,6 +40,8 @@
     python -m tests.corpus.score train23 -v  # and three more (rf, rg, rh), read
     python -m tests.corpus.score train24 -v  # and three more (rk, rl, rm), read
     python -m tests.corpus.score train25 -v  # and three more (rn, ro, rp), read
+    python -m tests.corpus.score train26 -v  # and three more (rs, rt, ru), read
+    python -m tests.corpus.score train27 -v  # and three more (rv, rw, rx), read
     python -m tests.corpus.score plain -v    # 110 ordinary public bulletins (none to hold)
     python -m tests.corpus.score heldout_plain  # 110 more, never read: figures only
     python -m tests.corpus.score legacy      # tests/corpus/confidentiality.json
@@ -102,6 +104,8 @@ CORPORA = {"heldout": HERE / "independent" / "heldout.json",
            "train23": HERE / "independent" / "train23.json",
            "train24": HERE / "independent" / "train24.json",
            "train25": HERE / "independent" / "train25.json",
+           "train26": HERE / "independent" / "train26.json",
+           "train27": HERE / "independent" / "train27.json",
            "plain": HERE / "ordinary" / "nb.json",
            "heldout_plain": HERE / "ordinary" / "na.json",
            "legacy": HERE / "confidentiality.json"}
