@@ -48,6 +48,7 @@ def _compound(low: str, e: int) -> bool:
 _NAMED_AFTER = re.compile(r"(?:^|[\s(\[])(?:tài liệu|văn bản|mức độ|độ mật)[:\s]*$")
 # "Bản số 01. Không phổ biến …": after another stamp on its line
 _STAMPED = re.compile(r"(?:Bản số\s*\d+|MẬT)\W*$")
+_SET_APART = re.compile(r"[–—\-(|:,] *$")
 _CLOSE_AFTER = re.compile(r"[ \t.:]*(?:[)\]]|\n|$)")
 _LEVEL = r"(?:tuyệt\s+mật|tối\s+mật|mật)"
 # a level alone in brackets: "Kế hoạch kiểm tra (Mật)", "[TỐI MẬT]"
@@ -77,7 +78,8 @@ def marking(doc: Doc, key: str, s: int, e: int, out: list[Hit]) -> int:
         return e
     if key == "mật":
         word = prev_word(low, s)
-        if word in R.MAT_PREV_EXCL:
+        # "thôn Mật", "bà Mật": a name, unless a dash or a bracket sets it apart ("… thôn) – MẬT")
+        if word in R.MAT_PREV_EXCL and not _SET_APART.search(clean, max(0, s - 4), s):
             return e
         letters = word.replace("_", "")
         if letters and not letters.isdecimal() and not clean[s:e].isupper():

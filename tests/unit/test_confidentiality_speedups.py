@@ -187,7 +187,10 @@ def _lower_mat_as_before(doc: Doc, s: int, e: int) -> bool:
     # "MẬT – ong …", "MẬT: ong": a dash or a colon ends the stamp (session 10), so the next word
     # makes no compound with it ("mật ong")
     cut = re.match(r"[ \t]*[–—\-:|][ \t]", low[e:]) is not None
-    if not cut and next_word(low, e) in R.MAT_NEXT_EXCL or prev_word(low, s) in R.MAT_PREV_EXCL:
+    # ... and a dash or a bracket before it sets it apart from a name ("… thôn) – MẬT", session 11)
+    apart = re.search(r"[–—\-(|:,] *$", doc.clean[max(0, s - 4):s]) is not None
+    if not cut and next_word(low, e) in R.MAT_NEXT_EXCL or (
+            prev_word(low, s) in R.MAT_PREV_EXCL and not apart):
         return False
     before, after = line(low, s, e)
     prev = prev_word(clean, s)

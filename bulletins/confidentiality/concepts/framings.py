@@ -44,7 +44,7 @@ PUBLIC = {
     "event": _phrases(r"tuyên truyền(?! (?:chống|phản động|xuyên tạc|sai sự thật|trái phép|đạo"
                       r"|nói xấu|kích động))|chiến dịch|tháng hành động|hội thao|hội diễn|lễ hội"
                       r"|ngày hội|tập huấn|hội thi|giao lưu|tham quan|khai giảng"
-                      r"|kháng chiến|di tích|(?<!sinh )năm 19\d\d|truyền thống"
+                      r"|kháng chiến|di tích|(?<!sinh )năm 19\d\d|(?<!tín ngưỡng )truyền thống"
                       r"|thánh lễ|đại lễ|bảo vệ bí mật nhà nước|bảo mật thông tin cá nhân"
                       r"|dữ liệu cá nhân|mít tinh"
                       r"|diễu hành|cổ động|tình nguyện|văn nghệ"),
