@@ -113,6 +113,9 @@ def marking(doc: Doc, key: str, s: int, e: int, out: list[Hit]) -> int:
             out.append((MARK, s, e, SEVERITY_BLOCK, MARK_REASON["recall"]))
     elif key == "độ mật":
         lm = _LEVEL_AFTER.match(low, e)
+        if lm is None and clean[e - 3].isupper():  # "(Tài liệu có độ Mật – …)": the level named
+            out.append((MARK, s, e, SEVERITY_BLOCK, MARK_REASON["level"]))
+            return e
         if lm is None:
             return marking(doc, "mật", e - 3, e, out)
         if not _levels_named(low, lm.start(1), lm.end(1)):  # "ba độ mật: Tuyệt mật, Tối mật và Mật"

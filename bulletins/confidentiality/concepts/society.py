@@ -38,7 +38,7 @@ NOMINATION = Concept(
 _VACANCY_CUES = ("kiện toàn chức danh", "miễn nhiệm", "thôi giữ chức", "thôi chức", "bầu bổ sung")
 VACANCY = replace(NOMINATION, key="vacancy", cues=_VACANCY_CUES, unless=NOMINATION.unless + (
     "nghỉ hưu theo chế độ", "nghỉ hưu từ ngày", "nghỉ hưu theo nguyện vọng", "do nghỉ hưu",
-    "tuổi nghỉ hưu"))
+    "tuổi nghỉ hưu", "chuyển công tác"))
 NOMINATION = replace(NOMINATION, cues=tuple(c for c in NOMINATION.cues if c not in _VACANCY_CUES))
 # said plainly ("ông X sẽ là Chủ tịch"): a person, a post and a plan all in the sentence
 NAMED_FOR = Concept(
