@@ -74,8 +74,8 @@ _WORDS = {
                 r"|cấp ủy|ban chấp hành|thường vụ|công chức|viên chức|vị trí)\b",
     "content": r":\s*(?:câu\s*\d|\(?\d\)|[a-zđ]\))|\bcâu\s*[1-9]\b|\bđáp án\s*:"
                # what a paper asks, told in words: "câu nghị luận xã hội yêu cầu viết …"
-               r"|\bcâu nghị luận\b|\bbài hình (?:về|có)\b|\byêu cầu viết đoạn văn\b"
-               r"|\bphân tích (?:khổ|đoạn) (?:thơ|cuối|đầu)"
+               r"|\bgồm \d+ câu\s*:|\bcâu nghị luận\b|\bbài hình (?:về|có)\b"
+               r"|\byêu cầu viết đoạn văn\b|\bphân tích (?:khổ|đoạn) (?:thơ|cuối|đầu)"
                r"|\bbài\s*[1-9]\b|\b(?:yêu cầu|cho) (?:chứng minh|tính|nghị luận|phân tích)",
     "placenum": r"\b(?:mốc|điểm cao|cao điểm|đồi|km|tọa độ|lô|thửa|khu vực bỏ phiếu số"
                 r"|số nhà|cột mốc|phân khu|tiểu khu|thôn|xóm|ấp|bản|buôn|khóm|đội)\s*\d+\b",

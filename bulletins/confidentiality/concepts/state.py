@@ -66,7 +66,8 @@ EXAMS = Concept(
     "exams", "education", "đề thi, đáp án trước khi thi",
     cues=("đề thi", "đề kiểm tra", "đáp án", "câu hỏi", "đề môn", "nội dung thi",
           "câu hỏi phỏng vấn", "đề bài", "đề toán", "đề ngữ văn", "đề tiếng anh", "đề văn",
-          "nhận đề", "đề khảo sát", "đề được bảo mật", "đề chung"),
+          "nhận đề", "đề khảo sát", "đề được bảo mật", "đề chung", "đề phỏng vấn",
+          "đề thi tuyển"),
     needs=("content", "code"),
     public=("announced",),  # the questions may speak of anything, campaigns and festivals too
     unless=("đề cương ôn tập", "đã thi", "sau kỳ thi", "đáp án chính thức", "hỏi đáp",
