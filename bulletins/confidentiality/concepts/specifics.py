@@ -208,7 +208,7 @@ class Facts:
                 elif words and words[-1] in _BEFORE:
                     kind = _BEFORE[words[-1]]
             first = name.split(None, 1)[0]
-            if kind is None and (first in _SURNAMES and " " in name or _MIDDLE.match(name)):
+            if kind is None and (first in _SURNAMES and " " in name or _MIDDLE.search(name)):
                 kind = "person"
             elif kind == "person" and _HOUSE_OF.search(low, max(a, s - 12), s):
                 got["place"].append((s, e))  # "nhà ông Mười Tới": where he lives
