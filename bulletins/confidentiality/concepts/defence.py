@@ -134,6 +134,7 @@ PATROLS = Concept(
     public=DEFENCE_FIELD,
     unless=("tự quản", "song phương", "kiểm soát giao thông", "đợt tuần tra", "duy trì tuần tra",
             "nhắc nhở", "thuận tiện cho tuần tra", "phục vụ tuần tra", "phục vụ công tác tuần tra",
+            "trong quá trình tuần tra", "qua tuần tra",
             "trực cấp cứu", "trạm y tế trực"),
 )
 # More of the defence catalogue's vocabulary (QĐ-TTg danh mục BMNN lĩnh vực quốc phòng:

@@ -71,6 +71,7 @@ PUBLIC = {
                      r"|(?<!kiến )(?<!sẽ )(?<!định )(?<!để )(?<!nhằm )(?<!lực lượng )bắt quả tang"
                      r"|bị bắt giữ|đã bị bắt|đã ra đầu thú"
                      r"|đã khởi tố|đã ra quyết định khởi tố|đã làm rõ|đã xử lý|bị xử phạt"
+                     r"|đã thu giữ"
                      r"|đã (?:đến |về )?thăm"
                      r"|đã làm việc|vừa qua|so với cùng kỳ|đã đến|đã về|đã tới"),
 }

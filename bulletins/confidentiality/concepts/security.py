@@ -100,7 +100,8 @@ SUSPECTS = Concept(
     public=tuple(g for g in FIELD if g != "event"),
     unless=("đường dây nóng", "bảo vệ an ninh chính trị nội bộ", "nạn nhân", "danh tính",
             "nguyên nhân", "chủ tài sản", "trao trả", "nhặt được", "của rơi",
-            "không đưa vào danh sách", "giấy khai sinh", "nhập học"),
+            "không đưa vào danh sách", "giấy khai sinh", "nhập học", "nhập viện",
+            "ai phát hiện"),
 )
 OPERATION = Concept(
     "operation", "security", "kế hoạch hoạt động của lực lượng chưa thực hiện",

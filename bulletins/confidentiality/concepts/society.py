@@ -106,7 +106,8 @@ ASSESSMENT = Concept(
     needs=("person", "count+place", "count+time"),
     public=("notice", "announced", "gathering", "done"),
     unless=("quan điểm", "lễ giáng sinh", "chúc mừng", "đăng ký sinh hoạt", "trở về",
-            "về quê", "xuất khẩu lao động"),
+            "về quê", "xuất khẩu lao động", "làm việc ở nước ngoài", "lao động ở nước ngoài",
+            "đăng ký khai sinh", "yếu tố nước ngoài"),
 )
 # "phương án nhân sự" as guidance for every congress, not a plan naming anyone
 PERSONNEL_GENERAL = ("cần bảo đảm", "cần đảm bảo", "phải bảo đảm", "hướng dẫn", "tiêu chuẩn",
