@@ -67,7 +67,8 @@ FORCES = Concept(
     unless=("bố trí công việc", "bố trí việc làm", "bố trí chỗ", "bố trí vốn", "bố trí kinh phí",
             "bố trí ngân sách", "bố trí thời gian", "bố trí nguồn", "bố trí quỹ đất",
             "bố trí tái định cư", "bố trí đất", "bố trí giáo viên", "bố trí phòng",
-            "song phương", "tuần tra chung", "nước bạn", "tập kết rác", "tập kết vật liệu"),
+            "song phương", "tuần tra chung", "nước bạn", "tập kết rác", "tập kết vật liệu",
+            "vừa kiện toàn", "đã kiện toàn", "đã rà soát"),
 )
 # "bố trí" places land, boats and money as often as men: forces only when it names them
 PLACED = replace(FORCES, key="placed", cues=("bố trí",),

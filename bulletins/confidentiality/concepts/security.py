@@ -29,7 +29,8 @@ COVERT = Concept(
           "hướng điều tra", "kế hoạch xác minh", "theo kế hoạch xác minh", "túc trực"),
     needs=("place", "time", "person", "count", "named"),
     public=FIELD,
-    unless=("cấp cứu", "xe cứu thương", "trực tết", "ghi lại tọa độ"),
+    unless=("cấp cứu", "xe cứu thương", "trực tết", "ghi lại tọa độ", "vừa kiện toàn",
+            "đã kiện toàn"),
 )
 INFORMANTS = Concept(
     "informants", "security", "cơ sở bí mật, cộng tác viên bí mật, người cung cấp tin",
