@@ -117,7 +117,7 @@ LEADERS = Concept(
           "đoàn lãnh đạo", "đoàn trung ương", "đoàn của tỉnh", "đoàn khách", "đại sứ",
           "lãnh đạo tỉnh", "lãnh đạo trung ương", "ủy viên bộ chính trị", "bộ trưởng",
           "chủ tịch tỉnh", "phó chủ tịch tỉnh", "phó bí thư tỉnh ủy", "xe cảnh sát", "dẫn đoàn",
-          "hộ tống", "đoàn rời", "đoàn dừng", "lịch trình"),
+          "hộ tống", "đoàn rời", "đoàn dừng", "lịch trình", "đoàn khởi hành"),
     needs=("time+route", "place+guard", "time+guard", "count+guard"),
     # a leader who visits a flood, a landslide or a relic site is guarded all the same
     public=tuple(g for g in DEFENCE_FIELD if g not in ("disaster", "storm", "event")),
@@ -168,5 +168,7 @@ CODES = replace(CODES, cues=CODES.cues + (
     "mã khóa", "khóa mã", "cơ yếu", "điện mật", "tần số chính", "tần số dự bị", "tần số phụ",
     "kênh chính", "kênh dự bị", "mật khẩu hỏi", "khẩu lệnh hỏi", "ký hiệu liên lạc",
     "bảng mật ngữ", "ám hiệu nhận biết", "tín hiệu báo động"))
-CONCEPTS = (CODES, PAIRS, WARTIME, POSITIONS, WEAPONS, LEADERS, PLANS, FORCES, PLACED,
+# where the weapons are kept is never published by the training or the call-up around them
+STORED = replace(WEAPONS, key="stored", needs=("store+wcount",), public=("notice", "announced"))
+CONCEPTS = (CODES, PAIRS, WARTIME, POSITIONS, STORED, WEAPONS, LEADERS, PLANS, FORCES, PLACED,
             PATROLS)
