@@ -40,6 +40,7 @@ PRICES = Concept(
           "giá thu hồi", "phương án tái định cư", "suất tái định cư", "mức hỗ trợ",
           "hỗ trợ di dời", "tiền hỗ trợ", "đồng/m²", "đồng/m2", "đồng/khóm", "đồng/cây"),
     needs=("amount+pending",),
+    unless=("theo quyết định",),  # the prices a decision fixed, quoted from it
 )
 RESERVES = Concept(
     "reserves", "economy", "kho, số lượng hàng dự trữ quốc gia",
