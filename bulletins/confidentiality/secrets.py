@@ -147,7 +147,8 @@ def _copy_or_restricted(doc: Doc, key: str, s: int, e: int, out: list[Hit]) -> i
         if lone or _OPEN_BEFORE.search(before) or "mật" in before.lower():
             out.append((MARK, s, end, SEVERITY_BLOCK, MARK_REASON["copy"]))
         return end
-    set_off = _OPEN_BEFORE.search(before) and _CLOSE_AFTER.match(clean, e)
+    # "(Không phổ biến)", "(Không phổ biến trên hệ thống truyền thanh)": opened by a bracket
+    set_off = _OPEN_BEFORE.search(before) and (_CLOSE_AFTER.match(clean, e) or before.endswith("("))
     lone = not before.strip() and _CLOSE_AFTER.match(clean, e)
     # "(Tài liệu Không phổ biến – …)": capitalised after a lower-case word, a stamp's name
     named = _NAMED_AFTER.search(before.lower()) or _STAMPED.search(before)

@@ -42,7 +42,8 @@ PUBLIC = {
     # campaigns, festivals, training, drills for the public, history
     # (not a suspect's "tuyên truyền chống đối", the propaganda the police watch)
     "event": _phrases(r"tuyên truyền(?! (?:chống|phản động|xuyên tạc|sai sự thật|trái phép|đạo"
-                      r"|nói xấu|kích động))|chiến dịch|tháng hành động|hội thao|hội diễn|lễ hội"
+                      r"|nói xấu|kích động|nội dung|tư tưởng|luận điệu))"
+                      r"|chiến dịch|tháng hành động|hội thao|hội diễn|lễ hội"
                       r"|ngày hội|tập huấn|hội thi|giao lưu|tham quan|khai giảng"
                       r"|kháng chiến|di tích|(?<!sinh )năm 19\d\d|(?<!tín ngưỡng )truyền thống"
                       r"|thánh lễ|đại lễ|bảo vệ bí mật nhà nước|bảo mật thông tin cá nhân"

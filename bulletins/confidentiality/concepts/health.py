@@ -149,6 +149,7 @@ MORE_SENSITIVE: dict[str, tuple[str, bool]] = {
                           "|chống chế độ|chống phá nhà nước|trang chống|quan điểm chống"
                           "|đòi tự trị|vương quốc mông|nhà nước mông|ủng hộ quan điểm"
                           "|ký tên ủng hộ|ký tên vào thư|ký thư gửi|tổ chức nhân quyền"
+                          "|chê bai chính quyền|nói xấu chính quyền|bôi nhọ chính quyền"
                           "|đăng bài xuyên tạc|bài viết chống|tín đồ đạo|theo đạo tin lành"
                           "|theo đạo công giáo|theo công giáo|theo tin lành|theo đạo phật"
                           "|theo phật giáo|theo đạo cao đài|theo đạo hòa hảo|theo đạo lạ"
@@ -172,7 +173,7 @@ MORE_SENSITIVE: dict[str, tuple[str, bool]] = {
     **_all("finance", True, "nợ xấu|nợ quá hạn|vỡ nợ|nợ tín dụng đen|bị ngân hàng khởi kiện"
                             "|vay nặng lãi|vay tín dụng đen|nợ ngân hàng|nợ nần|mất khả năng trả nợ"
                             "|khoản vay quá hạn|bị siết nợ|bị đòi nợ|nợ lãi|chưa trả nợ|nợ gốc"),
-    **_all("finance", False, "tài sản thế chấp|phát mại tài sản|siết nhà"),
+    **_all("finance", False, "tài sản thế chấp|phát mại tài sản|siết nhà|thế chấp sổ đỏ"),
     # "nợ" and "quá hạn" with a sum only (DEBT_KEYS)
     **_all("finance", False, "nợ tiền|thu nhập hằng tháng|dư nợ|sổ tiết kiệm|nợ|quá hạn"
                              "|vay ngoài|vay nóng"),

@@ -28,7 +28,8 @@ COVERT = Concept(
           "tiếp cận nhóm", "kế hoạch điều tra", "phương án điều tra",
           "hướng điều tra", "kế hoạch xác minh", "theo kế hoạch xác minh", "túc trực"),
     needs=("place", "time", "person", "count", "named"),
-    public=FIELD,
+    # men sent to a mass to note the sermon: a mass is where they work, not a publication
+    public=tuple("gathering" if g == "event" else g for g in FIELD),
     unless=("cấp cứu", "xe cứu thương", "trực tết", "ghi lại tọa độ", "vừa kiện toàn",
             "đã kiện toàn"),
 )
