@@ -44,6 +44,8 @@
     python -m tests.corpus.score train27 -v  # and three more (rv, rw, rx), read
     python -m tests.corpus.score train28 -v  # and three more (ry, rz, qa), read
     python -m tests.corpus.score train29 -v  # and three more (qb, qc, qd), read
+    python -m tests.corpus.score train30 -v  # and three more (qe, qf, qg), read
+    python -m tests.corpus.score train31 -v  # and three more (qh, qi, qj), read
     python -m tests.corpus.score plain -v    # 110 ordinary public bulletins (none to hold)
     python -m tests.corpus.score heldout_plain  # 110 more, never read: figures only
     python -m tests.corpus.score legacy      # tests/corpus/confidentiality.json
@@ -110,6 +112,8 @@ CORPORA = {"heldout": HERE / "independent" / "heldout.json",
            "train27": HERE / "independent" / "train27.json",
            "train28": HERE / "independent" / "train28.json",
            "train29": HERE / "independent" / "train29.json",
+           "train30": HERE / "independent" / "train30.json",
+           "train31": HERE / "independent" / "train31.json",
            "plain": HERE / "ordinary" / "nb.json",
            "heldout_plain": HERE / "ordinary" / "na.json",
            "legacy": HERE / "confidentiality.json"}
