@@ -121,7 +121,8 @@ MORE_SENSITIVE: dict[str, tuple[str, bool]] = {
                            "|làm mẹ tuổi vị thành niên|sinh con ở tuổi"),
     **_all("health", False, "mang thai|có thai|mang bầu|có bầu|sinh non|sinh mổ|đẻ non"),
     # drug dependence and its treatment
-    **_all("drug", True, "methadone|methadon|mét-ta-đôn|điều trị thay thế|thuốc thay thế"
+    **_all("drug", True, "cai tại gia đình|methadone|methadon|mét-ta-đôn|điều trị thay thế"
+                         "|thuốc thay thế"
                          "|cai nghiện bắt buộc|cai nghiện tự nguyện|cai nghiện tại gia đình"
                          "|cai nghiện tại cộng đồng|điều trị nghiện|sử dụng ma túy"
                          "|sử dụng trái phép chất ma túy|nghiện heroin|nghiện ma tuý"
@@ -150,6 +151,7 @@ MORE_SENSITIVE: dict[str, tuple[str, bool]] = {
                           "|đòi tự trị|vương quốc mông|nhà nước mông|ủng hộ quan điểm"
                           "|ký tên ủng hộ|ký tên vào thư|ký thư gửi|tổ chức nhân quyền"
                           "|chê bai chính quyền|nói xấu chính quyền|bôi nhọ chính quyền"
+                          "|chỉ trích chính quyền"
                           "|đăng bài xuyên tạc|bài viết chống|tín đồ đạo|theo đạo tin lành"
                           "|theo đạo công giáo|theo công giáo|theo tin lành|theo đạo phật"
                           "|theo phật giáo|theo đạo cao đài|theo đạo hòa hảo|theo đạo lạ"
@@ -167,7 +169,8 @@ MORE_SENSITIVE: dict[str, tuple[str, bool]] = {
                            "|bị hiếp dâm|mại dâm|bán dâm|mua dâm|bị xâm hại|bị dâm ô"
                            "|bị cưỡng hiếp|quan hệ tình dục|quan hệ bất chính|lgbt|song tính"
                            "|đồng tính nam|đồng tính nữ|bản dạng giới|con ngoài giá thú"
-                           "|có con riêng|sống chung như vợ chồng|nhân tình|người tình"
+                           "|có con riêng|sống chung như vợ chồng|chung sống như vợ chồng"
+                           "|nhân tình|người tình"
                            "|bị quấy rối tình dục|bị sàm sỡ|giao cấu|bị giao cấu"),
     # h: a person's debts and finances with credit institutions
     **_all("finance", True, "nợ xấu|nợ quá hạn|vỡ nợ|nợ tín dụng đen|bị ngân hàng khởi kiện"

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 
-from bulletins.confidentiality.concepts import society
+from bulletins.confidentiality.concepts import security, society
 from bulletins.confidentiality.concepts.framings import PUBLIC
 from bulletins.confidentiality.phrases import UP
 from bulletins.confidentiality.text import SEVERITY_BLOCK, Doc, Hit
@@ -34,10 +34,20 @@ _ENTRY_RE = re.compile(
     re.MULTILINE)
 
 
+# ... and a list of informants, place by place: "Cơ sở nắm tình hình tại các khu du lịch:
+# 1. Khu Thác Bạc: ông Giáp Văn Hưng, bảo vệ bãi xe." (danh mục BMNN lĩnh vực công an)
+_SOURCES_RE = re.compile(r"\b(?:cơ sở nắm tình hình|cộng tác viên bí mật|ctvbm|cơ sở bí mật"
+                         r"|người cung cấp tin|danh sách cơ sở|mạng lưới cơ sở)\b")
+_SOURCE_ENTRY_RE = re.compile(
+    r"^[ \t]*(?:\d{1,2}[.)]|[-+•*–])[ \t]*[^:\n]{2,60}:[ \t]*(?i:ông|bà|anh|chị|em|cô|chú)[ \t]+"
+    + UP + r"\w*(?:[ \t]+" + UP + r"\w*){1,3}", re.MULTILINE)
+
+
 def roster_hits(doc: Doc, out: list[Hit]) -> None:
     """A finding for each line of a personnel roster after the words that plan it, unless the
     document announces what was decided (a congress's results, an appointment)."""
     low = doc.low
+    _sources(doc, out)
     plan = _PLAN_RE.search(low)
     if plan is None or PUBLIC["election"].search(low) or any(
             not low.endswith(("chưa ", "không "), 0, m.start())
@@ -57,3 +67,21 @@ def roster_hits(doc: Doc, out: list[Hit]) -> None:
         if any(s < end and start < e for s, e in taken):
             continue
         out.append((KIND, start, end, SEVERITY_BLOCK, reason))
+
+
+def _sources(doc: Doc, out: list[Hit]) -> None:
+    """A finding for each line "place: person" of a list of informants after the words that
+    name it, unless the document is a notice published on purpose."""
+    cue = _SOURCES_RE.search(doc.low)
+    if cue is None or PUBLIC["notice"].search(doc.low):
+        return
+    reason = security.INFORMANTS.reason(["person", "place"])
+    taken = [(s, e) for kind, s, e, _, _ in out if kind == KIND]
+    text = doc.clean
+    for m in _SOURCE_ENTRY_RE.finditer(text, cue.start(), cue.end() + _REACH):
+        start = m.start() + len(m.group()) - len(m.group().lstrip(" \t-+•*–0123456789.)"))
+        end = text.find("\n", m.end())
+        end = len(text) if end < 0 else end
+        end -= len(text[start:end]) - len(text[start:end].rstrip(" \t.;"))
+        if not any(s < end and start < e for s, e in taken):
+            out.append((KIND, start, end, SEVERITY_BLOCK, reason))

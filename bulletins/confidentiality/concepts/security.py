@@ -103,7 +103,7 @@ SUSPECTS = Concept(
     unless=("đường dây nóng", "bảo vệ an ninh chính trị nội bộ", "nạn nhân", "danh tính",
             "nguyên nhân", "chủ tài sản", "trao trả", "nhặt được", "của rơi",
             "không đưa vào danh sách", "giấy khai sinh", "nhập học", "nhập viện",
-            "ai phát hiện"),
+            "ai phát hiện", "dấu hiệu cảnh báo"),
 )
 OPERATION = Concept(
     "operation", "security", "kế hoạch hoạt động của lực lượng chưa thực hiện",
