@@ -49,10 +49,12 @@ _NAMED_AFTER = re.compile(r"(?:^|[\s(\[])(?:tài liệu|văn bản|mức độ|�
 # "Bản số 01. Không phổ biến …": after another stamp on its line
 _STAMPED = re.compile(r"(?:Bản số\s*\d+|MẬT)\W*$")
 _SET_APART = re.compile(r"[–—\-(|:,] *$")
+_CITED = re.compile(r"\((?:Tuyệt mật|Tối mật|Mật|MẬT)\s*[,;–]\s*$")
 _CLOSE_AFTER = re.compile(r"[ \t.:]*(?:[)\]]|\n|$)")
 _LEVEL = r"(?:tuyệt\s+mật|tối\s+mật|mật)"
 # a level alone in brackets: "Kế hoạch kiểm tra (Mật)", "[TỐI MẬT]"
-_BRACKETED = re.compile(r"[(\[](?:Tuyệt\s+mật|Tối\s+mật|TUYỆT\s+MẬT|TỐI\s+MẬT|Mật|MẬT)[)\]]")
+_BRACKETED = re.compile(r"[(\[](?:Tuyệt\s+mật|Tối\s+mật|TUYỆT\s+MẬT|TỐI\s+MẬT|Mật|MẬT)"
+                        r"(?:[)\]]|\s*[,;–]\s*(?i:bản số))")  # "(Mật, bản số 02)": a plan cited
 # two levels in a row, joined by a comma, "và", "hoặc" or a slash, quoted or not
 _LEVEL_LIST = re.compile(_LEVEL + r"[”\"’»)]*\s*(?:,|;|/|và|hoặc)\s*[“\"‘«(]*" + _LEVEL
                          + r"(?:[”\"’»)]*\s*(?:,|;|/|và|hoặc)\s*[“\"‘«(]*" + _LEVEL + r")*(?!\w)")
@@ -140,7 +142,7 @@ def _copy_or_restricted(doc: Doc, key: str, s: int, e: int, out: list[Hit]) -> i
     before = clean[line_start:s]
     if key != "không phổ biến":  # a copy's number
         m = _COPY_AFTER.match(clean, e)
-        if m is None or not words[0].isupper():
+        if m is None or not (words[0].isupper() or _CITED.search(before)):
             return e
         end = m.end()
         lone = not before.strip(" \t-–—([")
