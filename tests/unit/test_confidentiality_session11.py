@@ -198,3 +198,30 @@ def test_a_sentence_opening_cu_the_details_the_secret_before_it() -> None:
     found = _secrets(text)
     assert any(f.text.endswith("bà Bàn Thị Phấy theo dõi nhóm đưa đón lao động") for f in found)
     assert not any("Các đồng chí báo cáo" in f.text for f in found)
+
+
+def test_a_list_of_informants_place_by_place_is_found_line_by_line() -> None:
+    text = ("MẬT\nDANH SÁCH\nCơ sở nắm tình hình tại các khu du lịch\n"
+            "1. Khu Thác Bạc: ông Giáp Văn Hưng, bảo vệ bãi xe.\n"
+            "2. Khu Tam Đảo 2: anh Mạc Văn Tú, xe ôm.")
+    texts = [f.text for f in _secrets(text)]
+    assert "Khu Thác Bạc: ông Giáp Văn Hưng, bảo vệ bãi xe" in texts
+    assert "Khu Tam Đảo 2: anh Mạc Văn Tú, xe ôm" in texts
+    hotlines = ("THÔNG BÁO\nDanh sách cán bộ tiếp dân\n1. Khu trung tâm: ông Giáp Văn Hưng, "
+                "công chức Văn phòng.\n2. Khu Tam Đảo 2: anh Mạc Văn Tú, công an viên.")
+    assert not _secrets(hotlines)
+
+
+def test_where_weapons_are_stored_stays_secret_in_a_training_notice() -> None:
+    text = ("THÔNG BÁO\nLịch huấn luyện dân quân năm 2026\nVũ khí phục vụ bắn đạn thật gồm 14 khẩu "
+            "AK và 2.100 viên đạn K56, hiện cất tại gian kho phía sau nhà làm việc Ban CHQS xã.")
+    assert any("vũ khí" in f.reason for f in _secrets(text))
+    training = ("THÔNG BÁO\nLịch huấn luyện dân quân năm 2026\nBuổi bắn đạn thật tổ chức tại "
+                "trường bắn Khe Lim sáng 12/5, mỗi chiến sĩ bắn 3 viên đạn AK.")
+    assert not _blocks(training, "state_secret_topic")
+
+
+def test_a_classified_plan_cited_in_brackets_carries_its_stamp() -> None:
+    text = ("TIN BÀI\nHội nghị quân sự địa phương\nCăn cứ Kế hoạch số 18/KH-BCHQS ngày 03/3/2026 "
+            "(Mật, bản số 02), hội nghị quán triệt nhiệm vụ năm 2026.")
+    assert _blocks(text, "classification_marking") == ["Mật", "bản số 02"]
