@@ -134,7 +134,7 @@ class Scanner:
         emails(doc, out)
         dob_in_brackets(doc, out)
         concept_hits(doc, out, cues)
-        roster_hits(doc, out)
+        roster_hits(doc, out, cues)
         merge_sensitive(doc, out)
         scam_numbers(doc, out)
         self._admin(doc, out)

@@ -117,7 +117,7 @@ LEADERS = Concept(
           "đoàn lãnh đạo", "đoàn trung ương", "đoàn của tỉnh", "đoàn khách", "đại sứ",
           "lãnh đạo tỉnh", "lãnh đạo trung ương", "ủy viên bộ chính trị", "bộ trưởng",
           "chủ tịch tỉnh", "phó chủ tịch tỉnh", "phó bí thư tỉnh ủy", "xe cảnh sát", "dẫn đoàn",
-          "hộ tống", "đoàn rời", "đoàn dừng", "lịch trình", "đoàn khởi hành"),
+          "hộ tống", "đoàn rời", "đoàn dừng", "đoàn khởi hành"),
     needs=("time+route", "place+guard", "time+guard", "count+guard"),
     # a leader who visits a flood, a landslide or a relic site is guarded all the same
     public=tuple(g for g in DEFENCE_FIELD if g not in ("disaster", "storm", "event")),
@@ -130,7 +130,7 @@ PATROLS = Concept(
           "phiên trực", "cắt cử", "phân công trực", "lịch gác", "gác đêm", "ca gác",
           # a guard's shift change and an empty post are when a post is weakest
           "đổi ca", "thay ca", "ca đêm", "bảo vệ trực", "vọng gác", "không có người trực",
-          "dân quân trực", "người trực"),
+          "dân quân trực"),
     needs=("gap", "time+place", "time+count"),
     public=DEFENCE_FIELD,
     unless=("tự quản", "song phương", "kiểm soát giao thông", "đợt tuần tra", "duy trì tuần tra",

@@ -36,18 +36,19 @@ _ENTRY_RE = re.compile(
 
 # ... and a list of informants, place by place: "Cơ sở nắm tình hình tại các khu du lịch:
 # 1. Khu Thác Bạc: ông Giáp Văn Hưng, bảo vệ bãi xe." (danh mục BMNN lĩnh vực công an)
-_SOURCES_RE = re.compile(r"\b(?:cơ sở nắm tình hình|cộng tác viên bí mật|ctvbm|cơ sở bí mật"
-                         r"|người cung cấp tin|danh sách cơ sở|mạng lưới cơ sở)\b")
+# (informants' cue words, found by the scanner's one pass over the text)
+SOURCES = frozenset(("cơ sở nắm tình hình", "cộng tác viên bí mật", "ctvbm", "ctv bí mật",
+                     "cơ sở bí mật", "người cung cấp tin", "mạng lưới người cung cấp tin"))
 _SOURCE_ENTRY_RE = re.compile(
     r"^[ \t]*(?:\d{1,2}[.)]|[-+•*–])[ \t]*[^:\n]{2,60}:[ \t]*(?i:ông|bà|anh|chị|em|cô|chú)[ \t]+"
     + UP + r"\w*(?:[ \t]+" + UP + r"\w*){1,3}", re.MULTILINE)
 
 
-def roster_hits(doc: Doc, out: list[Hit]) -> None:
+def roster_hits(doc: Doc, out: list[Hit], cues: list[tuple[int, int, str]]) -> None:
     """A finding for each line of a personnel roster after the words that plan it, unless the
     document announces what was decided (a congress's results, an appointment)."""
     low = doc.low
-    _sources(doc, out)
+    _sources(doc, out, cues)
     plan = _PLAN_RE.search(low)
     if plan is None or PUBLIC["election"].search(low) or any(
             not low.endswith(("chưa ", "không "), 0, m.start())
@@ -69,16 +70,17 @@ def roster_hits(doc: Doc, out: list[Hit]) -> None:
         out.append((KIND, start, end, SEVERITY_BLOCK, reason))
 
 
-def _sources(doc: Doc, out: list[Hit]) -> None:
+def _sources(doc: Doc, out: list[Hit], cues: list[tuple[int, int, str]]) -> None:
     """A finding for each line "place: person" of a list of informants after the words that
-    name it, unless the document is a notice published on purpose."""
-    cue = _SOURCES_RE.search(doc.low)
-    if cue is None or PUBLIC["notice"].search(doc.low):
+    name it (cues: the concepts' cue words found in the text), unless the document is a
+    notice published on purpose."""
+    at = min((s for s, _, cue in cues if cue in SOURCES), default=-1)
+    if at < 0 or PUBLIC["notice"].search(doc.low):
         return
     reason = security.INFORMANTS.reason(["person", "place"])
     taken = [(s, e) for kind, s, e, _, _ in out if kind == KIND]
     text = doc.clean
-    for m in _SOURCE_ENTRY_RE.finditer(text, cue.start(), cue.end() + _REACH):
+    for m in _SOURCE_ENTRY_RE.finditer(text, at, at + _REACH):
         start = m.start() + len(m.group()) - len(m.group().lstrip(" \t-+•*–0123456789.)"))
         end = text.find("\n", m.end())
         end = len(text) if end < 0 else end

@@ -149,7 +149,7 @@ RAIDS = replace(RAIDS, cues=RAIDS.cues + (
     "phương án vây bắt", "phá án", "kế hoạch phá án", "đánh án", "ra quân truy quét",
     "tổng tấn công", "kiểm tra bất chợt", "sẽ ập vào", "khép chặt", "khép vòng vây",
     "khám nhà", "khám lán", "khám xét nhà", "vào nhà", "chốt lối", "chốt đường mòn",
-    "vào kiểm tra", "sẽ vào kiểm tra", "sẽ vây", "vây khu", "vây nhà", "đồng loạt kiểm tra"))
+    "vào kiểm tra", "sẽ vào kiểm tra", "sẽ vây", "vây khu", "đồng loạt kiểm tra"))
 # Officers in disguise among people: plain clothes in a festival crowd are still covert, so
 # only a notice, an announcement or a past result frames them (not an event or a training).
 DISGUISE = Concept(

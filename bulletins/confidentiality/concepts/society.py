@@ -124,8 +124,7 @@ NOMINATION = replace(NOMINATION, cues=NOMINATION.cues + (
     "nhân sự đại hội", "dự kiến bầu", "đề nghị bầu", "ứng viên", "sẽ được bầu",
     "chức danh chủ chốt", "giới thiệu ứng cử", "giới thiệu bầu", "dự kiến phân công",
     "phân công lại", "bố trí giữ chức", "đề nghị điều động", "đề nghị luân chuyển",
-    "phương án dự phòng", "nhân sự dự phòng", "phương án thay thế", "không bầu",
-    "đề nghị không bầu"))
+    "phương án dự phòng", "nhân sự dự phòng", "phương án thay thế"))
 DISCIPLINE = replace(DISCIPLINE, cues=DISCIPLINE.cues + (
     "đề nghị kỷ luật", "xử lý kỷ luật", "kiểm điểm trách nhiệm", "khai trừ", "khai trừ khỏi đảng",
     "xóa tên", "đình chỉ công tác", "tạm đình chỉ", "giáng chức", "bãi nhiệm", "hạ bậc",
