@@ -21,33 +21,33 @@ def _figures(result: dict, kind: str | None = None) -> tuple[float, float]:
 #: Floors a little below what the scanner reached when they were set (reached in comments):
 #: (recall, precision, block accuracy) overall, then (recall, precision) per kind of #15.
 FLOORS = {
+    # floors set in session 11 (7 Dec 2026) from the figures then: held-out sets, figures only;
+    # heldout13-15 and train20-31 are new (each scored before anyone read it)
     "train": ((0.95, 0.95, 0.98), {            # reached 0.99, 0.99, 1.000
         "state_secret_topic": (0.96, 0.95),      # reached 1.00, 0.99
         "sensitive_personal": (0.92, 0.96),      # reached 0.96, 1.00
         "classification_marking": (0.96, 0.96),  # reached 1.00, 1.00
     }),
-    # held-out sets: the figures of session 10 (7 Dec 2026); heldout10-12 are new
-    # (writers nobody read, scored first with the session-start scanner)
     "heldout": ((0.89, 0.90, 0.94), {          # reached 0.93, 0.94, 0.968
         "state_secret_topic": (0.88, 0.91),      # reached 0.92, 0.95
         "sensitive_personal": (0.91, 0.77),      # reached 0.95, 0.81
         "classification_marking": (0.85, 0.96),  # reached 0.89, 1.00
     }),
-    "heldout2": ((0.89, 0.87, 0.93), {         # reached 0.93, 0.91, 0.957
-        "state_secret_topic": (0.86, 0.85),      # reached 0.90, 0.89
+    "heldout2": ((0.89, 0.87, 0.95), {         # reached 0.93, 0.91, 0.971
+        "state_secret_topic": (0.87, 0.86),      # reached 0.91, 0.90
         "sensitive_personal": (0.88, 0.84),      # reached 0.92, 0.88
     }),
-    "heldout3": ((0.90, 0.88, 0.98), {         # reached 0.94, 0.92, 1.000
-        "state_secret_topic": (0.90, 0.85),      # reached 0.94, 0.89
-        "sensitive_personal": (0.88, 0.90),      # reached 0.92, 0.94
+    "heldout3": ((0.91, 0.89, 0.98), {         # reached 0.95, 0.93, 1.000
+        "state_secret_topic": (0.91, 0.85),      # reached 0.95, 0.89
+        "sensitive_personal": (0.88, 0.93),      # reached 0.92, 0.97
     }),
-    "heldout4": ((0.93, 0.91, 0.98), {         # reached 0.97, 0.95, 1.000
-        "state_secret_topic": (0.93, 0.89),      # reached 0.97, 0.93
-        "sensitive_personal": (0.90, 0.93),      # reached 0.94, 0.97
+    "heldout4": ((0.94, 0.93, 0.98), {         # reached 0.98, 0.97, 1.000
+        "state_secret_topic": (0.94, 0.90),      # reached 0.98, 0.94
+        "sensitive_personal": (0.93, 0.96),      # reached 0.97, 1.00
     }),
     "heldout5": ((0.95, 0.89, 0.97), {         # reached 0.99, 0.93, 0.991
-        "state_secret_topic": (0.96, 0.88),      # reached 1.00, 0.92
-        "sensitive_personal": (0.90, 0.90),      # reached 0.94, 0.94
+        "state_secret_topic": (0.96, 0.87),      # reached 1.00, 0.91
+        "sensitive_personal": (0.93, 0.90),      # reached 0.97, 0.94
     }),
     "heldout6": ((0.92, 0.86, 0.97), {         # reached 0.96, 0.90, 0.991
         "state_secret_topic": (0.93, 0.86),      # reached 0.97, 0.90
@@ -61,41 +61,53 @@ FLOORS = {
         "state_secret_topic": (0.93, 0.88),      # reached 0.97, 0.92
         "sensitive_personal": (0.92, 0.85),      # reached 0.96, 0.89
     }),
-    "heldout9": ((0.93, 0.93, 0.98), {         # reached 0.96, 0.97, 1.000
-        "state_secret_topic": (0.91, 0.90),      # reached 0.95, 0.94
-        "sensitive_personal": (0.88, 0.96),      # reached 0.92, 1.00
+    "heldout9": ((0.94, 0.93, 0.98), {         # reached 0.97, 0.97, 1.000
+        "state_secret_topic": (0.92, 0.90),      # reached 0.96, 0.94
+        "sensitive_personal": (0.92, 0.96),      # reached 0.96, 1.00
     }),
-    "heldout10": ((0.92, 0.93, 0.98), {        # reached 0.96, 0.97, 1.000 (new)
-        "state_secret_topic": (0.91, 0.91),      # reached 0.95, 0.95
-        "sensitive_personal": (0.88, 0.93),      # reached 0.92, 0.97
+    "heldout10": ((0.93, 0.93, 0.98), {        # reached 0.97, 0.97, 1.000
+        "state_secret_topic": (0.92, 0.91),      # reached 0.96, 0.95
+        "sensitive_personal": (0.91, 0.94),      # reached 0.95, 0.97
     }),
-    "heldout11": ((0.90, 0.89, 0.97), {        # reached 0.94, 0.93, 0.993 (new)
-        "state_secret_topic": (0.90, 0.87),      # reached 0.94, 0.91
-        "sensitive_personal": (0.79, 0.83),      # reached 0.83, 0.87
+    "heldout11": ((0.91, 0.90, 0.97), {        # reached 0.95, 0.94, 0.993
+        "state_secret_topic": (0.90, 0.89),      # reached 0.94, 0.93
+        "sensitive_personal": (0.82, 0.86),      # reached 0.86, 0.90
     }),
-    "heldout12": ((0.90, 0.90, 0.97), {        # reached 0.94, 0.94, 0.993 (new)
+    "heldout12": ((0.90, 0.90, 0.97), {        # reached 0.94, 0.94, 0.993
         "state_secret_topic": (0.87, 0.83),      # reached 0.91, 0.87
         "sensitive_personal": (0.94, 0.96),      # reached 0.98, 1.00
     }),
-    "train8": ((0.94, 0.92, 0.97), {           # reached 0.98, 0.96, 0.995 (never read)
-        "state_secret_topic": (0.95, 0.90),      # reached 0.99, 0.94
+    "heldout13": ((0.93, 0.88, 0.97), {        # reached 0.97, 0.92, 0.993 (new)
+        "state_secret_topic": (0.91, 0.84),      # reached 0.95, 0.88
+        "sensitive_personal": (0.96, 0.91),      # reached 1.00, 0.95
+    }),
+    "heldout14": ((0.90, 0.88, 0.96), {        # reached 0.94, 0.92, 0.986 (new)
+        "state_secret_topic": (0.86, 0.87),      # reached 0.90, 0.91
+        "sensitive_personal": (0.96, 0.80),      # reached 1.00, 0.84
+    }),
+    "heldout15": ((0.92, 0.89, 0.97), {        # reached 0.96, 0.93, 0.993 (new)
+        "state_secret_topic": (0.92, 0.85),      # reached 0.96, 0.89
+        "sensitive_personal": (0.83, 0.87),      # reached 0.87, 0.91
+    }),
+    "train8": ((0.94, 0.93, 0.97), {           # reached 0.98, 0.97, 0.995 (never read)
+        "state_secret_topic": (0.95, 0.91),      # reached 0.99, 0.95
         "sensitive_personal": (0.91, 0.96),      # reached 0.95, 1.00
     }),
-    "train9": ((0.93, 0.89, 0.97), {           # reached 0.97, 0.93, 0.997 (never read)
-        "state_secret_topic": (0.94, 0.91),      # reached 0.98, 0.95
+    "train9": ((0.93, 0.90, 0.97), {           # reached 0.97, 0.94, 0.997 (never read)
+        "state_secret_topic": (0.94, 0.92),      # reached 0.98, 0.96
         "sensitive_personal": (0.88, 0.84),      # reached 0.92, 0.88
     }),
-    "train10": ((0.95, 0.91, 0.98), {          # reached 0.99, 0.95, 1.000 (never read)
+    "train10": ((0.95, 0.92, 0.98), {          # reached 0.99, 0.96, 1.000 (never read)
         "state_secret_topic": (0.95, 0.92),      # reached 0.99, 0.96
-        "sensitive_personal": (0.96, 0.84),      # reached 1.00, 0.88
+        "sensitive_personal": (0.96, 0.86),      # reached 1.00, 0.90
     }),
     "train11": ((0.95, 0.94, 0.98), {          # reached 0.99, 0.98, 1.000 (never read)
         "state_secret_topic": (0.95, 0.94),      # reached 0.99, 0.98
         "sensitive_personal": (0.93, 0.93),      # reached 0.97, 0.97
     }),
-    "train12": ((0.94, 0.90, 0.98), {          # reached 0.98, 0.94, 1.000 (never read)
+    "train12": ((0.94, 0.91, 0.98), {          # reached 0.98, 0.95, 1.000 (never read)
         "state_secret_topic": (0.95, 0.89),      # reached 0.99, 0.93
-        "sensitive_personal": (0.87, 0.85),      # reached 0.91, 0.89
+        "sensitive_personal": (0.87, 0.87),      # reached 0.91, 0.91
     }),
     "train13": ((0.93, 0.93, 0.98), {          # reached 0.97, 0.97, 1.000 (never read)
         "state_secret_topic": (0.92, 0.93),      # reached 0.96, 0.97
@@ -109,21 +121,69 @@ FLOORS = {
         "state_secret_topic": (0.93, 0.89),      # reached 0.97, 0.93
         "sensitive_personal": (0.88, 0.96),      # reached 0.92, 1.00
     }),
-    "train16": ((0.94, 0.89, 0.97), {          # reached 0.98, 0.93, 0.991 (new, read)
-        "state_secret_topic": (0.94, 0.87),      # reached 0.98, 0.91
+    "train16": ((0.94, 0.90, 0.97), {          # reached 0.98, 0.94, 0.991 (read)
+        "state_secret_topic": (0.95, 0.88),      # reached 0.99, 0.92
         "sensitive_personal": (0.89, 0.87),      # reached 0.93, 0.91
     }),
-    "train17": ((0.96, 0.91, 0.97), {          # reached 1.00, 0.95, 0.995 (new, read)
-        "state_secret_topic": (0.95, 0.87),      # reached 0.99, 0.91
+    "train17": ((0.96, 0.91, 0.97), {          # reached 1.00, 0.95, 0.995 (read)
+        "state_secret_topic": (0.95, 0.89),      # reached 0.99, 0.93
         "sensitive_personal": (0.96, 0.90),      # reached 1.00, 0.94
     }),
-    "train18": ((0.94, 0.90, 0.97), {          # reached 0.98, 0.94, 0.991 (new, read)
-        "state_secret_topic": (0.94, 0.84),      # reached 0.98, 0.88
+    "train18": ((0.94, 0.90, 0.97), {          # reached 0.98, 0.94, 0.991 (read)
+        "state_secret_topic": (0.94, 0.85),      # reached 0.98, 0.89
         "sensitive_personal": (0.90, 0.94),      # reached 0.94, 0.98
     }),
-    "train19": ((0.93, 0.93, 0.97), {          # reached 0.97, 0.97, 0.991 (new, read)
+    "train19": ((0.93, 0.93, 0.97), {          # reached 0.97, 0.97, 0.991 (read)
         "state_secret_topic": (0.90, 0.89),      # reached 0.94, 0.93
         "sensitive_personal": (0.91, 0.94),      # reached 0.95, 0.98
+    }),
+    "train20": ((0.96, 0.92, 0.97), {          # reached 1.00, 0.96, 0.995 (new, read)
+        "state_secret_topic": (0.95, 0.90),      # reached 0.99, 0.94
+        "sensitive_personal": (0.96, 0.93),      # reached 1.00, 0.97
+    }),
+    "train21": ((0.93, 0.88, 0.97), {          # reached 0.97, 0.92, 0.995 (new, read)
+        "state_secret_topic": (0.93, 0.85),      # reached 0.97, 0.89
+        "sensitive_personal": (0.91, 0.84),      # reached 0.95, 0.88
+    }),
+    "train22": ((0.91, 0.93, 0.97), {          # reached 0.95, 0.97, 0.995 (new, read)
+        "state_secret_topic": (0.87, 0.90),      # reached 0.91, 0.94
+        "sensitive_personal": (0.96, 0.93),      # reached 1.00, 0.97
+    }),
+    "train23": ((0.92, 0.91, 0.97), {          # reached 0.96, 0.95, 0.995 (new, read)
+        "state_secret_topic": (0.91, 0.89),      # reached 0.95, 0.93
+        "sensitive_personal": (0.90, 0.88),      # reached 0.94, 0.92
+    }),
+    "train24": ((0.92, 0.89, 0.97), {          # reached 0.96, 0.93, 0.995 (new, read)
+        "state_secret_topic": (0.91, 0.83),      # reached 0.95, 0.87
+        "sensitive_personal": (0.90, 0.93),      # reached 0.94, 0.97
+    }),
+    "train25": ((0.92, 0.92, 0.97), {          # reached 0.96, 0.96, 0.991 (new, read)
+        "state_secret_topic": (0.90, 0.90),      # reached 0.94, 0.94
+        "sensitive_personal": (0.93, 0.90),      # reached 0.97, 0.94
+    }),
+    "train26": ((0.94, 0.93, 0.97), {          # reached 0.98, 0.97, 0.995 (new, read)
+        "state_secret_topic": (0.92, 0.91),      # reached 0.96, 0.95
+        "sensitive_personal": (0.96, 0.93),      # reached 1.00, 0.97
+    }),
+    "train27": ((0.92, 0.89, 0.97), {          # reached 0.96, 0.93, 0.991 (new, read)
+        "state_secret_topic": (0.94, 0.85),      # reached 0.98, 0.89
+        "sensitive_personal": (0.81, 0.96),      # reached 0.85, 1.00
+    }),
+    "train28": ((0.95, 0.90, 0.97), {          # reached 0.99, 0.94, 0.995 (new, read)
+        "state_secret_topic": (0.94, 0.89),      # reached 0.98, 0.93
+        "sensitive_personal": (0.93, 0.85),      # reached 0.97, 0.89
+    }),
+    "train29": ((0.94, 0.90, 0.95), {          # reached 0.98, 0.94, 0.977 (new, read)
+        "state_secret_topic": (0.95, 0.88),      # reached 0.99, 0.92
+        "sensitive_personal": (0.88, 0.83),      # reached 0.92, 0.87
+    }),
+    "train30": ((0.92, 0.93, 0.98), {          # reached 0.96, 0.97, 1.000 (new, read)
+        "state_secret_topic": (0.89, 0.90),      # reached 0.93, 0.94
+        "sensitive_personal": (0.94, 0.94),      # reached 0.98, 0.98
+    }),
+    "train31": ((0.92, 0.89, 0.96), {          # reached 0.96, 0.93, 0.981 (new, read)
+        "state_secret_topic": (0.92, 0.87),      # reached 0.96, 0.91
+        "sensitive_personal": (0.85, 0.90),      # reached 0.89, 0.94
     }),
     "train2": ((0.95, 0.94, 0.98), {           # reached 0.99, 0.98, 1.000
         "state_secret_topic": (0.95, 0.93),      # reached 0.99, 0.97
@@ -131,14 +191,14 @@ FLOORS = {
     }),
     "train3": ((0.92, 0.93, 0.98), {           # reached 0.96, 0.97, 1.000
         "state_secret_topic": (0.92, 0.92),      # reached 0.96, 0.96
-        "sensitive_personal": (0.93, 0.92),      # reached 0.97, 0.96
+        "sensitive_personal": (0.93, 0.96),      # reached 0.97, 1.00
     }),
     "train4": ((0.93, 0.91, 0.98), {           # reached 0.97, 0.95, 1.000
         "state_secret_topic": (0.92, 0.89),      # reached 0.96, 0.93
-        "sensitive_personal": (0.93, 0.93),      # reached 0.97, 0.97
+        "sensitive_personal": (0.93, 0.96),      # reached 0.97, 1.00
     }),
     "train5": ((0.92, 0.92, 0.98), {           # reached 0.96, 0.96, 1.000
-        "state_secret_topic": (0.91, 0.93),      # reached 0.95, 0.97
+        "state_secret_topic": (0.92, 0.93),      # reached 0.96, 0.97
         "sensitive_personal": (0.90, 0.89),      # reached 0.94, 0.93
     }),
     "train6": ((0.93, 0.94, 0.98), {           # reached 0.97, 0.98, 1.000
