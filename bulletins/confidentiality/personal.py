@@ -170,7 +170,7 @@ def sensitive(doc: Doc, key: str, s: int, e: int, out: list[Hit]) -> None:
     if key == "ma túy" and not _USE_RE.search(doc.low, a, b) or key == "vay nặng lãi" and (
             doc.low.endswith("cho ", 0, s)):  # the lender's trade, not a borrower's debt
         return
-    if (category == "finance" or category == "crime") and nobodys(doc.low, key, category, s, e):
+    if nobodys(doc.low, key, category, s, e):
         return
     if key in DEBT_KEYS:
         span = debt_span(doc.low, key, a, s, e)

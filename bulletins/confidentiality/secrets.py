@@ -41,10 +41,6 @@ _OPEN_BEFORE = re.compile(r"[(\[–\-—]\s*$")
 # "MẬT – BÁO CÁO …": a dash or a colon ends the stamp, the next word is no compound ("mật báo")
 _STAMP_CUT = re.compile(r"[ \t]*[–\-—:|][ \t]")
 
-
-def _compound(low: str, e: int) -> bool:
-    """True when "mật" ending at e begins an ordinary word with the next one ("mật ong")."""
-    return _STAMP_CUT.match(low, e) is None and next_word(low, e) in R.MAT_NEXT_EXCL
 _NAMED_AFTER = re.compile(r"(?:^|[\s(\[])(?:tài liệu|văn bản|mức độ|độ mật)[:\s]*$")
 # "Bản số 01. Không phổ biến …": after another stamp on its line
 _STAMPED = re.compile(r"(?:Bản số\s*\d+|MẬT)\W*$")
@@ -58,6 +54,11 @@ _BRACKETED = re.compile(r"[(\[](?:Tuyệt\s+mật|Tối\s+mật|TUYỆT\s+MẬT|
 # two levels in a row, joined by a comma, "và", "hoặc" or a slash, quoted or not
 _LEVEL_LIST = re.compile(_LEVEL + r"[”\"’»)]*\s*(?:,|;|/|và|hoặc)\s*[“\"‘«(]*" + _LEVEL
                          + r"(?:[”\"’»)]*\s*(?:,|;|/|và|hoặc)\s*[“\"‘«(]*" + _LEVEL + r")*(?!\w)")
+
+
+def _compound(low: str, e: int) -> bool:
+    """True when "mật" ending at e begins an ordinary word with the next one ("mật ong")."""
+    return _STAMP_CUT.match(low, e) is None and next_word(low, e) in R.MAT_NEXT_EXCL
 
 
 def _levels_named(low: str, s: int, e: int) -> bool:

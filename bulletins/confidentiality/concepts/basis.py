@@ -129,6 +129,11 @@ DOB_REASON = (f"Ngày sinh của cá nhân (dữ liệu cá nhân cơ bản, {PE
 FIELD = ("notice", "announced", "event", "done", "civil", "disaster", "storm")
 # the same for defence: a plan approved inside the chain of command is no publication
 DEFENCE_FIELD = tuple("decided" if group == "announced" else group for group in FIELD)
+
+
+def without(groups: tuple[str, ...], *dropped: str) -> tuple[str, ...]:
+    """The framing groups but the dropped ones (a concept those framings do not publish)."""
+    return tuple(group for group in groups if group not in dropped)
 PUBLIC_NOTICE = ("; thông báo công khai theo quy định (truy nã, xét xử, tìm người): "
                  "kiểm tra lại trước khi đăng")
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from bulletins.confidentiality.concepts.basis import DEFENCE_FIELD, Concept
+from bulletins.confidentiality.concepts.basis import DEFENCE_FIELD, Concept, without
 
 WEAPONS = Concept(
     "weapons", "defence", "vũ khí, đạn dược và nơi cất giữ",
@@ -23,7 +23,7 @@ WEAPONS = Concept(
           "trang bị", "tủ sắt", "hòm sắt"),
     needs=("wcount", "store", "place+count"),
     # a weapon's count or store is not published by the flood or storm the bulletin is about
-    public=tuple(g for g in DEFENCE_FIELD if g not in ("disaster", "storm")),
+    public=without(DEFENCE_FIELD, "disaster", "storm"),
     unless=("tàng trữ trái phép", "tự chế", "súng hơi", "súng cồn", "bắn pháo hoa", "pháo nổ",
             "pháo hoa", "súng bắn đạn cao su"),
 )
@@ -120,7 +120,7 @@ LEADERS = Concept(
           "hộ tống", "đoàn rời", "đoàn dừng", "đoàn khởi hành"),
     needs=("time+route", "place+guard", "time+guard", "count+guard"),
     # a leader who visits a flood, a landslide or a relic site is guarded all the same
-    public=tuple(g for g in DEFENCE_FIELD if g not in ("disaster", "storm", "event")),
+    public=without(DEFENCE_FIELD, "disaster", "storm", "event"),
 )
 PATROLS = Concept(
     "patrols", "defence", "lịch, tuyến tuần tra canh gác và chỗ trống",

@@ -35,10 +35,6 @@ PUBLIC = {
                           r"|đã niêm yết|đã được niêm yết|đã công khai"
                           r"|(?:đã )?ban hành quyết định|quyết định công nhận"
                           r"|đã ký quyết định|ký quyết định bổ nhiệm|bầu (?:ông|bà|anh|chị)"),
-    # a defence plan approved by the chain of command is still the catalogue's secret: for
-    # defence, only results and decisions made known count ("announced" without "phê duyệt")
-    "decided": None,
-    "gathering": None,
     # campaigns, festivals, training, drills for the public, history
     # (not a suspect's "tuyên truyền chống đối", the propaganda the police watch)
     "event": _phrases(r"tuyên truyền(?! (?:chống|phản động|xuyên tạc|sai sự thật|trái phép|đạo"
@@ -78,12 +74,13 @@ PUBLIC = {
 }
 
 
-
 def _without(group: str, words: str) -> re.Pattern[str]:
     """The framing group without some of its phrases (words: "|"-joined, as written there)."""
     return re.compile(PUBLIC[group].pattern.replace(words, ""))
 
 
+# a defence plan approved by the chain of command is still the catalogue's secret: for
+# defence, only results and decisions made known count ("announced" without "phê duyệt")
 PUBLIC["decided"] = _without("announced", r"|(?:đã|đã được) phê duyệt")
 # a mass is where a priest's sermon is heard: an assessment of what he said there is no event
 PUBLIC["gathering"] = _without("event", r"|thánh lễ|đại lễ")

@@ -269,9 +269,9 @@ _SERVED_DETAIL = re.compile(r"[^.;\n]{0,25}?(?:\d+\s*(?:năm|tháng)|về tội|
 def nobodys(low: str, key: str, category: str, s: int, e: int) -> bool:
     """True when the phrase key at [s, e) speaks of a group or a book, not of a person: a
     lender's share of bad debts, "người chấp hành xong án" as a scheme's beneficiaries."""
-    if category == "finance" and _SHARE.match(low, e):
-        return True
-    return key in _SERVED and not _SERVED_DETAIL.match(low, e) and (
+    if category == "finance":
+        return _SHARE.match(low, e) is not None
+    return category == "crime" and key in _SERVED and not _SERVED_DETAIL.match(low, e) and (
         key.startswith("người") or low.endswith("người ", 0, s)
         or low.endswith("người chấp hành xong án ", 0, s))
 

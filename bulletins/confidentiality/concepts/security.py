@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from bulletins.confidentiality.concepts.basis import FIELD, Concept
+from bulletins.confidentiality.concepts.basis import FIELD, Concept, without
 
 COVERT = Concept(
     "covert", "security", "lực lượng trinh sát, tổ công tác bí mật và nơi hoạt động",
@@ -99,7 +99,7 @@ SUSPECTS = Concept(
           "diện trọng điểm", "liên quan đến đường dây", "trong đường dây"),
     needs=("person", "list", "count+place", "named"),
     # what a watched man preaches or posts ("tuyên truyền lập vương quốc") is no campaign
-    public=tuple(g for g in FIELD if g != "event"),
+    public=without(FIELD, "event"),
     unless=("đường dây nóng", "bảo vệ an ninh chính trị nội bộ", "nạn nhân", "danh tính",
             "nguyên nhân", "chủ tài sản", "trao trả", "nhặt được", "của rơi",
             "không đưa vào danh sách", "giấy khai sinh", "nhập học", "nhập viện",
