@@ -46,6 +46,8 @@
     python -m tests.corpus.score train29 -v  # and three more (qb, qc, qd), read
     python -m tests.corpus.score train30 -v  # and three more (qe, qf, qg), read
     python -m tests.corpus.score train31 -v  # and three more (qh, qi, qj), read
+    python -m tests.corpus.score train32 -v  # and three more (qk, ql, qm), read
+    python -m tests.corpus.score train33 -v  # and three more (qn, qo, qp), read
     python -m tests.corpus.score plain -v    # 110 ordinary public bulletins (none to hold)
     python -m tests.corpus.score heldout_plain  # 110 more, never read: figures only
     python -m tests.corpus.score legacy      # tests/corpus/confidentiality.json
@@ -114,6 +116,8 @@ CORPORA = {"heldout": HERE / "independent" / "heldout.json",
            "train29": HERE / "independent" / "train29.json",
            "train30": HERE / "independent" / "train30.json",
            "train31": HERE / "independent" / "train31.json",
+           "train32": HERE / "independent" / "train32.json",
+           "train33": HERE / "independent" / "train33.json",
            "plain": HERE / "ordinary" / "nb.json",
            "heldout_plain": HERE / "ordinary" / "na.json",
            "legacy": HERE / "confidentiality.json"}
