@@ -215,6 +215,8 @@ def bank(doc: Doc, s: int, e: int, out: list[Hit], claimed: set[int]) -> None:
     if explicit and low.endswith("chủ ", 0, s):
         return  # "chủ tài khoản": the holder's name follows, not the number
     m = _RUN_RE.search(low, e, min(len(low), e + 60))
+    if m and m.end() == e + 60:  # a number starting in reach is read whole, not cut there
+        m = _RUN_RE.match(low, m.start())
     if m and ("\n" in low[e:m.start()] or _OTHER_NUMBER_RE.search(low, e, m.start())
               or MONEY_RE.match(low, m.end())):  # another's number, or an amount paid in
         m = None

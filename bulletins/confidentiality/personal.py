@@ -27,6 +27,7 @@ from bulletins.confidentiality.text import (
     Hit,
     any_of,
     ci_trie,
+    highland_name,
     named_before,
     prev_word,
 )
@@ -41,7 +42,9 @@ _DATE_AFTER = re.compile(
     r"(?:19|20)\d\d|(?:ngày\s+)?\d{1,2}\s+tháng\s+\d{1,2},?\s+năm\s+(?:19|20)\d\d)"
     r"|(?P<y>(?:19|20)\d\d))(?!\d)"
 )
-_RANGE_AFTER = re.compile(r"\s*(?:trở về|trở lên|trở xuống|đến|-|–)")
+# "sinh từ 01/01/2006 đến 31/12/2006", "sinh năm 2008 trở về trước": a cohort's range; a dash
+# before anything but another date ends a list's column ("A Tuấn – sinh ngày … – căn cước …")
+_RANGE_AFTER = re.compile(r"\s*(?:trở về|trở lên|trở xuống|(?:đến|-|–)\s*(?:(?:ngày|năm)\s+)?\d)")
 # Residence words; then, after one \b, h: an honorific before a capitalised name, n: a surname
 # and a given name, initials, an age.  Residence words, initials and an age never match where
 # another branch does, so this order finds the same matches as h|n|residence|age|initials.
@@ -117,7 +120,7 @@ def has_person(clean: str, officials: bool = False) -> bool:
             if before in R.PLACE_WORDS or tail.startswith(R.NAME_EXCL):
                 continue
         return True
-    return False
+    return highland_name(clean)
 
 
 # has_person by the text of a span: a pure function of it, and sentences repeat (revisions)

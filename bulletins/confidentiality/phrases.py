@@ -218,8 +218,9 @@ KIN_WORDS = (r"bố|mẹ|cha|chồng|vợ|con|con trai|con gái|con út|con cả
              r"|em gái|anh rể|em rể|chị dâu|em dâu|con dâu|con rể|bố vợ|mẹ vợ|bố chồng|mẹ chồng"
              r"|ông nội|bà nội|ông ngoại|bà ngoại|cháu nội|cháu ngoại")
 KIN = (rf"(?:{KIN_WORDS})\s+(?:của\s+)?(?:em|cháu|anh|chị|ông|bà|cô|chú|bác|cụ)\b")
-BACKREF = (rf"\s*(?:bị cáo|bị can|đối tượng|người này|{KIN}|(?:anh|chị|ông|bà|cháu|em|cụ)\b"
-           r"(?!\s+(?:con|em)\b))\b")  # "bà con", "anh em", "chị em": everyone
+# "bà con", "anh em", "chị em": everyone; "Bản thân:" the person of a CV ("trích ngang lý lịch")
+BACKREF = (rf"\s*(?:bị cáo|bị can|đối tượng|người này|bản thân|{KIN}"
+           r"|(?:anh|chị|ông|bà|cháu|em|cụ)\b(?!\s+(?:con|em)\b))\b")
 NAME_EXCL = ("Hồ Chí Minh", "Trần Hưng Đạo", "Lê Lợi", "Hà Nội", "Hà Nam", "Vũ Dương",
              "Lý Thái Tổ", "Đinh Tiên Hoàng", "Lê Hoàn", "Võ Nguyên Giáp", "Hà Giang", "Hà Tĩnh",
              "Cao Bằng", "Mai Sơn")

@@ -117,6 +117,21 @@ def named_before(doc: Doc, a: int, b: int) -> bool:
     return bool(names) and any(w in names for w in _WORD_RE.findall(doc.clean, a, b))
 
 
+_HIGHLAND_RE = re.compile(r"(?<![\w.'’])[AY]\s+(" + R.UP + r"\w+)")
+_NOT_GIVEN = frozenset(("Tế", "Học", "Dược", "Khoa", "Sĩ", "Đức", "Lưới", "Tá"))  # "Sở Y Tế"
+
+
+def highland_name(clean: str) -> bool:
+    """True when clean names someone by a given name of the Central Highlands or the Mông
+    without a surname ("A Hưng", "Y Mơ"), not a place ("huyện A Lưới") or an office ("Y Tế")."""
+    for m in _HIGHLAND_RE.finditer(clean):
+        word = m.group(1)
+        if (word[1:].islower() and word not in _NOT_GIVEN
+                and prev_word(clean, m.start()).lower() not in R.PLACE_WORDS):
+            return True
+    return False
+
+
 def bounded(text: str, s: int, e: int) -> bool:
     """True when [s, e) is not glued to letters or digits on either side."""
     return (s == 0 or not text[s - 1].isalnum()) and (e >= len(text) or not text[e].isalnum())

@@ -185,6 +185,15 @@ FLOORS = {
         "state_secret_topic": (0.92, 0.87),      # reached 0.96, 0.91
         "sensitive_personal": (0.85, 0.90),      # reached 0.89, 0.94
     }),
+    # session 12: train32-33 are new (each scored before anyone read it, then read)
+    "train32": ((0.91, 0.90, 0.98), {          # reached 0.95, 0.94, 1.000 (new, read)
+        "state_secret_topic": (0.90, 0.87),      # reached 0.94, 0.91
+        "sensitive_personal": (0.82, 0.88),      # reached 0.86, 0.92
+    }),
+    "train33": ((0.93, 0.90, 0.97), {          # reached 0.97, 0.94, 0.995 (new, read)
+        "state_secret_topic": (0.93, 0.86),      # reached 0.97, 0.90
+        "sensitive_personal": (0.85, 0.89),      # reached 0.89, 0.93
+    }),
     "train2": ((0.95, 0.94, 0.98), {           # reached 0.99, 0.98, 1.000
         "state_secret_topic": (0.95, 0.93),      # reached 0.99, 0.97
         "sensitive_personal": (0.92, 0.96),      # reached 0.96, 1.00

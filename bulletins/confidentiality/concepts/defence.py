@@ -60,7 +60,9 @@ FORCES = Concept(
     cues=("tiểu đội", "trung đội", "đại đội", "phân đội", "trung đội cơ động",
           "lực lượng cơ động", "tổ cơ động", "dân quân thường trực", "dân quân cơ động",
           "hiệp đồng", "tập kết", "hành quân", "cơ động lực lượng", "chốt tại",
-          "đặt chốt", "tổ chốt", "lực lượng bảo vệ", "vòng ngoài", "vòng trong"),
+          "đặt chốt", "tổ chốt", "lực lượng bảo vệ", "vòng ngoài", "vòng trong",
+          # a force split into prongs ("24 đồng chí …, chia 3 mũi; mũi 1 phục tại …")
+          *(f"chia {how}{n} mũi" for how in ("", "thành ", "làm ") for n in "234")),
     needs=("place+count", "place+time", "count+time+future", "place+future"),
     public=DEFENCE_FIELD,
     # "bố trí" of work, money and rooms is everyday administration
@@ -158,7 +160,9 @@ PLANS = replace(PLANS, cues=PLANS.cues + (
     "phương án phòng thủ",
     "phương án đánh địch", "phương án chống đổ bộ", "chống đổ bộ", "chống nhảy dù",
     "chống bạo loạn", "phương án chống bạo loạn", "xử lý bạo loạn", "phương án xử lý tình huống",
-    "phương án bảo vệ mục tiêu", "kế hoạch bảo đảm", "phương án cơ động"))
+    "phương án bảo vệ mục tiêu", "kế hoạch bảo đảm", "phương án cơ động",
+    # where the enemy is to be stopped is the plan itself ("chặn địch tại tuyến bãi cát …")
+    "chặn địch", "diệt địch", "tiêu diệt địch", "địch đổ bộ", "đánh chặn"))
 WARTIME = replace(WARTIME, cues=WARTIME.cues + (
     "sơ tán thời chiến", "nơi sơ tán thời chiến", "địa điểm sơ tán thời chiến",
     "kế hoạch động viên", "động viên quân đội", "động viên quân nhân dự bị", "quân nhân dự bị",

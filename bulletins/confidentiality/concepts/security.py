@@ -60,7 +60,9 @@ SURVEILLANCE = Concept(
           # what watching a person does: films his visitors, notes when he leaves, keeps his
           # posts and who comments on them, holds on to his numbers
           "ghi hình", "ghi nhận giờ", "chụp lại bài đăng", "ghi tên người", "nắm chắc",
-          "nắm chặt", "nắm các mối quan hệ", "cử người gần gũi"),
+          "nắm chặt", "nắm các mối quan hệ", "cử người gần gũi",
+          # kept at home by an officer while something happens ("giao Công an viên kèm tại nhà")
+          "kèm tại nhà", "kèm sát", "giữ chân tại nhà"),
     needs=("phone+agent", "account+agent", "person+agent", "person+secret"),
     public=FIELD,
     unless=("camera giám sát", "phối hợp giám sát việc", "phối hợp giám sát thực hiện",
