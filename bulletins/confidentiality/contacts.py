@@ -22,7 +22,7 @@ from bulletins.confidentiality.text import (
 DIGIT_START = ("[+" + re.escape("".join(filter(str.isdecimal, map(chr, range(0x10000)))))
                + "\U00010000-\U0010ffff" + r"](?<=[+\d])")
 NUM_RE = re.compile(
-    DIGIT_START + r"(?<![\d][\d+])(?:(?<=\d)(?P<plate>\d(?:-\s?|\s)?[a-z]{1,2}\d?(?:\s?[-.]\s?|\s)"
+    DIGIT_START + r"(?<![\d][\d+])(?:(?<=\d)(?P<plate>\d(?:-\s?|\s)?[a-zđ]{1,2}\d?(?:\s?[-.]\s?|\s)"
     r"(?:\d{3}\.\d{2}|\d{4,5})(?!\w))|(?:\d|[ .\-]\d|\)\s?\d){5,})"
 )
 _DIGITS_RE = re.compile(r"\d+")
@@ -113,6 +113,11 @@ def numbers(doc: Doc, out: list[Hit], claimed: set[int]) -> None:
         if e - s < 10:  # fewer than 10 digits: _segment would find nothing
             continue
         if MONEY_RE.match(low, e) or _NOT_PHONE.search(low, max(0, s - 20), s):
+            continue
+        if low[s] == "+" and not low.startswith("+84", s) and 10 <= len(digits(low[s:e])) <= 13:
+            # a foreign mobile ("+86 138 7712 4590"): a trader's, a worker's abroad
+            out.append(("phone", s, e, *((SEVERITY_WARN, OFFICE_LINE) if official(doc, s)
+                                         else (SEVERITY_BLOCK, "Số điện thoại cá nhân"))))
             continue
         _segment(doc, [g.span() for g in _DIGITS_RE.finditer(low, s, e)], out, claimed)
 

@@ -32,7 +32,7 @@ from bulletins.confidentiality.classifier import (
 )
 from bulletins.confidentiality.concepts.basis import LAW, ND356
 from bulletins.confidentiality.personal import person_in
-from bulletins.confidentiality.text import SEVERITY_BLOCK, SEVERITY_WARN, Doc, Hit
+from bulletins.confidentiality.text import SEVERITY_BLOCK, SEVERITY_WARN, Doc, Hit, sentence
 
 #: hold when the confidence is above this; chosen on bulletins neither the models nor the
 #: rules had seen (tests/corpus/independent/README.md)
@@ -71,7 +71,12 @@ def _long_enough(low: str) -> bool:
 
 
 def _trim(low: str, s: int, e: int) -> tuple[int, int]:
-    """The span without the spaces at its ends."""
+    """The span without the spaces at its ends, run on to its sentence's end where the model's
+    split cut it at a dot inside a number or a name ("giá bán nước 21.000 đồng", "ĐT.286")."""
+    if e < len(low) - 1 and low[e] == "." and not low[e + 1].isspace():
+        e = sentence(low, s, e)[1]
+        while e > s and low[e - 1] in ".;":
+            e -= 1
     while s < e and low[s].isspace():
         s += 1
     while e > s and low[e - 1].isspace():

@@ -11,7 +11,7 @@ from bulletins.confidentiality.concepts.basis import (
     PUBLIC_NOTICE,
     SENSITIVE_REASON,
 )
-from bulletins.confidentiality.concepts.framings import court_notice, notice
+from bulletins.confidentiality.concepts.framings import announces, court_notice, notice
 from bulletins.confidentiality.concepts.health import (
     DEBT_KEYS,
     MORE_SENSITIVE,
@@ -223,7 +223,8 @@ def dob(doc: Doc, s: int, e: int, out: list[Hit]) -> None:
     ds, de = m.span("d") if m.group("d") else m.span("y")
     if _RANGE_AFTER.match(low, de):
         return
-    if m.group("y") and (_cohort(before) or not person_in(doc, a, s)):
+    # a year of birth: a group's, or an official's in the announcement of an appointment
+    if m.group("y") and (_cohort(before) or not person_in(doc, a, s) or announces(low)):
         return
     _published(doc, "date_of_birth", ds, de, DOB_REASON, a, b, out)
 

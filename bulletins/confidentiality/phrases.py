@@ -223,7 +223,10 @@ BACKREF = (rf"\s*(?:bị cáo|bị can|đối tượng|người này|bản thân
            r"|(?:anh|chị|ông|bà|cháu|em|cụ)\b(?!\s+(?:con|em)\b))\b")
 NAME_EXCL = ("Hồ Chí Minh", "Trần Hưng Đạo", "Lê Lợi", "Hà Nội", "Hà Nam", "Vũ Dương",
              "Lý Thái Tổ", "Đinh Tiên Hoàng", "Lê Hoàn", "Võ Nguyên Giáp", "Hà Giang", "Hà Tĩnh",
-             "Cao Bằng", "Mai Sơn")
+             "Cao Bằng", "Mai Sơn",
+             # "Đoàn" is a surname and the Youth Union's, an inspection team's name
+             "Đoàn Thanh niên", "Đoàn Thanh Niên", "Đoàn Kiểm tra", "Đoàn Thanh tra",
+             "Đoàn Công tác", "Đoàn Giám sát", "Đoàn Đại biểu")
 
 
 def fold_tones(text: str) -> str:

@@ -16,6 +16,7 @@
     python -m tests.corpus.score heldout13   # a thirteenth (writers ra, rb), figures only
     python -m tests.corpus.score heldout14   # a fourteenth (writers ri, rj), figures only
     python -m tests.corpus.score heldout15   # a fifteenth (writers rq, rr), figures only
+    python -m tests.corpus.score heldout16   # a sixteenth (writers qw, qx), figures only
     python -m tests.corpus.score train2 -v   # three more writers' training set (wd, we, wf)
     python -m tests.corpus.score train3 -v   # and three more (wg, wh, wi)
     python -m tests.corpus.score train4 -v   # and three more (wj, wk, wl)
@@ -48,6 +49,8 @@
     python -m tests.corpus.score train31 -v  # and three more (qh, qi, qj), read
     python -m tests.corpus.score train32 -v  # and three more (qk, ql, qm), read
     python -m tests.corpus.score train33 -v  # and three more (qn, qo, qp), read
+    python -m tests.corpus.score train34 -v  # and three more (qq, qr, qs), read
+    python -m tests.corpus.score train35 -v  # and three more (qt, qu, qv), read
     python -m tests.corpus.score plain -v    # 110 ordinary public bulletins (none to hold)
     python -m tests.corpus.score heldout_plain  # 110 more, never read: figures only
     python -m tests.corpus.score legacy      # tests/corpus/confidentiality.json
@@ -85,6 +88,7 @@ CORPORA = {"heldout": HERE / "independent" / "heldout.json",
            "heldout13": HERE / "independent" / "heldout13.json",
            "heldout14": HERE / "independent" / "heldout14.json",
            "heldout15": HERE / "independent" / "heldout15.json",
+           "heldout16": HERE / "independent" / "heldout16.json",
            "train": HERE / "independent" / "train.json",
            "train2": HERE / "independent" / "train2.json",
            "train3": HERE / "independent" / "train3.json",
@@ -118,6 +122,8 @@ CORPORA = {"heldout": HERE / "independent" / "heldout.json",
            "train31": HERE / "independent" / "train31.json",
            "train32": HERE / "independent" / "train32.json",
            "train33": HERE / "independent" / "train33.json",
+           "train34": HERE / "independent" / "train34.json",
+           "train35": HERE / "independent" / "train35.json",
            "plain": HERE / "ordinary" / "nb.json",
            "heldout_plain": HERE / "ordinary" / "na.json",
            "legacy": HERE / "confidentiality.json"}

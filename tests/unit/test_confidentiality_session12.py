@@ -6,6 +6,8 @@ it must pass."""
 
 from __future__ import annotations
 
+import pytest
+
 from bulletins.confidentiality import scan
 
 
@@ -74,3 +76,105 @@ def test_an_account_number_starting_in_reach_is_read_whole() -> None:
     text = ("Mọi tấm lòng hảo tâm xin gửi về tài khoản cá nhân của chị Hoàng Thị Nguyệt (vợ anh "
             "Quân): 1903 6842 7150 18, Ngân hàng Techcombank.")
     assert _found(text, "bank_account") == ["1903 6842 7150 18"]
+
+
+def test_an_escape_route_kept_by_the_guards_is_a_leader_s_protection() -> None:
+    text = ("Lực lượng Cảnh vệ, Công an tỉnh bố trí lối thoát dự phòng qua đường nội bộ N3 ra cao "
+            "tốc.")
+    found = [f for f in scan(text) if f.kind == "state_secret_topic"]
+    assert found and "bảo vệ lãnh đạo" in found[0].reason
+    fire = ("Các hộ kinh doanh phải bố trí lối thoát hiểm, bình chữa cháy và biển chỉ dẫn theo "
+            "quy định.")
+    assert _found(fire, "state_secret_topic") == []
+
+
+def test_a_party_candidate_s_vetting_is_personnel_not_yet_public() -> None:
+    text = ("Qua thẩm tra: Anh Phan Thanh Tùng có em ruột xuất cảnh trái phép sang Hàn Quốc năm "
+            "2019, hiện còn lưu trú bất hợp pháp; đề nghị tạm dừng xem xét kết nạp.")
+    found = [f for f in scan(text) if f.kind == "state_secret_topic"]
+    assert found and "tổ chức, cán bộ" in found[0].reason
+    admitted = ("Chi bộ thôn Đông tổ chức lễ kết nạp đảng viên mới cho đồng chí Nguyễn Văn An vào "
+                "ngày 19/5/2026.")
+    assert _found(admitted, "state_secret_topic") == []
+
+
+def test_a_person_s_heroin_use_is_sensitive() -> None:
+    text = ("Anh Lâm Hoàng Phúc, 31 tuổi, ở tổ 4 ấp Xẻo Chích, từng nhiều năm sử dụng heroin khi "
+            "đi làm ăn ở Đồng Nai.")
+    assert _found(text, "sensitive_personal") == ["sử dụng heroin"]
+    campaign = "Tuyên truyền tác hại của việc sử dụng heroin và ma túy tổng hợp trong thanh niên."
+    assert _found(campaign, "sensitive_personal") == []
+
+
+def test_the_second_look_marks_a_sentence_whole_past_a_dot_in_a_number() -> None:
+    text = ("TIN HOẠT ĐỘNG\nUBND xã làm việc với nhà đầu tư về dự án nhà máy lọc nước\nChiều "
+            "11/11, UBND xã tiếp đại diện Công ty Haesol Water (Hàn Quốc) về đề xuất đầu tư nhà "
+            "máy lọc nước biển công suất 500 m³/ngày đêm. Trước buổi làm việc, UBND xã đã thống "
+            "nhất quan điểm: đồng ý miễn tiền thuê đất tối đa 11 năm, có thể chấp nhận giá bán "
+            "nước 21.000 đồng/m³ nếu công ty cam kết khởi công trong năm 2027, nhưng không chấp "
+            "nhận yêu cầu bao tiêu toàn bộ sản lượng.\nHai bên sẽ tiếp tục trao đổi vào tháng 12.")
+    found = _found(text, "state_secret_topic")
+    assert found and found[0].endswith("không chấp nhận yêu cầu bao tiêu toàn bộ sản lượng")
+
+
+# train34-train35: each text the rule must now find, beside the ordinary one it must pass
+FOUND_NOW = [
+    ("vehicle_plate", "Xe ba gác máy biển số 66MĐ1-032.15 của ông Lê Văn Út, ấp Đìa Sen."),
+    ("phone", "Ông Lương Chí Cường (quốc tịch Trung Quốc), điện thoại +86 138 7712 4590, tạm "
+              "trú tại nhà ông Hà Văn Nhất, thôn Nà Lầu."),
+    ("sensitive_personal", "Anh Hồ Văn Pơ, thôn A Xóc, bị dập nát bàn tay phải khi cưa vỏ quả "
+                           "đạn pháo nhặt được."),
+    ("state_secret_topic", "Sáng 10/2/2026, đồng chí Phó Bí thư Thường trực Tỉnh ủy cùng đoàn "
+                           "công tác sẽ về thăm xã. Lịch trình: 7 giờ 45 đoàn rời trung tâm xã "
+                           "Khe Sanh, 8 giờ 40 qua ngầm tràn Pa Lin, 9 giờ tặng quà tại nhà văn "
+                           "hóa thôn A Xóc."),
+    ("state_secret_topic", "THÔNG BÁO\nLịch huấn luyện dân quân năm 2026\nTiểu đội súng máy "
+                           "phòng không 12,7 ly huấn luyện riêng tại trận địa sau Trường THCS "
+                           "Đông Xuyên (02 khẩu, hướng bắn chính về phía cầu Trà Giang)."),
+]
+PASSED_NOW = [
+    ("state_secret_topic", "Đêm 22/1/2026, Công an xã đã bắt quả tang nhóm đánh bạc tại lán rẫy "
+                           "thôn Xa Rêu, thu giữ 5 triệu đồng."),
+    ("state_secret_topic", "THÔNG BÁO\nLịch huấn luyện dân quân năm 2026\nDân quân huấn luyện "
+                           "bắn súng tiểu liên AK tại trường bắn của tỉnh từ ngày 06/4 đến ngày "
+                           "20/4/2026."),
+    ("state_secret_topic", "Trước đó, kỳ họp đã miễn nhiệm chức danh Chủ tịch UBND xã đối với "
+                           "ông Đinh Văn Cường do được phân công nhiệm vụ khác."),
+    ("state_secret_topic", "THÔNG BÁO\nLấy ý kiến nhân dân về dự thảo Bảng giá đất áp dụng từ "
+                           "ngày 01/01/2027\nThực hiện Luật Đất đai năm 2024, UBND tỉnh đăng công "
+                           "khai dự thảo Bảng giá đất trên Cổng thông tin điện tử tỉnh để lấy ý "
+                           "kiến rộng rãi. Theo dự thảo, giá đất ở ven đường ĐT.465 qua xã từ 4,5 "
+                           "đến 7,2 triệu đồng/m², đất trồng lúa từ 95.000 đến 120.000 đồng/m².\n"
+                           "UBND xã niêm yết dự thảo tại trụ sở và nhà văn hóa 9 thôn. Người dân "
+                           "góp ý tại bộ phận Một cửa hoặc qua thôn trước ngày 15/11/2026."),
+    # "Đoàn" is a surname, but not of the Youth Union
+    ("sensitive_personal", "Đoàn Thanh niên tổ chức 12 buổi chiếu phim, sân khấu hóa về tác hại "
+                           "của ma túy tổng hợp, thuốc lá điện tử pha chất gây nghiện."),
+    # an auction's sealed bids are no secret ballot
+    ("state_secret_topic", "Phiên đấu giá tổ chức lúc 8 giờ ngày 21/8/2026 tại Hội trường UBND "
+                           "xã, theo hình thức bỏ phiếu kín trực tiếp."),
+    ("state_secret_topic", "Bà con hãy là “tai mắt” của chính quyền, phát hiện vi phạm báo ngay "
+                           "cho Công an xã, Đồn Biên phòng hoặc Đội Quản lý thị trường số 5."),
+    # an appointment announced publishes the official's year of birth
+    ("date_of_birth", "TIN BÀI\nCông bố quyết định bổ nhiệm Trưởng Ban Quản lý chợ biên giới Tân "
+                      "Thanh\nBà Đàm Thị Quyên sinh năm 1984, trước đây là Phó Trưởng ban phụ "
+                      "trách thu phí của chợ."),
+]
+
+
+@pytest.mark.parametrize(("kind", "text"), FOUND_NOW)
+def test_found_now(kind: str, text: str) -> None:
+    assert _found(text, kind), text
+
+
+@pytest.mark.parametrize(("kind", "text"), PASSED_NOW)
+def test_passed_now(kind: str, text: str) -> None:
+    assert _found(text, kind) == [], text
+
+
+def test_a_secret_ballot_s_result_stays_unpublished() -> None:
+    text = "Kết quả bỏ phiếu kín của Ban Thường vụ: ông Nguyễn Văn Hải 7/9 phiếu, chưa công bố."
+    assert _found(text, "state_secret_topic")
+    # a year of birth in a notice that announces nothing stays a finding
+    plain = "Bà Đàm Thị Quyên, sinh năm 1984, ở thôn Nà Lầu, đề nghị cấp lại sổ đỏ."
+    assert _found(plain, "date_of_birth") == ["1984"]

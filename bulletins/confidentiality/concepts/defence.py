@@ -38,7 +38,8 @@ POSITIONS = Concept(
           "hầm chứa đạn", "nơi chỉ huy", "vị trí chỉ huy", "trạm thông tin", "hậu cứ",
           "cứ điểm", "hỏa điểm", "ụ súng", "lô cốt", "vị trí bắn"),
     needs=("place", "store", "count+time"),
-    public=DEFENCE_FIELD,
+    # a gun position stays secret in the training notice that names it
+    public=without(DEFENCE_FIELD, "civil"),
 )
 PLANS = Concept(
     "plans", "defence", "phương án tác chiến, sẵn sàng chiến đấu",
@@ -120,7 +121,7 @@ LEADERS = Concept(
           "lãnh đạo tỉnh", "lãnh đạo trung ương", "ủy viên bộ chính trị", "bộ trưởng",
           "chủ tịch tỉnh", "phó chủ tịch tỉnh", "phó bí thư tỉnh ủy", "xe cảnh sát", "dẫn đoàn",
           "hộ tống", "đoàn rời", "đoàn dừng", "đoàn khởi hành"),
-    needs=("time+route", "place+guard", "time+guard", "count+guard"),
+    needs=("time+route", "place+guard", "time+guard", "count+guard", "route+guard"),
     # a leader who visits a flood, a landslide or a relic site is guarded all the same
     public=without(DEFENCE_FIELD, "disaster", "storm", "event"),
 )

@@ -13,7 +13,7 @@ from collections.abc import Callable, Iterable
 from bulletins.confidentiality import phrases as R
 from bulletins.confidentiality.concepts import defence, security, society, state
 from bulletins.confidentiality.concepts.basis import Concept
-from bulletins.confidentiality.concepts.framings import PUBLIC, title_end
+from bulletins.confidentiality.concepts.framings import PUBLIC, TITLE_ANNOUNCED, title_end
 from bulletins.confidentiality.concepts.specifics import Facts
 from bulletins.confidentiality.text import SEVERITY_BLOCK, Doc, Hit, any_of
 
@@ -56,11 +56,6 @@ _YIELDS = tuple(c.reason([])[:40] for c in (state.UNPUBLISHED, state.PRICES))
 _REACH = 500
 # framings read from a document's title: a wanted notice, a storm bulletin
 DOC_FRAMINGS = ("notice", "storm", "election")
-# a title that publishes ("Công khai Kết luận thanh tra …") frames every sentence after it; not
-# the whole "announced" framing, whose "quyết định số" also heads a plan's title
-_TITLE_ANNOUNCED = re.compile(r"\b(?:công khai kết luận|công bố kết luận|công khai danh sách"
-                              r"|công bố kết quả|công bố quyết định|kết quả bầu|trao quyết định"
-                              r"|chúc mừng)\b")
 
 
 def _judge(doc: Doc, a: int, b: int, cues: list[tuple[int, int, str]],
@@ -129,7 +124,7 @@ def _title_framings(low: str) -> dict[str, bool]:
     """Framings of the whole document, read from its title."""
     end = title_end(low)
     framings = {group: PUBLIC[group].search(low, 0, end) is not None for group in DOC_FRAMINGS}
-    framings["announced"] = _TITLE_ANNOUNCED.search(low, 0, end) is not None
+    framings["announced"] = TITLE_ANNOUNCED.search(low, 0, end) is not None
     return framings
 
 

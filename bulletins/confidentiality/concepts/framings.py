@@ -34,7 +34,10 @@ PUBLIC = {
                           r"|hoàn thành xuất sắc nhiệm vụ(?![^.;\n]*không hoàn thành nhiệm vụ)"
                           r"|đã niêm yết|đã được niêm yết|đã công khai"
                           r"|(?:đã )?ban hành quyết định|quyết định công nhận"
-                          r"|đã ký quyết định|ký quyết định bổ nhiệm|bầu (?:ông|bà|anh|chị)"),
+                          r"|đã ký quyết định|ký quyết định bổ nhiệm|bầu (?:ông|bà|anh|chị)"
+                          # a dismissal voted, a draft put out for the people's comments
+                          r"|(?:đã|đã được) miễn nhiệm|đăng công khai|công khai dự thảo"
+                          r"|lấy ý kiến (?:nhân dân|rộng rãi|góp ý của nhân dân)"),
     # campaigns, festivals, training, drills for the public, history
     # (not a suspect's "tuyên truyền chống đối", the propaganda the police watch)
     "event": _phrases(r"tuyên truyền(?! (?:chống|phản động|xuyên tạc|sai sự thật|trái phép|đạo"
@@ -114,6 +117,13 @@ _KIND_LINE = re.compile(r"\W*(?:(?:thông báo|tin|bản tin|tin bài|tin phát 
                         r"|quyết định|lời kêu gọi|thư|công văn)\W*)+$")
 
 
+# a title that publishes ("Công khai Kết luận thanh tra …") frames every sentence after it; not
+# the whole "announced" framing, whose "quyết định số" also heads a plan's title
+TITLE_ANNOUNCED = re.compile(r"\b(?:công khai kết luận|công bố kết luận|công khai danh sách"
+                             r"|công bố kết quả|công bố quyết định|kết quả bầu|trao quyết định"
+                             r"|chúc mừng|lấy ý kiến (?:nhân dân|góp ý))\b")
+
+
 def title_end(low: str) -> int:
     """Where a document's title ends: its first line (two when the first only names the kind of
     text), or its first sentence, within 200 letters."""
@@ -124,6 +134,11 @@ def title_end(low: str) -> int:
         second = low.find("\n", end + 1, 200)
         end = second if second > 0 else end
     return end if end > 0 else min(len(low), 200)
+
+
+def announces(low: str) -> bool:
+    """True when the document's title publishes a decision or a result."""
+    return TITLE_ANNOUNCED.search(low, 0, title_end(low)) is not None
 
 
 def notice(doc: Doc, a: int, b: int) -> bool:

@@ -111,7 +111,7 @@ MORE_SENSITIVE: dict[str, tuple[str, bool]] = {
                            "|khuyết tật nghe nói|khuyết tật nhìn|mất khả năng lao động"
                            "|suy giảm khả năng lao động|thương tật|cụt 1 chân|cụt một chân"
                            "|cụt chân|cụt 1 tay|cụt một tay|cụt tay"),
-    **_all("health", False, "ngộ độc|bị chó cắn|dị tật|tàn tật|suy dinh dưỡng"),
+    **_all("health", False, "ngộ độc|bị chó cắn|dị tật|tàn tật|suy dinh dưỡng|dập nát"),
     # XV pregnancy, childbirth; reproductive health (O00-O99, N97)
     **_all("health", True, "nạo hút thai|phá thai|nạo phá thai|đình chỉ thai|bỏ thai"
                            "|thai ngoài tử cung"
@@ -128,7 +128,9 @@ MORE_SENSITIVE: dict[str, tuple[str, bool]] = {
                          "|sử dụng trái phép chất ma túy|nghiện heroin|nghiện ma tuý"
                          "|dương tính với chất ma túy"
                          "|cơ sở cai nghiện|trung tâm cai nghiện|sau cai nghiện|tái nghiện"
-                         "|người sử dụng ma túy|nghiện ma túy tổng hợp"),
+                         "|người sử dụng ma túy|nghiện ma túy tổng hợp|sử dụng heroin"
+                         "|tái sử dụng heroin|hút heroin|chích heroin|sử dụng ma túy đá"
+                         "|hút ma túy|hút thuốc phiện|nghiện thuốc phiện|sử dụng hồng phiến"),
     # g: offences and sentences recorded by the authorities
     **_all("crime", True, "án treo|chấp hành án|chấp hành án treo|cải tạo không giam giữ"
                           "|mãn hạn tù|ra tù|bị kết án|từng bị kết án|từng bị bắt"

@@ -31,7 +31,7 @@ COVERT = Concept(
     # men sent to a mass to note the sermon: a mass is where they work, not a publication
     public=tuple("gathering" if g == "event" else g for g in FIELD),
     unless=("cấp cứu", "xe cứu thương", "trực tết", "ghi lại tọa độ", "vừa kiện toàn",
-            "đã kiện toàn"),
+            "đã kiện toàn", "hãy là"),
 )
 INFORMANTS = Concept(
     "informants", "security", "cơ sở bí mật, cộng tác viên bí mật, người cung cấp tin",
@@ -47,7 +47,7 @@ INFORMANTS = Concept(
     # nothing; a notice, an announcement or a past result may
     public=("notice", "announced", "done"),
     unless=("cài đặt", "mọi thông tin", "người dân cung cấp", "cài ứng dụng", "cài app",
-            "cài phần mềm", "cài lại"),
+            "cài phần mềm", "cài lại", "hãy là"),  # "Bà con hãy là “tai mắt” …": an appeal
 )
 SURVEILLANCE = Concept(
     "surveillance", "security", "theo dõi, giám sát một người cụ thể",

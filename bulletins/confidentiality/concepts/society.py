@@ -65,7 +65,9 @@ DISCIPLINE = Concept(
           "lấy phiếu tín nhiệm", "từ chức", "cho từ chức", "uy tín thấp", "ủy ban kiểm tra",
           "kiểm điểm", "tài sản tăng thêm", "chưa giải trình", "giải trình nguồn gốc",
           "kết quả đánh giá", "đánh giá cán bộ", "số phiếu",
-          "xác minh tài sản", "tài sản, thu nhập", "vi phạm trong quản lý", "sai phạm"),
+          "xác minh tài sản", "tài sản, thu nhập", "vi phạm trong quản lý", "sai phạm",
+          # a candidate for the Party vetted ("đề nghị tạm dừng xem xét kết nạp")
+          "xem xét kết nạp", "tạm dừng kết nạp", "lý lịch chính trị", "tiêu chuẩn chính trị"),
     needs=("person+pending", "person+secret", "person+amount", "person+position"),
     unless=("chủ trì", "hướng dẫn", "tổ chức hội nghị", "khen thưởng", "biểu dương"),
 )

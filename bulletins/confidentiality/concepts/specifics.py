@@ -53,7 +53,8 @@ _WORDS = {
            r"|chỉ có (?:\d+|một|hai) (?:người|dân quân|bảo vệ|đồng chí|công an viên) trực)\b",
     "route": r"\b(?:xuất phát|đi theo|theo đường|theo tuyến|qua cầu|di chuyển|hạ cánh|lộ trình"
              r"|dẫn đường|dừng tại|nghỉ tại|đón tại|đi qua|đi trước|đến .{1,30}? lúc|dừng ở"
-             r"|theo (?:ql|quốc lộ|tỉnh lộ|đt|đường tỉnh)\s*\.?\s*\d+)\b",
+             r"|theo (?:ql|quốc lộ|tỉnh lộ|đt|đường tỉnh)\s*\.?\s*\d+|lối thoát dự phòng"
+             r"|đường thoát dự phòng|lịch trình|qua ngầm|qua đèo|qua dốc)\b",
     "guard": r"\b(?:chốt|cảnh vệ|bảo vệ|vòng ngoài|vòng trong|canh gác|csgt|hộ tống"
              r"|xe dẫn đường|dẫn đoàn)\b",
     "agent": r"\b(?:công an|lực lượng|tổ công tác|trinh sát|nghiệp vụ|an ninh|chức năng"

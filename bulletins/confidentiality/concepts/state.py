@@ -92,7 +92,7 @@ UNPUBLISHED = Concept(
             "người đến tư vấn", "giữ kín tên", "được giữ kín danh", "mọi thông tin được",
             "mọi thông tin đều được", "được giữ kín tuyệt đối", "được bảo mật tuyệt đối",
             "tư vấn", "người được xét nghiệm", "giữ kín theo quy định",
-            "bảo mật theo quy định"),
+            "bảo mật theo quy định", "đấu giá"),  # an auction's sealed bids ("phiếu kín")
 )
 # Inspection before its conclusion, reserves, border and negotiation matters (danh mục BMNN
 # lĩnh vực thanh tra, dự trữ quốc gia, ngoại giao, biên giới).
