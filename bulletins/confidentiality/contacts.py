@@ -6,7 +6,14 @@ from __future__ import annotations
 import re
 
 from bulletins.confidentiality import phrases as R
-from bulletins.confidentiality.concepts.basis import BANK_REASON
+from bulletins.confidentiality.concepts.basis import (
+    BANK_REASON,
+    ID_REASON,
+    MAIL_REASON,
+    OLD_ID_REASON,
+    PHONE_REASON,
+    PLATE_REASON,
+)
 from bulletins.confidentiality.text import (
     SEVERITY_BLOCK,
     SEVERITY_WARN,
@@ -108,7 +115,7 @@ def numbers(doc: Doc, out: list[Hit], claimed: set[int]) -> None:
         if s and low[s - 1].isalnum():
             continue
         if m.group("plate"):
-            out.append(("vehicle_plate", s, e, SEVERITY_BLOCK, "Biển số xe"))
+            out.append(("vehicle_plate", s, e, SEVERITY_BLOCK, PLATE_REASON))
             continue
         if e - s < 10:  # fewer than 10 digits: _segment would find nothing
             continue
@@ -117,7 +124,7 @@ def numbers(doc: Doc, out: list[Hit], claimed: set[int]) -> None:
         if low[s] == "+" and not low.startswith("+84", s) and 10 <= len(digits(low[s:e])) <= 13:
             # a foreign mobile ("+86 138 7712 4590"): a trader's, a worker's abroad
             out.append(("phone", s, e, *((SEVERITY_WARN, OFFICE_LINE) if official(doc, s)
-                                         else (SEVERITY_BLOCK, "Số điện thoại cá nhân"))))
+                                         else (SEVERITY_BLOCK, PHONE_REASON))))
             continue
         _segment(doc, [g.span() for g in _DIGITS_RE.finditer(low, s, e)], out, claimed)
 
@@ -154,12 +161,30 @@ def _segment(doc: Doc, groups: list[tuple[int, int]], out: list[Hit], claimed: s
         elif s and low[s - 1] == "+":
             s -= 1
         if kind == "national_id":
-            out.append((kind, s, e, SEVERITY_BLOCK, "Số định danh cá nhân (CCCD)"))
+            out.append((kind, s, e, SEVERITY_BLOCK, ID_REASON))
         elif official(doc, s):
             out.append((kind, s, e, SEVERITY_WARN, OFFICE_LINE))
         else:
-            out.append((kind, s, e, SEVERITY_BLOCK, "Số điện thoại cá nhân"))
+            out.append((kind, s, e, SEVERITY_BLOCK, PHONE_REASON))
         i = j
+
+
+_ID_AFTER = re.compile(
+    r"[^\n\d]{0,40}?(\d{12}|\d{3}[ .]\d{3}[ .]\d{3}[ .]\d{3}|\d{4}[ .]\d{4}[ .]\d{4}|\d{9}"
+    r"|\d{3}[ .]\d{3}[ .]\d{3})(?![\d])"
+)
+
+
+def id_context(doc: Doc, key: str, e: int, out: list[Hit], claimed: set[int]) -> None:
+    """An ID number right after "CMND", "CCCD", "căn cước", ..."""
+    m = _ID_AFTER.match(doc.low, e)
+    if m is None:
+        return
+    n = sum(map(len, _DIGITS_RE.findall(m.group(1))))
+    if n == 12 or n == 9 and R.ID_CONTEXT[key]:
+        claimed.add(m.start(1))
+        reason = OLD_ID_REASON if n == 9 else ID_REASON
+        out.append(("national_id", m.start(1), m.end(1), SEVERITY_BLOCK, reason))
 
 
 def directory(doc: Doc, out: list[Hit]) -> list[Hit]:
@@ -199,7 +224,7 @@ def emails(doc: Doc, out: list[Hit]) -> None:
             warn = addr.endswith(".gov.vn") or official(doc, s) and not (
                 addr.endswith(_WEBMAIL) and _PRIVATE_RE.search(doc.clean, max(0, s - 40), s))
             out.append(("email", s, m.end(), SEVERITY_WARN if warn else SEVERITY_BLOCK,
-                        "Thư điện tử công vụ" if warn else "Thư điện tử cá nhân"))
+                        "Thư điện tử công vụ" if warn else MAIL_REASON))
         at = low.find("@", at + 1)
 
 

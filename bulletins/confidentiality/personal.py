@@ -32,11 +32,6 @@ from bulletins.confidentiality.text import (
     prev_word,
 )
 
-_DIGITS_RE = re.compile(r"\d+")
-_ID_AFTER = re.compile(
-    r"[^\n\d]{0,40}?(\d{12}|\d{3}[ .]\d{3}[ .]\d{3}[ .]\d{3}|\d{4}[ .]\d{4}[ .]\d{4}|\d{9}"
-    r"|\d{3}[ .]\d{3}[ .]\d{3})(?![\d])"
-)
 _DATE_AFTER = re.compile(
     r"\s*(?:[:(,\-–]\s*)?(?:là\s+|vào\s+)?(?:(?P<d>\d{1,2}\s?[/.\-]\s?\d{1,2}\s?[/.\-]\s?"
     r"(?:19|20)\d\d|(?:ngày\s+)?\d{1,2}\s+tháng\s+\d{1,2},?\s+năm\s+(?:19|20)\d\d)"
@@ -244,18 +239,6 @@ def dob_in_brackets(doc: Doc, out: list[Hit]) -> None:
         if _NAME_BEFORE.search(doc.clean, max(0, m.start() - 40), m.start()):
             a, b = doc.sentence(m.start(), m.end())
             _published(doc, "date_of_birth", *m.span(1), DOB_REASON, a, b, out)
-
-
-def id_context(doc: Doc, key: str, e: int, out: list[Hit], claimed: set[int]) -> None:
-    """An ID number right after "CMND", "CCCD", "căn cước", ..."""
-    m = _ID_AFTER.match(doc.low, e)
-    if m is None:
-        return
-    n = sum(map(len, _DIGITS_RE.findall(m.group(1))))
-    if n == 12 or n == 9 and R.ID_CONTEXT[key]:
-        claimed.add(m.start(1))
-        reason = "Số chứng minh nhân dân" if n == 9 else "Số định danh cá nhân (CCCD)"
-        out.append(("national_id", m.start(1), m.end(1), SEVERITY_BLOCK, reason))
 
 
 # what a security or religious-affairs secret says of its suspects is part of it

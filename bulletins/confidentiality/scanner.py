@@ -13,12 +13,18 @@ from bulletins.confidentiality.concepts.engine import PASS_CUES, concept_hits, n
 from bulletins.confidentiality.concepts.framings import scammers
 from bulletins.confidentiality.concepts.health import MORE_SENSITIVE
 from bulletins.confidentiality.concepts.rosters import roster_hits
-from bulletins.confidentiality.contacts import bank, digits, directory, emails, numbers
+from bulletins.confidentiality.contacts import (
+    bank,
+    digits,
+    directory,
+    emails,
+    id_context,
+    numbers,
+)
 from bulletins.confidentiality.looks import review
 from bulletins.confidentiality.personal import (
     dob,
     dob_in_brackets,
-    id_context,
     merge_sensitive,
     person_in,
     sensitive,

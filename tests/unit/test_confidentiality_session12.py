@@ -9,6 +9,7 @@ from __future__ import annotations
 import pytest
 
 from bulletins.confidentiality import scan
+from bulletins.confidentiality.catalog import split_reason
 
 
 def _found(text: str, kind: str) -> list[str]:
@@ -178,3 +179,19 @@ def test_a_secret_ballot_s_result_stays_unpublished() -> None:
     # a year of birth in a notice that announces nothing stays a finding
     plain = "Bà Đàm Thị Quyên, sinh năm 1984, ở thôn Nà Lầu, đề nghị cấp lại sổ đỏ."
     assert _found(plain, "date_of_birth") == ["1984"]
+
+
+@pytest.mark.parametrize(("kind", "text"), [
+    ("phone", "Liên hệ anh Nam: 0912 345 678."),
+    ("phone", "Ông Lương Chí Cường, điện thoại +86 138 7712 4590, thôn Nà Lầu."),
+    ("national_id", "Anh Trần Văn Nam, CCCD số 001203004567, đã đến nhận."),
+    ("national_id", "Anh Trần Văn Nam, CMND số 012345678, đã đến nhận."),
+    ("vehicle_plate", "Xe ô tô biển số 29A-123.45 đỗ trước cổng."),
+    ("email", "Gửi cho chị Lan: lan.nguyen@gmail.com"),
+])
+def test_a_personal_number_s_reason_cites_its_legal_basis(kind: str, text: str) -> None:
+    """The reviewer's page shows why a number is personal data, as it does for a secret."""
+    reasons = [f.reason for f in scan(text) if f.kind == kind]
+    assert reasons
+    what, basis = split_reason(reasons[0])
+    assert what and "Luật Bảo vệ dữ liệu cá nhân 2025" in basis and "356/2025/NĐ-CP" in basis

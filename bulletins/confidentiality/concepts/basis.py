@@ -123,8 +123,21 @@ SENSITIVE_REASON = {
 }
 BANK_REASON = (f"Số tài khoản ngân hàng của cá nhân (dữ liệu cá nhân, {PERSONAL}; {ND356}, "
                f"Điều 3, 4; trước đây {ND13} điểm h)")
-DOB_REASON = (f"Ngày sinh của cá nhân (dữ liệu cá nhân cơ bản, {PERSONAL} khoản 2; {ND356}, "
-              "Điều 3; trước đây Nghị định 13/2023/NĐ-CP, Điều 2 khoản 3)")
+_BASIC = (f"dữ liệu cá nhân cơ bản, {PERSONAL} khoản 2; {ND356}, Điều 3; "
+          "trước đây Nghị định 13/2023/NĐ-CP, Điều 2 khoản 3")
+
+
+def basic(what: str) -> str:
+    """The reason of a finding of basic personal data (a number, an address) with its basis."""
+    return f"{what} ({_BASIC})"
+
+
+DOB_REASON = basic("Ngày sinh của cá nhân")
+PHONE_REASON = basic("Số điện thoại cá nhân")
+ID_REASON = basic("Số định danh cá nhân (CCCD)")
+OLD_ID_REASON = basic("Số chứng minh nhân dân")
+PLATE_REASON = basic("Biển số xe")
+MAIL_REASON = basic("Thư điện tử cá nhân")
 # the framings of the military and security life lived in the open (framings.PUBLIC)
 FIELD = ("notice", "announced", "event", "done", "civil", "disaster", "storm")
 # the same for defence: a plan approved inside the chain of command is no publication
