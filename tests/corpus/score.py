@@ -17,6 +17,7 @@
     python -m tests.corpus.score heldout14   # a fourteenth (writers ri, rj), figures only
     python -m tests.corpus.score heldout15   # a fifteenth (writers rq, rr), figures only
     python -m tests.corpus.score heldout16   # a sixteenth (writers qw, qx), figures only
+    python -m tests.corpus.score heldout17   # a seventeenth (writers pe, pf), figures only
     python -m tests.corpus.score train2 -v   # three more writers' training set (wd, we, wf)
     python -m tests.corpus.score train3 -v   # and three more (wg, wh, wi)
     python -m tests.corpus.score train4 -v   # and three more (wj, wk, wl)
@@ -51,6 +52,8 @@
     python -m tests.corpus.score train33 -v  # and three more (qn, qo, qp), read
     python -m tests.corpus.score train34 -v  # and three more (qq, qr, qs), read
     python -m tests.corpus.score train35 -v  # and three more (qt, qu, qv), read
+    python -m tests.corpus.score train36 -v  # and three more (qy, qz, pa), read
+    python -m tests.corpus.score train37 -v  # and three more (pb, pc, pd), read
     python -m tests.corpus.score plain -v    # 110 ordinary public bulletins (none to hold)
     python -m tests.corpus.score heldout_plain  # 110 more, never read: figures only
     python -m tests.corpus.score legacy      # tests/corpus/confidentiality.json
@@ -89,6 +92,7 @@ CORPORA = {"heldout": HERE / "independent" / "heldout.json",
            "heldout14": HERE / "independent" / "heldout14.json",
            "heldout15": HERE / "independent" / "heldout15.json",
            "heldout16": HERE / "independent" / "heldout16.json",
+           "heldout17": HERE / "independent" / "heldout17.json",
            "train": HERE / "independent" / "train.json",
            "train2": HERE / "independent" / "train2.json",
            "train3": HERE / "independent" / "train3.json",
@@ -124,6 +128,8 @@ CORPORA = {"heldout": HERE / "independent" / "heldout.json",
            "train33": HERE / "independent" / "train33.json",
            "train34": HERE / "independent" / "train34.json",
            "train35": HERE / "independent" / "train35.json",
+           "train36": HERE / "independent" / "train36.json",
+           "train37": HERE / "independent" / "train37.json",
            "plain": HERE / "ordinary" / "nb.json",
            "heldout_plain": HERE / "ordinary" / "na.json",
            "legacy": HERE / "confidentiality.json"}

@@ -185,8 +185,8 @@ FLOORS = {
         "state_secret_topic": (0.92, 0.87),      # reached 0.96, 0.91
         "sensitive_personal": (0.85, 0.90),      # reached 0.89, 0.94
     }),
-    # session 12: train32-35 are new (each scored before anyone read it, then read);
-    # heldout16 was written while the rules changed and is figures only
+    # session 12: train32-37 are new (each scored before anyone read it, then read);
+    # heldout16-17 were written while the rules changed and are figures only
     "train32": ((0.92, 0.91, 0.98), {          # reached 0.96, 0.95, 1.000 (new, read)
         "state_secret_topic": (0.91, 0.87),      # reached 0.95, 0.91
         "sensitive_personal": (0.87, 0.89),      # reached 0.91, 0.93
@@ -200,12 +200,24 @@ FLOORS = {
         "sensitive_personal": (0.91, 0.94),      # reached 0.95, 0.97
     }),
     "train35": ((0.93, 0.93, 0.98), {          # reached 0.97, 0.97, 1.000 (new, read)
-        "state_secret_topic": (0.94, 0.90),      # reached 0.98, 0.94
+        "state_secret_topic": (0.93, 0.90),      # reached 0.97, 0.94
         "sensitive_personal": (0.85, 0.96),      # reached 0.89, 1.00
+    }),
+    "train36": ((0.94, 0.89, 0.97), {          # reached 0.98, 0.93, 0.991 (new, read)
+        "state_secret_topic": (0.92, 0.84),      # reached 0.96, 0.88
+        "sensitive_personal": (0.96, 0.89),      # reached 1.00, 0.93
+    }),
+    "train37": ((0.91, 0.85, 0.97), {          # reached 0.95, 0.89, 0.995 (new, read)
+        "state_secret_topic": (0.88, 0.78),      # reached 0.92, 0.82
+        "sensitive_personal": (0.89, 0.91),      # reached 0.93, 0.95
     }),
     "heldout16": ((0.91, 0.91, 0.96), {        # reached 0.95, 0.95, 0.986 (held out)
         "state_secret_topic": (0.90, 0.88),      # reached 0.94, 0.92
         "sensitive_personal": (0.86, 0.88),      # reached 0.90, 0.92
+    }),
+    "heldout17": ((0.92, 0.90, 0.98), {        # reached 0.96, 0.94, 1.000 (held out)
+        "state_secret_topic": (0.92, 0.83),      # reached 0.96, 0.87
+        "sensitive_personal": (0.82, 0.96),      # reached 0.86, 1.00
     }),
     "train2": ((0.95, 0.94, 0.98), {           # reached 0.99, 0.98, 1.000
         "state_secret_topic": (0.95, 0.93),      # reached 0.99, 0.97

@@ -156,6 +156,16 @@ PASSED_NOW = [
                            "xã, theo hình thức bỏ phiếu kín trực tiếp."),
     ("state_secret_topic", "Bà con hãy là “tai mắt” của chính quyền, phát hiện vi phạm báo ngay "
                            "cho Công an xã, Đồn Biên phòng hoặc Đội Quản lý thị trường số 5."),
+    # train36-train37: an appeal to report, advice to stay out of groups online, a chair's
+    # closing words about the files (not people) to rearrange
+    ("state_secret_topic", "Thiếu tá Hoàng Văn Nam, Trưởng Công an xã, nhắn nhủ: \"Bà con thấy "
+                           "người lạ rủ rê con em mình dùng 'nước vui', 'kẹo', báo ngay cho công "
+                           "an.\""),
+    ("state_secret_topic", "Công an xã Ea Tul khuyến cáo bà con không tham gia các nhóm Zalo, "
+                           "Facebook, không nghe các buổi giảng đạo trực tuyến của tổ chức này."),
+    ("state_secret_topic", "Phát biểu kết luận, đồng chí Chủ tịch UBND xã yêu cầu các bộ phận rà "
+                           "soát, sắp xếp lại việc lưu trữ hồ sơ, hoàn thành trước ngày "
+                           "30/4/2026; mỗi bộ phận phân công một cán bộ làm đầu mối."),
     # an appointment announced publishes the official's year of birth
     ("date_of_birth", "TIN BÀI\nCông bố quyết định bổ nhiệm Trưởng Ban Quản lý chợ biên giới Tân "
                       "Thanh\nBà Đàm Thị Quyên sinh năm 1984, trước đây là Phó Trưởng ban phụ "

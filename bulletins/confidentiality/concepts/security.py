@@ -69,7 +69,7 @@ SURVEILLANCE = Concept(
             "giúp đỡ", "theo dõi thông báo",
             "theo dõi kết quả", "theo dõi sức khỏe", "ban giám sát", "giám sát đầu tư",
             "chăm sóc", "giám sát việc", "theo dõi, chăm sóc", "theo dõi danh sách",
-            "theo dõi diễn biến", "theo dõi trên"),
+            "theo dõi diễn biến", "theo dõi trên", "khuyến cáo bà con"),
 )
 RAIDS = Concept(
     "raids", "security", "kế hoạch kiểm tra, vây bắt bất ngờ chưa thực hiện",

@@ -32,7 +32,7 @@ NOMINATION = Concept(
     needs=("person+pending", "person+position"),
     public=("notice", "announced", "event", "done", "election"),
     unless=("giới thiệu sản phẩm", "giới thiệu mô hình", "giới thiệu việc làm",
-            "thủ tục", "giấy giới thiệu"),
+            "thủ tục", "giấy giới thiệu", "sắp xếp lại việc"),  # files, not people
 )
 # a post to fill: when its holder retires, the vacancy is known to all (who fills it is not)
 _VACANCY_CUES = ("kiện toàn chức danh", "miễn nhiệm", "thôi giữ chức", "thôi chức", "bầu bổ sung")
@@ -95,7 +95,7 @@ INSTIGATORS = Concept(
     needs=("person", "list", "count+time", "count+future"),
     public=("notice", "announced", "gathering", "done"),
     unless=("lên cơn", "không nghe theo", "không tụ tập", "kích động người bệnh",
-            "không trêu chọc"),
+            "không trêu chọc", "báo ngay cho"),  # an appeal to report who lures the young
 )
 ASSESSMENT = Concept(
     "assessment", "religion", "đánh giá nội bộ về người, nhóm tôn giáo, dân tộc phức tạp",

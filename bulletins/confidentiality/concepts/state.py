@@ -29,7 +29,8 @@ CONCLUSIONS = Concept(
           "thi công thiếu", "thiếu khối lượng"),
     needs=("amount+pending", "person+pending", "named+pending", "count+pending",
            "amount+secret"),
-    unless=("công khai kết quả", "xử phạt hành chính tổng", "báo cáo chính trị"),
+    unless=("công khai kết quả", "xử phạt hành chính tổng", "báo cáo chính trị",
+            "phát biểu kết luận", "kết luận hội nghị"),  # a chair's closing words
 )
 PRICES = Concept(
     "prices", "economy", "giá đất, giá khởi điểm, phương án bồi thường chưa phê duyệt",
