@@ -122,9 +122,7 @@ def numbers(doc: Doc, out: list[Hit], claimed: set[int]) -> None:
         if MONEY_RE.match(low, e) or _NOT_PHONE.search(low, max(0, s - 20), s):
             continue
         if low[s] == "+" and not low.startswith("+84", s) and 10 <= len(digits(low[s:e])) <= 13:
-            # a foreign mobile ("+86 138 7712 4590"): a trader's, a worker's abroad
-            out.append(("phone", s, e, *((SEVERITY_WARN, OFFICE_LINE) if official(doc, s)
-                                         else (SEVERITY_BLOCK, PHONE_REASON))))
+            out.append(_phone(doc, s, e))  # a foreign mobile: a trader's, a worker's abroad
             continue
         _segment(doc, [g.span() for g in _DIGITS_RE.finditer(low, s, e)], out, claimed)
 
@@ -160,13 +158,16 @@ def _segment(doc: Doc, groups: list[tuple[int, int]], out: list[Hit], claimed: s
             s -= 2
         elif s and low[s - 1] == "+":
             s -= 1
-        if kind == "national_id":
-            out.append((kind, s, e, SEVERITY_BLOCK, ID_REASON))
-        elif official(doc, s):
-            out.append((kind, s, e, SEVERITY_WARN, OFFICE_LINE))
-        else:
-            out.append((kind, s, e, SEVERITY_BLOCK, PHONE_REASON))
+        out.append(("national_id", s, e, SEVERITY_BLOCK, ID_REASON) if kind == "national_id"
+                   else _phone(doc, s, e))
         i = j
+
+
+def _phone(doc: Doc, s: int, e: int) -> Hit:
+    """A phone number at [s, e): an office's work line warns, anyone else's blocks."""
+    if official(doc, s):
+        return ("phone", s, e, SEVERITY_WARN, OFFICE_LINE)
+    return ("phone", s, e, SEVERITY_BLOCK, PHONE_REASON)
 
 
 _ID_AFTER = re.compile(

@@ -13,7 +13,7 @@ from collections.abc import Callable, Iterable
 from bulletins.confidentiality import phrases as R
 from bulletins.confidentiality.concepts import defence, security, society, state
 from bulletins.confidentiality.concepts.basis import Concept
-from bulletins.confidentiality.concepts.framings import PUBLIC, TITLE_ANNOUNCED, title_end
+from bulletins.confidentiality.concepts.framings import PUBLIC, announces, title_end
 from bulletins.confidentiality.concepts.specifics import Facts
 from bulletins.confidentiality.text import SEVERITY_BLOCK, Doc, Hit, any_of
 
@@ -124,7 +124,7 @@ def _title_framings(low: str) -> dict[str, bool]:
     """Framings of the whole document, read from its title."""
     end = title_end(low)
     framings = {group: PUBLIC[group].search(low, 0, end) is not None for group in DOC_FRAMINGS}
-    framings["announced"] = TITLE_ANNOUNCED.search(low, 0, end) is not None
+    framings["announced"] = announces(low)
     return framings
 
 

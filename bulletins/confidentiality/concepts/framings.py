@@ -119,9 +119,9 @@ _KIND_LINE = re.compile(r"\W*(?:(?:thông báo|tin|bản tin|tin bài|tin phát 
 
 # a title that publishes ("Công khai Kết luận thanh tra …") frames every sentence after it; not
 # the whole "announced" framing, whose "quyết định số" also heads a plan's title
-TITLE_ANNOUNCED = re.compile(r"\b(?:công khai kết luận|công bố kết luận|công khai danh sách"
-                             r"|công bố kết quả|công bố quyết định|kết quả bầu|trao quyết định"
-                             r"|chúc mừng|lấy ý kiến (?:nhân dân|góp ý))\b")
+_TITLE_ANNOUNCED = re.compile(r"\b(?:công khai kết luận|công bố kết luận|công khai danh sách"
+                              r"|công bố kết quả|công bố quyết định|kết quả bầu|trao quyết định"
+                              r"|chúc mừng|lấy ý kiến (?:nhân dân|góp ý))\b")
 
 
 def title_end(low: str) -> int:
@@ -138,7 +138,7 @@ def title_end(low: str) -> int:
 
 def announces(low: str) -> bool:
     """True when the document's title publishes a decision or a result."""
-    return TITLE_ANNOUNCED.search(low, 0, title_end(low)) is not None
+    return _TITLE_ANNOUNCED.search(low, 0, title_end(low)) is not None
 
 
 def notice(doc: Doc, a: int, b: int) -> bool:
