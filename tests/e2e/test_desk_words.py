@@ -32,9 +32,12 @@ UNLABELLED = """[...document.querySelectorAll('table:not(.calendar) tbody td:not
 
 
 def submit_without_browser_checks(page: Page, button: str) -> None:
-    """Post what the browser's own checks would stop, as an old phone's browser does."""
+    """Post what the browser's own checks would stop, as an old phone's browser does, and wait
+    until the answer has loaded: a click waits only for the navigation to start, and a page
+    read before the answer's errors arrive failed once under load."""
     page.evaluate("document.querySelectorAll('form').forEach(f => f.noValidate = true)")
-    page.get_by_role("button", name=button, exact=True).click()
+    with page.expect_navigation(wait_until="load"):
+        page.get_by_role("button", name=button, exact=True).click()
 
 
 def test_validator_messages_follow_the_page_language(live: str, page: Page) -> None:
