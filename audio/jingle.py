@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import math
-import os
 import wave
 from array import array
 from pathlib import Path
@@ -33,17 +32,16 @@ def chime_samples(rate: int = RATE) -> array:
 
 
 def write_chime(out_wav: Path, rate: int = RATE) -> Path:
-    """Write the chime as a mono 16-bit WAV file and return its path."""
-    tmp = out_wav.with_name(f".{out_wav.name}.{os.getpid()}.part")
-    try:
-        with wave.open(str(tmp), "wb") as w:
-            w.setnchannels(1)
-            w.setsampwidth(2)
-            w.setframerate(rate)
-            w.writeframes(chime_samples(rate).tobytes())
-        os.replace(tmp, out_wav)
-    finally:
-        tmp.unlink(missing_ok=True)
+    """Write the chime as a mono 16-bit WAV file and return its path. Threads of one server
+    making the default chime at once each write a part of their own (a name by process alone
+    had two threads write and move one file, and the second move failed)."""
+    from audio.mix import atomic_path
+
+    with atomic_path(out_wav) as tmp, wave.open(str(tmp), "wb") as w:
+        w.setnchannels(1)
+        w.setsampwidth(2)
+        w.setframerate(rate)
+        w.writeframes(chime_samples(rate).tobytes())
     return out_wav
 
 

@@ -230,14 +230,19 @@ def preview_made(session: Session, bulletin: Bulletin, settings: AudioSettings) 
 
 
 def preview(session: Session, bulletin: Bulletin, settings: AudioSettings) -> Path:
-    """Speech of the working text for reviewers and leaders, cached, never published."""
+    """Speech of the working text for reviewers and leaders, cached, never published. Staff
+    opening one preview together (a reload, a reviewer and a leader) wait for one synthesis:
+    a long text's takes minutes, and each copy would hold a core and a server thread."""
+    from audio.mix import one_at_a_time
+
     digest, voice, out = _preview_voice(session, bulletin, settings)
-    if not out.is_file():
-        settings = for_commune(session, settings, bulletin.commune_id)
-        _speak(voice, settings, bulletin.title, bulletin.body, bulletin.language, out,
-               tags={"title": f"[Nghe thử] {bulletin.title}", "artist": settings.commune,
-                     "date": utcnow().strftime("%Y-%m-%d"), "comment": f"preview={digest}"},
-               bare=True)
+    with one_at_a_time(out):
+        if not out.is_file():
+            settings = for_commune(session, settings, bulletin.commune_id)
+            _speak(voice, settings, bulletin.title, bulletin.body, bulletin.language, out,
+                   tags={"title": f"[Nghe thử] {bulletin.title}", "artist": settings.commune,
+                         "date": utcnow().strftime("%Y-%m-%d"), "comment": f"preview={digest}"},
+                   bare=True)
     return out
 
 

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import threading
 import wave
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import pytest
@@ -39,6 +41,23 @@ def test_default_chime_is_short_and_not_silent(tmp_path: Path) -> None:
     lufs, peak = loudness(chime)
     assert -30 < lufs and peak < 0
     assert default_chime(tmp_path / "jingles") == chime
+
+
+def test_threads_making_the_default_chime_at_once_all_get_it(tmp_path: Path) -> None:
+    """A server's first previews and jobs start together: each thread asks for the chime."""
+    start = threading.Barrier(8)
+
+    def make(_: int) -> Path:
+        start.wait()
+        return default_chime(tmp_path / "jingles")
+
+    for _ in range(5):  # the race is narrow: five rounds in new folders
+        tmp_path = tmp_path / "again"
+        with ThreadPoolExecutor(8) as pool:
+            made = set(pool.map(make, range(8)))
+        assert made == {tmp_path / "jingles" / "default-chime.wav"}
+        assert 2.0 > seconds(next(iter(made))) > 1.0
+        assert [p.name for p in (tmp_path / "jingles").iterdir()] == ["default-chime.wav"]
 
 
 def test_join_parts_adds_pauses_and_converts_foreign_formats(

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import subprocess
+import threading
 from pathlib import Path
 
 import pytest
@@ -13,6 +14,7 @@ from app.extensions import db
 from audio.measure import loudness, probe
 from bulletins import services
 from bulletins.models import AudioFile, AuditLog, Bulletin, User
+from bulletins.speech import synthesis
 from tests.web.conftest import login, make_bulletin, user
 
 pytestmark = pytest.mark.slow
@@ -51,6 +53,39 @@ def test_preview_is_for_staff_only(app, client, users):
     assert response.status_code == 200 and response.mimetype == "audio/mpeg"
     with app.app_context():
         assert db.session.scalar(select(AudioFile).where(AudioFile.bulletin_id == bid)) is None
+
+
+def test_staff_opening_one_preview_together_wait_for_one_synthesis(app, users, monkeypatch):
+    """A reviewer, a leader and an editor open a new text's preview in the same moment: it is
+    spoken once, and all three hear that one file."""
+    bid = make_bulletin(app, to="in_review",
+                        body="Trạm Y tế xã thông báo lịch tiêm chủng mở rộng tháng 12. " * 12)
+    spoken, speak = [], synthesis._speak
+
+    def counted(*args, **kwargs):  # the real synthesis, counted
+        spoken.append(args[-1])
+        return speak(*args, **kwargs)
+
+    monkeypatch.setattr(synthesis, "_speak", counted)
+    start, heard = threading.Barrier(3), {}
+
+    def listen(name: str) -> None:
+        client = app.test_client()
+        login(client, name)
+        start.wait()
+        answer = client.get(f"/desk/b/{bid}/preview.mp3", buffered=True)
+        heard[name] = (answer.status_code, answer.get_data())
+
+    listeners = [threading.Thread(target=listen, args=(name,))
+                 for name in ("reviewer", "leader", "editor")]
+    for thread in listeners:
+        thread.start()
+    for thread in listeners:
+        thread.join(120)
+    assert len(spoken) == 1, spoken
+    assert {code for code, _ in heard.values()} == {200} and len(heard) == 3
+    assert len({mp3 for _, mp3 in heard.values()}) == 1
+    assert probe(Path(spoken[0]))["duration"] > 10
 
 
 def test_recorded_reading_replaces_synthesis_and_is_levelled(app, client, users, reading):
