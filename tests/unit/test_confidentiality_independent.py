@@ -219,6 +219,11 @@ FLOORS = {
         "state_secret_topic": (0.92, 0.83),      # reached 0.96, 0.87
         "sensitive_personal": (0.82, 0.96),      # reached 0.86, 1.00
     }),
+    # session 13: heldout18 (four writers) was written while the scanner did not change
+    "heldout18": ((0.90, 0.89, 0.96), {        # reached 0.94, 0.93, 0.983 (held out)
+        "state_secret_topic": (0.89, 0.85),      # reached 0.93, 0.89
+        "sensitive_personal": (0.84, 0.86),      # reached 0.88, 0.90
+    }),
     "train2": ((0.95, 0.94, 0.98), {           # reached 0.99, 0.98, 1.000
         "state_secret_topic": (0.95, 0.93),      # reached 0.99, 0.97
         "sensitive_personal": (0.92, 0.96),      # reached 0.96, 1.00
