@@ -197,6 +197,31 @@ def test_preview_speaks_at_once(app, client, users):
     assert silence < 0.5, silence
 
 
+def test_a_text_longer_than_the_longest_slot_says_so(app, client, users):
+    """A report pasted whole reads for most of an hour: the desk says so beside the preview,
+    and that its preview takes minutes, not seconds."""
+    body = ("Trạm Y tế xã thông báo lịch tiêm chủng mở rộng cho trẻ em dưới năm tuổi tại nhà "
+            "văn hóa các thôn; đề nghị các gia đình đưa con em đến đúng giờ, mang sổ tiêm. ") * 200
+    long_id, short_id = make_bulletin(app, to="in_review", body=body), make_bulletin(app)
+    with app.app_context():
+        slots = db.session.scalars(select(Slot).where(Slot.active)).all()
+        longest = max(slot.target_minutes for slot in slots)
+    login(client, "reviewer")
+    page = client.get(f"/desk/b/{long_id}").get_data(as_text=True)
+    said = re.search(r"Bài đọc trên loa khoảng (\d+) phút, dài hơn khung phát dài nhất của đài "
+                     r"\((\d+) phút\)", page)
+    assert said and int(said.group(2)) == longest < int(said.group(1)) < 120, said
+    assert "có thể mất vài phút" in page and "(vài giây)" not in page
+    client.post("/logout")
+    login(client, "editor")
+    assert "khung phát dài nhất" not in client.get(f"/desk/b/{short_id}").get_data(as_text=True)
+    with app.app_context():  # the station gives the slot two hours: the text fits
+        for slot in db.session.scalars(select(Slot)).all():
+            slot.target_minutes = 120
+        db.session.commit()
+    assert "khung phát dài nhất" not in client.get(f"/desk/b/{long_id}").get_data(as_text=True)
+
+
 def _version(app, bid: int) -> str:
     with app.app_context():
         return str(db.session.get(Bulletin, bid).version)
