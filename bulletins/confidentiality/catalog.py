@@ -19,6 +19,7 @@ from bulletins.confidentiality.scanner import Scanner
 EXAMPLES: tuple[tuple[str, str], ...] = (
     ("classification_marking", "Tài liệu này: TỐI MẬT"),
     ("classification_marking", "Chỉ người có tên mới được bóc bì"),
+    ("classification_marking", "Nộp lại sau khi nghiên cứu"),
     ("state_secret_topic", "Vị trí kho vũ khí của dân quân xã nằm sau trụ sở."),
     ("national_id", "Anh Trần Văn Nam, CCCD số 001203004567, đã đến nhận."),
     ("phone", "Liên hệ anh Nam: 0912 345 678."),

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from bulletins.confidentiality import phrases as R
+from bulletins.confidentiality import stamps
 from bulletins.confidentiality.concepts.basis import MARK_REASON, TOPIC_REASON
 from bulletins.confidentiality.concepts.framings import PUBLIC
 from bulletins.confidentiality.concepts.society import PERSONNEL_GENERAL
@@ -23,7 +24,7 @@ MARK = "classification_marking"
 MARK_KEYS = (*R.MARK_LEVELS, "độ mật", "m ậ t", "t ố i m ậ t", "t u y ệ t m ậ t",
              "tài liệu thu hồi", "chỉ người có tên mới được bóc bì", "bản số", "không phổ biến",
              # an extract's copy number ("TUYỆT MẬT – Trích sao số 01"); "(Tài liệu mật – …)"
-             "trích sao số", "tài liệu mật")
+             "trích sao số", "tài liệu mật", *stamps.KEYS)
 _CTX_NUM = re.compile(R.NUM_UNIT)
 _LEVEL_AFTER = re.compile(r"\s*[:\-–]?\s*(tuyệt\s+mật|tối\s+mật|mật)(?!\w)")
 _PUBLIC_RE = any_of(R.TOPIC_PUBLIC)
@@ -52,6 +53,11 @@ _LEVEL = r"(?:tuyệt\s+mật|tối\s+mật|mật)"
 _BRACKETED = re.compile(r"[(\[](?:Tuyệt\s+mật|Tối\s+mật|TUYỆT\s+MẬT|TỐI\s+MẬT|Mật|MẬT)"
                         r"(?:[)\]]|\s*[,;–]\s*(?i:bản số))")  # "(Mật, bản số 02)": a plan cited
 # two levels in a row, joined by a comma, "và", "hoặc" or a slash, quoted or not
+# "Mật/LHNB", "Mật/KPB", "Mật - Khẩn": a level with another mark or an urgency after it
+_MARK_NEXT = re.compile(r"[ \t]*(?:/[ \t]*[A-ZĐ]{2,5}(?![a-zđ])|[-–—/,][ \t]*(?i:thượng khẩn"
+                        r"|khẩn|hỏa tốc|hoả tốc)(?!\w))")
+# "“Ô CHỮ TUYỆT MẬT”", "tiết mục “tuyệt mật”": a name or a word in quotes, not a stamp
+_QUOTE_OPEN = re.compile(r"[“\"«]([^”\"»\n]{0,40})$")
 _LEVEL_LIST = re.compile(_LEVEL + r"[”\"’»)]*\s*(?:,|;|/|và|hoặc)\s*[“\"‘«(]*" + _LEVEL
                          + r"(?:[”\"’»)]*\s*(?:,|;|/|và|hoặc)\s*[“\"‘«(]*" + _LEVEL + r")*(?!\w)")
 
@@ -68,9 +74,24 @@ def _levels_named(low: str, s: int, e: int) -> bool:
     return any(m.start() <= s and e <= m.end() for m in _LEVEL_LIST.finditer(low, a, e + 30))
 
 
+def _figure(clean: str, s: int, e: int) -> bool:
+    """True when the level at [s, e) is a figure of speech ("đáp án là tuyệt mật") or in
+    quotes as a name or a word ("trò chơi “Ô CHỮ TUYỆT MẬT”", "tiết mục “tuyệt mật”")."""
+    lower = clean[s:e].islower()
+    if lower and prev_word(clean, s).lower() == "là":
+        return True
+    m = _QUOTE_OPEN.search(clean, max(0, s - 41), s)
+    return bool(m and e < len(clean) and clean[e] in "”\"»" and (m.group(1).strip() or lower))
+
+
 def marking(doc: Doc, key: str, s: int, e: int, out: list[Hit]) -> int:
     """Judge a possible classification marking; return the end of the text it covers."""
     low, clean = doc.low, doc.clean
+    if key in stamps.KEYS:
+        return stamps.stamp(doc, key, s, e, out)
+    if key in R.MARK_LEVELS and clean[s].isupper() and _MARK_NEXT.match(clean, e):
+        out.append((MARK, s, e, SEVERITY_BLOCK, MARK_REASON["level"]))  # "Mật/LHNB"
+        return e
     if key == "mật" and s > 1 and low[s - 1] == " " and low[s - 2].isalpha() and not (
             clean[s:e].isupper()):  # the commonest, most often an ordinary word ("bí mật")
         return e  # a lower-case "mật" right after a word (as below, without its regex)
@@ -94,8 +115,9 @@ def marking(doc: Doc, key: str, s: int, e: int, out: list[Hit]) -> int:
             j = s - 1
             while j > 0 and clean[j] == " ":
                 j -= 1
-            # "Báo cáo số 21/BC-CAX – MẬT – Bản số 03": set apart by a dash, not a title's word
-            apart = j >= 0 and clean[j] in "–—-(|:,"
+            # "Báo cáo số 21/BC-CAX – MẬT – Bản số 03": set apart by a dash, not a title's word;
+            # "CÔNG AN XÃ BÌNH SEN          MẬT": in a column of the header, by spaces or a tab
+            apart = j >= 0 and (clean[j] in "–—-(|:,\t" or s - 1 - j >= 3)
             if stamp or clean[s:e].isupper() and (apart or not (prev and prev.isupper())):
                 out.append((MARK, s, e, SEVERITY_BLOCK, MARK_REASON["level"]))
         return e
@@ -111,6 +133,9 @@ def marking(doc: Doc, key: str, s: int, e: int, out: list[Hit]) -> int:
         before, after = line(low, s, e)
         nxt = next_word(clean, e)
         upper = clean[s:e].isupper()
+        if before == "" and low.startswith(" sau hội nghị", e):  # "… – Số bản: 15"
+            out.append((MARK, s, e + 13, SEVERITY_BLOCK, MARK_REASON["recall"]))
+            return e + 13
         if after == "" and (upper or before == "") or upper and nxt and (
                 not nxt.isupper() and nxt.lower() not in R.RECALL_BENIGN):
             out.append((MARK, s, e, SEVERITY_BLOCK, MARK_REASON["recall"]))
@@ -129,7 +154,7 @@ def marking(doc: Doc, key: str, s: int, e: int, out: list[Hit]) -> int:
     else:
         words = clean[s:e].split()
         named = words[0].islower() and words[-1][0].isupper()  # "tối Mật": a name
-        if not _compound(low, e) and not named:
+        if not _compound(low, e) and not named and not _figure(clean, s, e):
             out.append((MARK, s, e, SEVERITY_BLOCK, MARK_REASON["level"]))
     return e
 
@@ -147,7 +172,9 @@ def _copy_or_restricted(doc: Doc, key: str, s: int, e: int, out: list[Hit]) -> i
             return e
         end = m.end()
         lone = not before.strip(" \t-–—([")
-        if lone or _OPEN_BEFORE.search(before) or "mật" in before.lower():
+        # "góc trên ghi Bản số 1": a copy's number read off the paper
+        told = before.rstrip().lower().endswith((" ghi", " đề", "có chữ"))
+        if lone or told or _OPEN_BEFORE.search(before) or "mật" in before.lower():
             out.append((MARK, s, end, SEVERITY_BLOCK, MARK_REASON["copy"]))
         return end
     # "(Không phổ biến)", "(Không phổ biến trên hệ thống truyền thanh)": opened by a bracket

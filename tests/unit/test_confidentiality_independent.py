@@ -219,7 +219,12 @@ FLOORS = {
         "state_secret_topic": (0.92, 0.83),      # reached 0.96, 0.87
         "sensitive_personal": (0.82, 0.96),      # reached 0.86, 1.00
     }),
-    # session 13: heldout18 (four writers) was written while the scanner did not change
+    # session 13: train38 (two writers on marked documents) was scored on arrival, then read;
+    # heldout18 (four writers) was written while the scanner did not change
+    "train38": ((0.91, 0.89, 0.95), {          # reached 0.95, 0.93, 0.975 (new, read)
+        "state_secret_topic": (0.90, 0.84),      # reached 0.95, 0.89
+        "classification_marking": (0.93, 0.94),  # reached 0.97, 0.98 (0.58 on arrival)
+    }),
     "heldout18": ((0.90, 0.89, 0.96), {        # reached 0.94, 0.93, 0.983 (held out)
         "state_secret_topic": (0.89, 0.85),      # reached 0.93, 0.89
         "sensitive_personal": (0.84, 0.86),      # reached 0.88, 0.90
