@@ -17,7 +17,7 @@ from app.security import roles_required
 from bulletins import reading
 from bulletins.editorial import queries
 from bulletins.models import Bulletin
-from bulletins.radio import schedule
+from bulletins.radio import airtime
 from bulletins.speech import checks, synthesis
 from bulletins.speech.progress import audio_progress
 from bulletins.text import slugify
@@ -61,8 +61,8 @@ def page(bulletin: Bulletin) -> dict[str, Any]:
     a text still being worked on, how long it reads on air beside the longest slot."""
     previewed = bulletin.has_channel("radio") and bulletin.status in PREVIEWED
     made = previewed and synthesis.preview_made(db.session, bulletin, audio_settings(current_app))
-    minutes = round(schedule.reading_seconds(bulletin.title, bulletin.body) / 60)
-    longest = schedule.longest_slot_minutes(db.session, bulletin.commune_id) if previewed else None
+    minutes = round(airtime.reading_seconds(bulletin.title, bulletin.body) / 60)
+    longest = airtime.longest_slot_minutes(db.session, bulletin.commune_id) if previewed else None
     return {"progress": audio_view(bulletin), "preview_made": made,
             "reading_minutes": minutes if previewed else None,
             "longest_slot": longest if longest and minutes > longest else None}

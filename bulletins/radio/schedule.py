@@ -11,8 +11,9 @@ from sqlalchemy import and_, exists, func, or_, select
 from sqlalchemy.orm import Session, aliased
 
 from bulletins.clock import LOCAL_TZ, local_date, local_midnight, utcnow
-from bulletins.models import AirPlan, AudioFile, Broadcast, Bulletin, Program, ProgramItem, Slot
+from bulletins.models import AirPlan, Broadcast, Bulletin, Program, ProgramItem, Slot
 from bulletins.radio.airings import aired_counts, aired_table, times_aired
+from bulletins.radio.airtime import estimate_seconds
 from bulletins.workflow import PRIORITY_RANK, State
 
 AIRABLE = (State.APPROVED, State.PUBLISHED)
@@ -95,39 +96,6 @@ class Occurrence:
         """The slot's time (its start plus its length) has passed: too late to build for."""
         minutes = self.slot.target_minutes if self.slot else 0
         return self.starts_at + timedelta(minutes=minutes) <= now
-
-
-def estimate_seconds(session: Session, bulletins: Sequence[Bulletin]) -> dict[int, float]:
-    """Length on air of each: its ready audio's, else estimated at loudspeaker pace."""
-    ready: dict[int, float] = {}
-    for start in range(0, len(bulletins), 500):  # one query per 500, not one per bulletin
-        chunk = bulletins[start:start + 500]
-        rows = session.execute(select(AudioFile.bulletin_id, AudioFile.content_hash,
-                                      AudioFile.duration_s).where(
-            AudioFile.bulletin_id.in_([b.id for b in chunk]), AudioFile.status == "ready",
-            AudioFile.duration_s.is_not(None)).order_by(AudioFile.id))
-        hashes = {b.id: b.content_hash for b in chunk}
-        ready.update({bid: secs for bid, digest, secs in rows if hashes[bid] == digest})
-    return {b.id: ready.get(b.id) or reading_seconds(b.title, b.body) for b in bulletins}
-
-
-#: letters a second of espeak-ng at the station's pace (-s 130 -g 3), after the reading
-#: normalizer: 9.7 measured over 24 corpus bulletins (8.5–10.5 each); twelve, the first
-#: guess, read long texts a fifth short (tests/unit/test_reading_estimate.py)
-LETTERS_PER_SECOND = 9.7
-#: the jingles and pauses around a bulletin's speech (audio/pipeline.py)
-AROUND_SPEECH_S = 6
-
-
-def reading_seconds(title: str, body: str) -> float:
-    """Length on air of a text not yet spoken, at loudspeaker pace with its jingles."""
-    return (len(title) + len(body)) / LETTERS_PER_SECOND + AROUND_SPEECH_S
-
-
-def longest_slot_minutes(session: Session, commune_id: int | None) -> int | None:
-    """The length of the commune's longest slot on air, or None when it has none."""
-    return session.scalar(select(func.max(Slot.target_minutes)).where(
-        Slot.active, Slot.commune_id == commune_id))
 
 
 def planned_counts(session: Session, before: datetime, now: datetime,

@@ -214,14 +214,14 @@ def synthesize(session: Session, audio_id: int, settings: AudioSettings,
 
 
 def _preview_voice(session: Session, bulletin: Bulletin,
-                   settings: AudioSettings) -> tuple[str, Voice, Path]:
+                   settings: AudioSettings) -> tuple[str, Voice, Path, AudioSettings]:
     from bulletins.text import content_hash
 
     digest = content_hash(bulletin.title, bulletin.body)
     settings = for_commune(session, settings, bulletin.commune_id)
     voice = voice_for(session, digest, bulletin.language, settings, bulletin.commune_id)
     # "-bare": no jingles and no leading silence (files made before that are not reused)
-    return digest, voice, settings.data_dir / "preview" / f"{voice.key}-bare.mp3"
+    return digest, voice, settings.data_dir / "preview" / f"{voice.key}-bare.mp3", settings
 
 
 def preview_made(session: Session, bulletin: Bulletin, settings: AudioSettings) -> bool:
@@ -230,15 +230,12 @@ def preview_made(session: Session, bulletin: Bulletin, settings: AudioSettings) 
 
 
 def preview(session: Session, bulletin: Bulletin, settings: AudioSettings) -> Path:
-    """Speech of the working text for reviewers and leaders, cached, never published. Staff
-    opening one preview together (a reload, a reviewer and a leader) wait for one synthesis:
-    a long text's takes minutes, and each copy would hold a core and a server thread."""
+    """Speech of the working text for reviewers and leaders, cached, never published; staff
+    opening it together wait for one synthesis (a long text's takes minutes, a core each)."""
     from audio.mix import one_at_a_time
-
-    digest, voice, out = _preview_voice(session, bulletin, settings)
+    digest, voice, out, settings = _preview_voice(session, bulletin, settings)
     with one_at_a_time(out):
         if not out.is_file():
-            settings = for_commune(session, settings, bulletin.commune_id)
             _speak(voice, settings, bulletin.title, bulletin.body, bulletin.language, out,
                    tags={"title": f"[Nghe thử] {bulletin.title}", "artist": settings.commune,
                          "date": utcnow().strftime("%Y-%m-%d"), "comment": f"preview={digest}"},

@@ -12,7 +12,7 @@ from audio.engines import make_engine
 from audio.jingle import default_chime
 from audio.measure import probe
 from audio.pipeline import make_bulletin_audio
-from bulletins.radio.schedule import reading_seconds
+from bulletins.radio.airtime import reading_seconds
 
 CORPUS = Path(__file__).resolve().parents[1] / "corpus" / "independent" / "train36.json"
 #: public bulletins of a writer's (the clean ones, a title line and a body), shortest to longest
