@@ -52,12 +52,14 @@ _LEVEL = r"(?:tuyệt\s+mật|tối\s+mật|mật)"
 # a level alone in brackets: "Kế hoạch kiểm tra (Mật)", "[TỐI MẬT]"
 _BRACKETED = re.compile(r"[(\[](?:Tuyệt\s+mật|Tối\s+mật|TUYỆT\s+MẬT|TỐI\s+MẬT|Mật|MẬT)"
                         r"(?:[)\]]|\s*[,;–]\s*(?i:bản số))")  # "(Mật, bản số 02)": a plan cited
-# two levels in a row, joined by a comma, "và", "hoặc" or a slash, quoted or not
 # "Mật/LHNB", "Mật/KPB", "Mật - Khẩn": a level with another mark or an urgency after it
 _MARK_NEXT = re.compile(r"[ \t]*(?:/[ \t]*[A-ZĐ]{2,5}(?![a-zđ])|[-–—/,][ \t]*(?i:thượng khẩn"
                         r"|khẩn|hỏa tốc|hoả tốc)(?!\w))")
 # "“Ô CHỮ TUYỆT MẬT”", "tiết mục “tuyệt mật”": a name or a word in quotes, not a stamp
 _QUOTE_OPEN = re.compile(r"[“\"«]([^”\"»\n]{0,40})$")
+# "Tài liệu thu hồi sau hội nghị – Số bản: 15": the recall stamp's usual words run on
+_AFTER_MEETING = " sau hội nghị"
+# two levels in a row, joined by a comma, "và", "hoặc" or a slash, quoted or not
 _LEVEL_LIST = re.compile(_LEVEL + r"[”\"’»)]*\s*(?:,|;|/|và|hoặc)\s*[“\"‘«(]*" + _LEVEL
                          + r"(?:[”\"’»)]*\s*(?:,|;|/|và|hoặc)\s*[“\"‘«(]*" + _LEVEL + r")*(?!\w)")
 
@@ -133,9 +135,10 @@ def marking(doc: Doc, key: str, s: int, e: int, out: list[Hit]) -> int:
         before, after = line(low, s, e)
         nxt = next_word(clean, e)
         upper = clean[s:e].isupper()
-        if before == "" and low.startswith(" sau hội nghị", e):  # "… – Số bản: 15"
-            out.append((MARK, s, e + 13, SEVERITY_BLOCK, MARK_REASON["recall"]))
-            return e + 13
+        if before == "" and low.startswith(_AFTER_MEETING, e):
+            e += len(_AFTER_MEETING)
+            out.append((MARK, s, e, SEVERITY_BLOCK, MARK_REASON["recall"]))
+            return e
         if after == "" and (upper or before == "") or upper and nxt and (
                 not nxt.isupper() and nxt.lower() not in R.RECALL_BENIGN):
             out.append((MARK, s, e, SEVERITY_BLOCK, MARK_REASON["recall"]))
