@@ -58,10 +58,13 @@ def make_resources(app: Flask) -> Resources:
         session, admin, operator = db.session, user("admin"), user("operator")
         finding = active_findings(session, session.get(Bulletin, in_review))[0]
         slot = session.scalar(select(Slot).where(Slot.key == "sang"))
-        day = clock.local_today()
+        now = clock.utcnow()
+        day = clock.local_date(now)
         program = programs.save_program(session, operator, slot.id, day, [published])
         session.flush()
-        aired_at = clock.utcnow() - timedelta(minutes=5)
+        # five minutes ago, but on the program's day: a run in the first minutes after
+        # midnight in Vietnam logged the airing on the day before (its log read "missing")
+        aired_at = max(now - timedelta(minutes=5), clock.local_midnight(day))
         entry = broadcasts.record_broadcast(session, operator, program.id, {
             "aired_at": aired_at.isoformat() + "+00:00", "note": "Phát đủ"})
         template = bulletin_templates.create_template(session, admin, {
