@@ -139,7 +139,11 @@ def atomic_path(final: Path) -> Iterator[Path]:
 @contextmanager
 def one_at_a_time(final: Path) -> Iterator[None]:
     """An exclusive lock named after final, held by one thread or process at a time: who makes
-    final while others want it too holds it, and the others wait and then find final made."""
+    final while others want it too holds it, and the others wait and then find final made.
+    Once final is there (moved in whole), nobody takes the lock: a made file is only read."""
+    if final.is_file():
+        yield
+        return
     final.parent.mkdir(parents=True, exist_ok=True)
     with open(final.with_name(f".{final.name}.lock"), "a") as handle:
         fcntl.flock(handle, fcntl.LOCK_EX)

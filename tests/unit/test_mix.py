@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import fcntl
 import threading
 import wave
 from concurrent.futures import ThreadPoolExecutor
@@ -11,7 +12,7 @@ import pytest
 
 from audio.jingle import default_chime
 from audio.measure import AudioError, loudness, probe
-from audio.mix import ffmetadata, join_parts, program_layout, render_program
+from audio.mix import ffmetadata, join_parts, one_at_a_time, program_layout, render_program
 from tests.unit.conftest import ffmpeg
 
 TAGS = {"title": "Chương trình phát thanh sáng thứ Hai", "artist": "Xã Vũ Dương",
@@ -58,6 +59,44 @@ def test_threads_making_the_default_chime_at_once_all_get_it(tmp_path: Path) -> 
         assert made == {tmp_path / "jingles" / "default-chime.wav"}
         assert 2.0 > seconds(next(iter(made))) > 1.0
         assert [p.name for p in (tmp_path / "jingles").iterdir()] == ["default-chime.wav"]
+
+
+def test_a_made_file_is_read_without_waiting_for_the_lock(tmp_path: Path) -> None:
+    """While one request makes a long text's preview (minutes), others that play a preview
+    already made do not queue behind it; one that wants the same new file waits."""
+    final, holding, release = tmp_path / "p.mp3", threading.Event(), threading.Event()
+
+    def maker() -> None:
+        with one_at_a_time(final):
+            holding.set()
+            release.wait(10)
+            final.write_bytes(b"made")
+
+    thread = threading.Thread(target=maker)
+    thread.start()
+    holding.wait(10)
+    waited = threading.Event()
+
+    def wanting() -> None:
+        with one_at_a_time(final):
+            waited.set()
+
+    other = threading.Thread(target=wanting)
+    other.start()
+    assert not waited.wait(0.5)  # the same new file: waits for its maker
+    release.set()
+    thread.join(10), other.join(10)
+    assert waited.is_set() and final.read_bytes() == b"made"
+    with open(final.with_name(f".{final.name}.lock"), "a") as handle:  # someone holds it
+        fcntl.flock(handle, fcntl.LOCK_EX)
+        done = threading.Event()
+
+        def reader() -> None:
+            with one_at_a_time(final):
+                done.set()
+
+        threading.Thread(target=reader).start()
+        assert done.wait(5)
 
 
 def test_join_parts_adds_pauses_and_converts_foreign_formats(
