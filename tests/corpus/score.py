@@ -56,6 +56,7 @@
     python -m tests.corpus.score train36 -v  # and three more (qy, qz, pa), read
     python -m tests.corpus.score train37 -v  # and three more (pb, pc, pd), read
     python -m tests.corpus.score train38 -v  # two on marked documents (pk, pl), read
+    python -m tests.corpus.score train39 -v  # two on sensitive personal data (pm, pn), read
     python -m tests.corpus.score plain -v    # 110 ordinary public bulletins (none to hold)
     python -m tests.corpus.score heldout_plain  # 110 more, never read: figures only
     python -m tests.corpus.score legacy      # tests/corpus/confidentiality.json
@@ -134,6 +135,7 @@ CORPORA = {"heldout": HERE / "independent" / "heldout.json",
            "train36": HERE / "independent" / "train36.json",
            "train37": HERE / "independent" / "train37.json",
            "train38": HERE / "independent" / "train38.json",
+           "train39": HERE / "independent" / "train39.json",
            "plain": HERE / "ordinary" / "nb.json",
            "heldout_plain": HERE / "ordinary" / "na.json",
            "legacy": HERE / "confidentiality.json"}
