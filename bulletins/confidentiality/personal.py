@@ -12,9 +12,9 @@ from bulletins.confidentiality.concepts.basis import (
     SENSITIVE_REASON,
 )
 from bulletins.confidentiality.concepts.framings import announces, court_notice, notice
-from bulletins.confidentiality.concepts.health import (
+from bulletins.confidentiality.concepts.health import MORE_SENSITIVE
+from bulletins.confidentiality.concepts.whose import (
     DEBT_KEYS,
-    MORE_SENSITIVE,
     debt_span,
     located,
     nobodys,
@@ -53,6 +53,8 @@ _PERSON_RE = re.compile(
     r"|" + R.UP + r"\.\s?" + R.UP + r"\.\s?" + R.UP + r"|" + _COHORT_AGE + r"\d{1,3}\s*(?i:tuổi))"
 )
 _SPEAKER_RE = re.compile(R.SPEAKER, re.IGNORECASE)
+_ANYONE_HERE = re.compile(r"(?:\s+(?:thường trú|tạm trú))?\s+(?:trên địa bàn|tại địa phương"
+                          r"|ở địa phương|tại xã|trong xã)\b", re.IGNORECASE)
 _SPEAKER_VERB_RE = re.compile(r"[^.;\n]{0,40}?\b(?:cho biết|phát biểu|nhấn mạnh"
                               r"|chia sẻ(?! bài| lại| link| video| clip| hình| ảnh))",
                               re.IGNORECASE)
@@ -64,7 +66,8 @@ _BACKREF_MID = re.compile(r"(?:^|,\s*|(?<![^\W\d_]\w)(?<!các )(?<!những )(?<!
                           r"(?:anh|chị|ông|bà|cô|chú|bác|thầy|cháu|em|cụ|bé|người này"
                           r"|(?<!bà )(?<!vợ )(?:" + R.KIN_WORDS + r")"
                           r"(?:\s+(?:lớn|nhỏ|út|cả|đầu|thứ\s+\w+))?"
-                          r"(?:\s+(?:của\s+)?(?:anh|chị|ông|bà|em|cháu|cụ))?)\s+"
+                          r"(?:\s+(?:của\s+)?(?:anh|chị|ông|bà|em|cháu|cụ))?)"
+                          r"(?:\s+(?:này|ấy))?\s+"  # "Được biết anh này từng …"
                           r"(?:(?:còn|cũng|vẫn)\s+)?"
                           r"(?:được|bị|đã|đang|vừa|mới|từng|lại|phát hiện|mắc|nhiễm)\b")
 _GOES_ON = re.compile(r"\s*(?:(?:tuy nhiên|nhưng|song|ngoài ra|đồng thời),?\s+)?"
@@ -114,6 +117,8 @@ def has_person(clean: str, officials: bool = False) -> bool:
             tail = clean[m.start():m.start() + 16]
             if before in R.PLACE_WORDS or tail.startswith(R.NAME_EXCL):
                 continue
+        elif not honorific and _ANYONE_HERE.match(clean, m.end()):
+            continue  # "phụ nữ … có hộ khẩu trên địa bàn xã": whoever lives here, a group
         return True
     return highland_name(clean)
 

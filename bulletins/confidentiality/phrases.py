@@ -197,7 +197,12 @@ PRIVATE_WORDS = ("người nhặt", "gia đình", "chủ xe", "chủ nhà", "ng�
 SURNAMES = (
     "Nguyễn Trần Lê Phạm Hoàng Huỳnh Phan Vũ Võ Đặng Bùi Đỗ Hồ Ngô Dương Lý Đinh Đào Mai Trịnh "
     "Lương Lưu Tạ Tô Cao Quách Kiều Lại Chu Triệu Lò Lường Vi Lã Thân Doãn Khúc Mạc Phùng Tăng "
-    "Nông Đoàn Đàm Hà"
+    "Nông Đoàn Đàm Hà "
+    # less common ones that begin no province, district or well-known place name here (not
+    # "Lâm", "Châu", "Thái", "Ninh", "Đồng", "Kim", "Lục", "Thạch": Lâm Đồng, Châu Thành …;
+    # not "Phó": Phó Chủ tịch); the Mông's, the Dao's and the Tày's among them
+    "Trương Tiêu Hứa Khổng Diệp Cù Phí Nghiêm Hầu Tống Vương Khuất Quản Bế Sầm Giàng Sùng "
+    "Thào Hạng Tẩn Âu"
 ).split()
 HONORIFIC = (
     r"ông|bà|anh|chị|cháu|em|cụ|cô|chú|bác|đồng chí|đ/c|công dân|đối tượng|bệnh nhân|người bệnh"
@@ -223,7 +228,7 @@ BACKREF = (rf"\s*(?:bị cáo|bị can|đối tượng|người này|bản thân
            r"|(?:anh|chị|ông|bà|cháu|em|cụ)\b(?!\s+(?:con|em)\b))\b")
 NAME_EXCL = ("Hồ Chí Minh", "Trần Hưng Đạo", "Lê Lợi", "Hà Nội", "Hà Nam", "Vũ Dương",
              "Lý Thái Tổ", "Đinh Tiên Hoàng", "Lê Hoàn", "Võ Nguyên Giáp", "Hà Giang", "Hà Tĩnh",
-             "Cao Bằng", "Mai Sơn",
+             "Cao Bằng", "Mai Sơn", "Cù Lao", "Sầm Sơn", "Âu Cơ",
              # "Đoàn" is a surname and the Youth Union's, an inspection team's name
              "Đoàn Thanh niên", "Đoàn Thanh Niên", "Đoàn Kiểm tra", "Đoàn Thanh tra",
              "Đoàn Công tác", "Đoàn Giám sát", "Đoàn Đại biểu")

