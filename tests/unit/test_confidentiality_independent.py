@@ -227,6 +227,10 @@ FLOORS = {
         "state_secret_topic": (0.90, 0.84),      # reached 0.95, 0.89
         "classification_marking": (0.93, 0.94),  # reached 0.97, 0.98 (0.58 on arrival)
     }),
+    "train39": ((0.85, 0.85, 0.96), {          # reached 0.88, 0.88, 0.979 (new, read)
+        "state_secret_topic": (0.94, 0.62),      # reached 0.98, 0.66
+        "sensitive_personal": (0.78, 0.92),      # reached 0.81, 0.95 (0.65 on arrival)
+    }),
     "heldout18": ((0.90, 0.89, 0.96), {        # reached 0.94, 0.93, 0.983 (held out)
         "state_secret_topic": (0.89, 0.85),      # reached 0.93, 0.89
         "sensitive_personal": (0.84, 0.86),      # reached 0.88, 0.90
