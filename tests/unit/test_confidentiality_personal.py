@@ -76,3 +76,15 @@ def test_violence_at_home_gives_its_own_reason_and_basis() -> None:
     (finding,) = [f for f in scan("Chị Lý Thị Mai, thôn Gò, bị chồng đánh đập nhiều lần.")
                   if f.kind == SENSITIVE]
     assert "bạo lực gia đình" in finding.reason and "Điều 3" in finding.reason
+
+
+def test_a_mediation_record_is_no_security_operation() -> None:
+    """What mediators ask a union to keep an eye on, and a husband's promise to end a quarrel,
+    are a family's matters (Luật Hòa giải ở cơ sở 2013), not a watch or a struggle; the word
+    alone does not make a watch one."""
+    record = ("BIÊN BẢN HÒA GIẢI\nKết quả: anh Hồ Văn Sang cam kết chấm dứt việc uống rượu; "
+              "Tổ hòa giải giao Chi hội Phụ nữ thôn theo dõi gia đình anh Sang.")
+    assert [f for f in scan(record) if f.kind == "state_secret_topic"] == []
+    watched = ("Hòa giải xong, Công an xã đang theo dõi số thuê bao 0915 663 208 của anh Hồ Văn "
+               "Sang, thôn Gò Găng.")
+    assert [f.kind for f in scan(watched)].count("state_secret_topic") == 1

@@ -55,7 +55,7 @@ _YIELDS = tuple(c.reason([])[:40] for c in (state.UNPUBLISHED, state.PRICES))
 # how far a sentence may run on either side of a cue (long reports run on)
 _REACH = 500
 # framings read from a document's title: a wanted notice, a storm bulletin
-DOC_FRAMINGS = ("notice", "storm", "election")
+DOC_FRAMINGS = ("notice", "storm", "election", "mediation")
 
 
 def _judge(doc: Doc, a: int, b: int, cues: list[tuple[int, int, str]],

@@ -87,6 +87,12 @@ def _without(group: str, words: str) -> re.Pattern[str]:
 PUBLIC["decided"] = _without("announced", r"|(?:đã|đã được) phê duyệt")
 # a mass is where a priest's sermon is heard: an assessment of what he said there is no event
 PUBLIC["gathering"] = _without("event", r"|thánh lễ|đại lễ")
+# a grassroots mediation (Luật Hòa giải ở cơ sở 2013): a family's or neighbours' dispute, its
+# record and what the mediators ask a union to keep an eye on — no security operation
+# (the mediators and their record, not the word: "hòa giải xong, Công an xã theo dõi …" stays)
+PUBLIC["mediation"] = _phrases(r"tổ hòa giải|tổ hoà giải|hòa giải viên|biên bản hòa giải"
+                               r"|buổi hòa giải|tiến hành hòa giải|hòa giải ở cơ sở"
+                               r"|hòa giải thành|hòa giải không thành")
 
 # in a sentence, the words of a wanted notice or a trial; in a title, a missing person's too,
 # and the police's call for the victims of a suspect it has charged ("Thông báo tìm bị hại")

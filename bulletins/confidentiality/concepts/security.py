@@ -64,7 +64,7 @@ SURVEILLANCE = Concept(
           # kept at home by an officer while something happens ("giao Công an viên kèm tại nhà")
           "kèm tại nhà", "kèm sát", "giữ chân tại nhà"),
     needs=("phone+agent", "account+agent", "person+agent", "person+secret"),
-    public=FIELD,
+    public=(*FIELD, "mediation"),
     unless=("camera giám sát", "phối hợp giám sát việc", "phối hợp giám sát thực hiện",
             "giúp đỡ", "theo dõi thông báo",
             "theo dõi kết quả", "theo dõi sức khỏe", "ban giám sát", "giám sát đầu tư",

@@ -79,6 +79,7 @@ STRUGGLE = Concept(
           "đổi lại", "làm việc với", "cam kết chấm dứt", "giải tán", "mời lên làm việc",
           "răn đe", "gọi lên", "kiên quyết xử lý", "giao lô", "ưu tiên giao"),
     needs=("person",),
+    public=("notice", "announced", "event", "done", "mediation"),  # a mediation: a promise
     unless=("phản bác các quan điểm", "phòng, chống tội phạm", "phòng chống tội phạm",
             "vận động nhân dân", "vận động bà con", "vận động các gia đình",
             "vận động người thân", "vận động con em", "làm việc với công ty",
