@@ -19,6 +19,7 @@
     python -m tests.corpus.score heldout16   # a sixteenth (writers qw, qx), figures only
     python -m tests.corpus.score heldout17   # a seventeenth (writers pe, pf), figures only
     python -m tests.corpus.score heldout18   # an eighteenth (writers pg, ph, pi, pj), figures only
+    python -m tests.corpus.score heldout19   # a nineteenth (writers po, pp), figures only
     python -m tests.corpus.score train2 -v   # three more writers' training set (wd, we, wf)
     python -m tests.corpus.score train3 -v   # and three more (wg, wh, wi)
     python -m tests.corpus.score train4 -v   # and three more (wj, wk, wl)
@@ -97,6 +98,7 @@ CORPORA = {"heldout": HERE / "independent" / "heldout.json",
            "heldout16": HERE / "independent" / "heldout16.json",
            "heldout17": HERE / "independent" / "heldout17.json",
            "heldout18": HERE / "independent" / "heldout18.json",
+           "heldout19": HERE / "independent" / "heldout19.json",
            "train": HERE / "independent" / "train.json",
            "train2": HERE / "independent" / "train2.json",
            "train3": HERE / "independent" / "train3.json",

@@ -231,6 +231,10 @@ FLOORS = {
         "state_secret_topic": (0.94, 0.62),      # reached 0.98, 0.66
         "sensitive_personal": (0.78, 0.92),      # reached 0.81, 0.95 (0.65 on arrival)
     }),
+    "heldout19": ((0.89, 0.87, 0.97), {        # reached 0.92, 0.90, 1.000 (held out)
+        "state_secret_topic": (0.88, 0.83),      # reached 0.91, 0.86
+        "sensitive_personal": (0.76, 0.86),      # reached 0.80, 0.90
+    }),
     "heldout18": ((0.90, 0.89, 0.96), {        # reached 0.94, 0.93, 0.983 (held out)
         "state_secret_topic": (0.89, 0.85),      # reached 0.93, 0.89
         "sensitive_personal": (0.84, 0.86),      # reached 0.88, 0.90
