@@ -194,7 +194,7 @@ def sensitive(doc: Doc, key: str, s: int, e: int, out: list[Hit]) -> None:
         if campaign:
             return
     if not person_in(doc, a, b, strong) and not located(doc.low, a, b):
-        back = _BACKREF_RE.match(doc.low, a) or _BACKREF_MID.search(doc.low, a, s)
+        back = _BACKREF_RE.match(doc.low, a) or _BACKREF_MID.search(doc.low, a, e)
         if (not back or not person_in(doc, max(0, a - 250), a)) and not named_before(doc, a, b):
             # "2. Cao Văn Tiến, thôn Thượng Cầu; từng chấp hành án …": the clause goes on
             # about the person its sentence named before the semicolon

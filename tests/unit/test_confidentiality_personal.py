@@ -37,6 +37,8 @@ def held_at(text: str, fact: str) -> bool:
      "bị cha dượng"),
     ("Chị Nga hiện đang tạm lánh tại nhà em gái ở thôn Trung, xin đừng báo cho nhà chồng.",
      "đang tạm lánh"),
+    ("Hội tiếp nhận chị Lê Thị Hạnh, thôn Gò. Hiện chị đang tạm lánh tại nhà em gái.",
+     "đang tạm lánh"),  # "chị" refers back; its verb opens the fact
     ("Theo dữ liệu định vị từ điện thoại, anh Cao Văn Lộc thường ở quán net gần bến xe.",
      "dữ liệu định vị"),
     ("Qua thẩm định, hộ ông Phùng Văn Tư còn khoản tiết kiệm khoảng 420 triệu đồng.",

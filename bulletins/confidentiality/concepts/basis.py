@@ -122,8 +122,9 @@ SENSITIVE_REASON = {
     "biometric": _sensitive("đặc điểm sinh học, di truyền", "điểm d, đ"),
     # the acts of Luật Phòng, chống bạo lực gia đình 2022 (13/2022/QH15), Điều 3, and abuse of
     # a child (Luật Trẻ em 2016, Điều 4): what a victim suffered, reported of the victim
-    "violence": _sensitive("bạo lực gia đình, xâm hại mà cá nhân phải chịu (Luật Phòng, chống "
-                           "bạo lực gia đình 2022, Điều 3)", "điểm g"),
+    "violence": ("Dữ liệu cá nhân nhạy cảm – bạo lực gia đình, xâm hại mà cá nhân phải chịu "
+                 f"(Luật Phòng, chống bạo lực gia đình 2022, Điều 3; {SENSITIVE}; trước đây "
+                 f"{ND13} điểm g)"),
 }
 BANK_REASON = (f"Số tài khoản ngân hàng của cá nhân (dữ liệu cá nhân, {PERSONAL}; {ND356}, "
                f"Điều 3, 4; trước đây {ND13} điểm h)")
