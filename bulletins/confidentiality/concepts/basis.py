@@ -107,8 +107,9 @@ PERSONAL = "Luật Bảo vệ dữ liệu cá nhân 2025, Điều 2"
 SENSITIVE = f"{PERSONAL} khoản 3; {ND356}, Điều 4"
 
 
-def _sensitive(sort: str, point: str) -> str:
-    return f"Dữ liệu cá nhân nhạy cảm – {sort} ({SENSITIVE}; trước đây {ND13} {point})"
+def _sensitive(sort: str, point: str, law: str = "") -> str:
+    law = f"{law}; " if law else ""
+    return f"Dữ liệu cá nhân nhạy cảm – {sort} ({law}{SENSITIVE}; trước đây {ND13} {point})"
 
 
 SENSITIVE_REASON = {
@@ -122,9 +123,8 @@ SENSITIVE_REASON = {
     "biometric": _sensitive("đặc điểm sinh học, di truyền", "điểm d, đ"),
     # the acts of Luật Phòng, chống bạo lực gia đình 2022 (13/2022/QH15), Điều 3, and abuse of
     # a child (Luật Trẻ em 2016, Điều 4): what a victim suffered, reported of the victim
-    "violence": ("Dữ liệu cá nhân nhạy cảm – bạo lực gia đình, xâm hại mà cá nhân phải chịu "
-                 f"(Luật Phòng, chống bạo lực gia đình 2022, Điều 3; {SENSITIVE}; trước đây "
-                 f"{ND13} điểm g)"),
+    "violence": _sensitive("bạo lực gia đình, xâm hại mà cá nhân phải chịu", "điểm g",
+                           "Luật Phòng, chống bạo lực gia đình 2022, Điều 3"),
 }
 BANK_REASON = (f"Số tài khoản ngân hàng của cá nhân (dữ liệu cá nhân, {PERSONAL}; {ND356}, "
                f"Điều 3, 4; trước đây {ND13} điểm h)")
@@ -143,8 +143,11 @@ ID_REASON = basic("Số định danh cá nhân (CCCD)")
 OLD_ID_REASON = basic("Số chứng minh nhân dân")
 PLATE_REASON = basic("Biển số xe")
 MAIL_REASON = basic("Thư điện tử cá nhân")
-# the framings of the military and security life lived in the open (framings.PUBLIC)
-FIELD = ("notice", "announced", "event", "done", "civil", "disaster", "storm")
+# the framings (framings.PUBLIC) that cancel a concept unless it names its own: a notice,
+# an announcement, an event reported, something done
+NEWS = ("notice", "announced", "event", "done")
+# the framings of the military and security life lived in the open
+FIELD = (*NEWS, "civil", "disaster", "storm")
 # the same for defence: a plan approved inside the chain of command is no publication
 DEFENCE_FIELD = tuple("decided" if group == "announced" else group for group in FIELD)
 
@@ -170,7 +173,7 @@ class Concept:
     what: str
     cues: tuple[str, ...]
     needs: tuple[str, ...]
-    public: tuple[str, ...] = ("notice", "announced", "event", "done")
+    public: tuple[str, ...] = NEWS
     unless: tuple[str, ...] = ()
 
     def reason(self, used: list[str]) -> str:

@@ -72,10 +72,8 @@ def located(low: str, a: int, b: int) -> bool:
         return True
     if any(low.find(hint, a, b) >= 0 for hint in _OFFICE_HINTS) and _RELATIVE.search(low, a, b):
         return True
-    if not any(low.find(hint, a, b) >= 0 for hint in _ONE_HINTS) or _ONE.search(
-            low, a, b) is None:
-        return _ROLE.search(low, a, b) is not None and _WHERE.search(low, a, b) is not None
-    return _WHERE.search(low, a, b) is not None
+    one = any(low.find(hint, a, b) >= 0 for hint in _ONE_HINTS) and _ONE.search(low, a, b)
+    return bool(one or _ROLE.search(low, a, b)) and _WHERE.search(low, a, b) is not None
 
 
 # "nợ quá hạn chiếm 0,8%": a share of a lender's book, nobody's debt
