@@ -165,6 +165,9 @@ def test_logging_an_airing_says_why_and_the_home_stays_current(desk: Desk, page:
 
 def _cells_name_their_columns(page: Page) -> int:
     """Every td's column name, as the phone layout shows it before the value; the count."""
+    # computed styles only once the page's stylesheet is in: a table can be visible before the
+    # load event, and a loaded CI machine read "none" there (the +400-day run of ff0ffe6)
+    page.wait_for_load_state("load")
     cells = page.evaluate("""() => [...document.querySelectorAll('main td')].map(td => ({
         label: td.getAttribute('data-label') || '',
         shown: getComputedStyle(td, '::before').content,
