@@ -20,6 +20,7 @@
     python -m tests.corpus.score heldout17   # a seventeenth (writers pe, pf), figures only
     python -m tests.corpus.score heldout18   # an eighteenth (writers pg, ph, pi, pj), figures only
     python -m tests.corpus.score heldout19   # a nineteenth (writers po, pp), figures only
+    python -m tests.corpus.score heldout20   # a twentieth (writers pq, pr), figures only
     python -m tests.corpus.score train2 -v   # three more writers' training set (wd, we, wf)
     python -m tests.corpus.score train3 -v   # and three more (wg, wh, wi)
     python -m tests.corpus.score train4 -v   # and three more (wj, wk, wl)
@@ -58,6 +59,7 @@
     python -m tests.corpus.score train37 -v  # and three more (pb, pc, pd), read
     python -m tests.corpus.score train38 -v  # two on marked documents (pk, pl), read
     python -m tests.corpus.score train39 -v  # two on sensitive personal data (pm, pn), read
+    python -m tests.corpus.score train40 -v  # two on near traps (ps, pt)
     python -m tests.corpus.score plain -v    # 110 ordinary public bulletins (none to hold)
     python -m tests.corpus.score heldout_plain  # 110 more, never read: figures only
     python -m tests.corpus.score legacy      # tests/corpus/confidentiality.json
@@ -99,6 +101,7 @@ CORPORA = {"heldout": HERE / "independent" / "heldout.json",
            "heldout17": HERE / "independent" / "heldout17.json",
            "heldout18": HERE / "independent" / "heldout18.json",
            "heldout19": HERE / "independent" / "heldout19.json",
+           "heldout20": HERE / "independent" / "heldout20.json",
            "train": HERE / "independent" / "train.json",
            "train2": HERE / "independent" / "train2.json",
            "train3": HERE / "independent" / "train3.json",
@@ -138,6 +141,7 @@ CORPORA = {"heldout": HERE / "independent" / "heldout.json",
            "train37": HERE / "independent" / "train37.json",
            "train38": HERE / "independent" / "train38.json",
            "train39": HERE / "independent" / "train39.json",
+           "train40": HERE / "independent" / "train40.json",
            "plain": HERE / "ordinary" / "nb.json",
            "heldout_plain": HERE / "ordinary" / "na.json",
            "legacy": HERE / "confidentiality.json"}
