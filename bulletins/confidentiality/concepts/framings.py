@@ -128,7 +128,10 @@ _KIND_LINE = re.compile(r"\W*(?:(?:thông báo|tin|bản tin|tin bài|tin phát 
 # the whole "announced" framing, whose "quyết định số" also heads a plan's title
 _TITLE_ANNOUNCED = re.compile(r"\b(?:công khai kết luận|công bố kết luận|công khai danh sách"
                               r"|công bố kết quả|công bố quyết định|kết quả bầu|trao quyết định"
-                              r"|chúc mừng|lấy ý kiến (?:nhân dân|góp ý))\b")
+                              r"|chúc mừng|lấy ý kiến (?:nhân dân|góp ý)"
+                              # a compensation plan or land prices posted for the people
+                              r"|(?<!chưa )(?:niêm yết|công khai)(?: công khai)? (?:phương án"
+                              r" bồi thường|bảng giá đất|giá đất))\b")
 
 
 def title_end(low: str) -> int:

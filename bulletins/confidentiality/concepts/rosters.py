@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 
 from bulletins.confidentiality.concepts import security, society
+from bulletins.confidentiality.concepts.basis import Concept
 from bulletins.confidentiality.concepts.framings import PUBLIC
 from bulletins.confidentiality.phrases import UP
 from bulletins.confidentiality.text import SEVERITY_BLOCK, Doc, Hit
@@ -38,10 +39,21 @@ _ENTRY_RE = re.compile(
 # 1. Khu Thác Bạc: ông Giáp Văn Hưng, bảo vệ bãi xe." (danh mục BMNN lĩnh vực công an)
 # (informants' cue words, found by the scanner's one pass over the text)
 SOURCES = frozenset(("cơ sở nắm tình hình", "cộng tác viên bí mật", "ctvbm", "ctv bí mật",
-                     "cơ sở bí mật", "người cung cấp tin", "mạng lưới người cung cấp tin"))
+                     "cơ sở bí mật", "người cung cấp tin", "mạng lướingười cung cấp tin"))
+_ITEM = r"^[ \t]*(?:\d{1,2}[.)]|[-+•*–])[ \t]*"
+_NAME = UP + r"\w*(?:[ \t]+" + UP + r"\w*){1,3}"
 _SOURCE_ENTRY_RE = re.compile(
-    r"^[ \t]*(?:\d{1,2}[.)]|[-+•*–])[ \t]*[^:\n]{2,60}:[ \t]*(?i:ông|bà|anh|chị|em|cô|chú)[ \t]+"
-    + UP + r"\w*(?:[ \t]+" + UP + r"\w*){1,3}", re.MULTILINE)
+    _ITEM + r"[^:\n]{2,60}:[ \t]*(?i:ông|bà|anh|chị|em|cô|chú)[ \t]+" + _NAME, re.MULTILINE)
+# ... and a list of the people the police keep under watch, one a line: "Đối tượng quản lý
+# ANCT quý I: 1. A Ró, 54 tuổi, làng Kon Jong – có quan hệ …" (the same catalogue)
+WATCHED = frozenset(("anct", "an ninh chính trị", "quản lý về an ninh", "đối tượng trọng điểm",
+                     "diện quản lý", "diện theo dõi", "diện trọng điểm",
+                     "theo dõi đặc biệt", "đối tượng nghi vấn"))
+_WATCHED_ENTRY_RE = re.compile(
+    _ITEM + r"(?:(?i:ông|bà|anh|chị|em|cô|chú|đối tượng)[ \t]+)?" + _NAME + r"[ \t]*[,(–-]",
+    re.MULTILINE)
+_LISTS = ((SOURCES, _SOURCE_ENTRY_RE, security.INFORMANTS),
+          (WATCHED, _WATCHED_ENTRY_RE, security.SUSPECTS))
 
 
 def roster_hits(doc: Doc, out: list[Hit], cues: list[tuple[int, int, str]]) -> None:
@@ -55,7 +67,7 @@ def roster_hits(doc: Doc, out: list[Hit], cues: list[tuple[int, int, str]]) -> N
             for m in PUBLIC["announced"].finditer(low)):  # "chưa công khai danh sách" plans
         return
     concept = society.SUCCESSION if "quy hoạch" in plan.group() else society.NOMINATION
-    reason = concept.reason(["person", "position"])
+    reason = _line(concept, ["person", "position"])
     taken = sorted((s, e) for kind, s, e, _, _ in out if kind == KIND)
     text = doc.clean
     for m in _ENTRY_RE.finditer(text, plan.start(), plan.end() + _REACH):
@@ -71,19 +83,35 @@ def roster_hits(doc: Doc, out: list[Hit], cues: list[tuple[int, int, str]]) -> N
 
 
 def _sources(doc: Doc, out: list[Hit], cues: list[tuple[int, int, str]]) -> None:
-    """A finding for each line "place: person" of a list of informants after the words that
-    name it (cues: the concepts' cue words found in the text), unless the document is a
-    notice published on purpose."""
-    at = min((s for s, _, cue in cues if cue in SOURCES), default=-1)
-    if at < 0 or PUBLIC["notice"].search(doc.low):
+    """A finding for each line of a list of informants ("place: person") or of watched people
+    ("person, age, place – …") after the words that name it (cues: the concepts' cue words
+    found in the text), unless the document is a notice published on purpose."""
+    if PUBLIC["notice"].search(doc.low):
         return
-    reason = security.INFORMANTS.reason(["person", "place"])
-    taken = [(s, e) for kind, s, e, _, _ in out if kind == KIND]
     text = doc.clean
-    for m in _SOURCE_ENTRY_RE.finditer(text, at, at + _REACH):
-        start = m.start() + len(m.group()) - len(m.group().lstrip(" \t-+•*–0123456789.)"))
-        end = text.find("\n", m.end())
-        end = len(text) if end < 0 else end
-        end -= len(text[start:end]) - len(text[start:end].rstrip(" \t.;"))
-        if not any(s < end and start < e for s, e in taken):
-            out.append((KIND, start, end, SEVERITY_BLOCK, reason))
+    for words, entry, concept in _LISTS:
+        at = min((s for s, _, cue in cues if cue in words), default=-1)
+        if at < 0:
+            continue
+        reason = _line(concept, ["person", "place"])
+        taken = [(s, e) for kind, s, e, _, _ in out if kind == KIND]
+        for m in entry.finditer(text, at, at + _REACH):
+            start = m.start() + len(m.group()) - len(m.group().lstrip(" \t-+•*–0123456789.)"))
+            end = text.find("\n", m.end())
+            end = len(text) if end < 0 else end
+            end -= len(text[start:end]) - len(text[start:end].rstrip(" \t.;"))
+            if not any(s < end and start < e for s, e in taken):
+                out.append((KIND, start, end, SEVERITY_BLOCK, reason))
+
+
+
+def _line(concept: Concept, used: list[str]) -> str:
+    """The reason of a list's line: the concept's, and that the list makes the line one."""
+    return f"{concept.reason(used)}; một dòng của danh sách ấy"
+
+
+#: the reasons of the lists' lines: a line is a secret by the list it stands in, not by its
+#: own words, so the classifiers never leave it out as an ordinary sentence (looks.py)
+LIST_REASONS = frozenset((_line(society.SUCCESSION, ["person", "position"]),
+                          _line(society.NOMINATION, ["person", "position"]),
+                          *(_line(concept, ["person", "place"]) for _, _, concept in _LISTS)))
