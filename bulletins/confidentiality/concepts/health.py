@@ -63,7 +63,7 @@ MORE_SENSITIVE: dict[str, tuple[str, bool]] = {
     # transmitted infections, leprosy
     **_all("health", True, "điều trị arv|thuốc arv|uống arv|phơi nhiễm hiv|hiv dương tính"
                            "|có h|nhiễm h|bị \"h\"|bị “h”|nhiễm \"h\"|nhiễm hiv/aids"
-                           "|giai đoạn aids|chuyển sang aids"
+                           "|giai đoạn aids|chuyển sang aids|lao màng phổi"
                            "|điều trị prep|lao màng não|lao hạch|lao xương|lao cột sống"
                            "|lao kháng thuốc|lao đa kháng|lao phổi afb|afb dương tính"
                            "|điều trị lao|thuốc lao|mắc lao|bị lao|viêm gan c|viêm gan virus b"
