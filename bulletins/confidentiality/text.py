@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from bisect import bisect_left, bisect_right
+from bisect import bisect_right
 from collections.abc import Iterable
 
 from bulletins.confidentiality import phrases as R
@@ -26,9 +26,6 @@ _STOP_RE = re.compile(r"[.!?\n](?:(?<=\n)|(?= ))")
 _LAST_STOP = re.compile(r"(?s:.*)[.!?] ")
 _LAST_SEP = re.compile(r"(?s:.*)[.!?;] ")
 _STAMP_STRIP = re.compile(r"[\W\d_]+")
-_STOPS_RE = re.compile(r"[.!?;\n]")
-#: a text this long finds its sentences from an index of its stops (Doc.sentence)
-_INDEXED = 20_000
 
 
 class Doc:
@@ -55,7 +52,6 @@ class Doc:
         self.clean, self.low = clean, low
         self._folded: str | None = None
         self.memo: dict[tuple[int, int], bool] = {}  # per-document results by span
-        self._stops: list[int] | None = None  # where "[.!?;\n]" stand (Doc.sentence)
 
     def _recompose(self, clean: str) -> str:
         """Compose marks that were split from their base by removed invisible characters."""
@@ -101,34 +97,8 @@ class Doc:
 
     def sentence(self, s: int, e: int, semicolon: bool = True,
                  reach: int = 220) -> tuple[int, int]:
-        """Bounds of the sentence around [s, e) of the lower-cased text, as sentence() finds
-        them; in a long text, from the positions of its stops found once (thousands of
-        look-ups there, each a few steps instead of two regex scans of up to reach letters)."""
-        low = self.low
-        if len(low) < _INDEXED:
-            return sentence(low, s, e, semicolon, reach)
-        stops = self._stops
-        if stops is None:
-            stops = self._stops = [m.start() for m in _STOPS_RE.finditer(low)]
-        marks = ".!?;" if semicolon else ".!?"
-        lo = s - reach if s > reach else 0
-        hi = min(len(low), e + reach)
-        a, i = lo, bisect_left(stops, s) - 1
-        while i >= 0 and (p := stops[i]) >= lo:  # the last line break or "[.!?;] " before s
-            if low[p] == "\n":
-                a = p + 1
-                break
-            if low[p] in marks and p + 2 <= s and low[p + 1] == " ":
-                a = p + 2
-                break
-            i -= 1
-        b, i, n = hi, bisect_left(stops, e), len(stops)
-        while i < n and (p := stops[i]) < hi:  # the first line break or "[.!?;] " from e on
-            if low[p] == "\n" or low[p] in marks and p + 1 < hi and low[p + 1] == " ":
-                b = p
-                break
-            i += 1
-        return a, b
+        """Bounds of the sentence around [s, e) of the lower-cased text (sentence())."""
+        return sentence(self.low, s, e, semicolon, reach)
 
 
 
