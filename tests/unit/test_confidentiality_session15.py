@@ -31,6 +31,13 @@ def test_each_line_of_a_watch_list_is_a_security_secret() -> None:
     assert "an ninh" in line.reason and "một dòng của danh sách" in line.reason
 
 
+def test_a_lines_finding_ends_with_its_words_when_lines_end_in_crlf() -> None:
+    # a browser's form sends its lines ending in "\r\n"
+    found = _blocks(WATCHED.replace("\n", "\r\n"))
+    assert "A Ró, 54 tuổi, làng Kon Jong – có quan hệ với số FULRO cũ, đi lại sang Gia Lai" in {
+        f.text for f in found}
+
+
 @pytest.mark.parametrize("text", [
     # a list of people the commune helps: their hardship is no watch
     "THÔNG BÁO\nDanh sách đối tượng bảo trợ xã hội được hỗ trợ thêm dịp Tết\n"

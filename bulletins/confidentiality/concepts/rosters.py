@@ -99,7 +99,7 @@ def _sources(doc: Doc, out: list[Hit], cues: list[tuple[int, int, str]]) -> None
             start = m.start() + len(m.group()) - len(m.group().lstrip(" \t-+•*–0123456789.)"))
             end = text.find("\n", m.end())
             end = len(text) if end < 0 else end
-            end -= len(text[start:end]) - len(text[start:end].rstrip(" \t.;"))
+            end -= len(text[start:end]) - len(text[start:end].rstrip(" \t\r.;"))
             if not any(s < end and start < e for s, e in taken):
                 out.append((KIND, start, end, SEVERITY_BLOCK, reason))
 
