@@ -39,7 +39,7 @@ _ENTRY_RE = re.compile(
 # 1. Khu Thác Bạc: ông Giáp Văn Hưng, bảo vệ bãi xe." (danh mục BMNN lĩnh vực công an)
 # (informants' cue words, found by the scanner's one pass over the text)
 SOURCES = frozenset(("cơ sở nắm tình hình", "cộng tác viên bí mật", "ctvbm", "ctv bí mật",
-                     "cơ sở bí mật", "người cung cấp tin", "mạng lướingười cung cấp tin"))
+                     "cơ sở bí mật", "người cung cấp tin", "mạng lưới người cung cấp tin"))
 _ITEM = r"^[ \t]*(?:\d{1,2}[.)]|[-+•*–])[ \t]*"
 _NAME = UP + r"\w*(?:[ \t]+" + UP + r"\w*){1,3}"
 _SOURCE_ENTRY_RE = re.compile(
@@ -86,11 +86,12 @@ def _sources(doc: Doc, out: list[Hit], cues: list[tuple[int, int, str]]) -> None
     """A finding for each line of a list of informants ("place: person") or of watched people
     ("person, age, place – …") after the words that name it (cues: the concepts' cue words
     found in the text), unless the document is a notice published on purpose."""
-    if PUBLIC["notice"].search(doc.low):
+    starts = [(min((s for s, _, cue in cues if cue in words), default=-1), entry, concept)
+              for words, entry, concept in _LISTS]
+    if all(at < 0 for at, _, _ in starts) or PUBLIC["notice"].search(doc.low):
         return
     text = doc.clean
-    for words, entry, concept in _LISTS:
-        at = min((s for s, _, cue in cues if cue in words), default=-1)
+    for at, entry, concept in starts:
         if at < 0:
             continue
         reason = _line(concept, ["person", "place"])
@@ -102,7 +103,6 @@ def _sources(doc: Doc, out: list[Hit], cues: list[tuple[int, int, str]]) -> None
             end -= len(text[start:end]) - len(text[start:end].rstrip(" \t\r.;"))
             if not any(s < end and start < e for s, e in taken):
                 out.append((KIND, start, end, SEVERITY_BLOCK, reason))
-
 
 
 def _line(concept: Concept, used: list[str]) -> str:
