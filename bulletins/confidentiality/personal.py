@@ -71,7 +71,10 @@ _BACKREF_MID = re.compile(r"(?:^|,\s*|(?<![^\W\d_]\w)(?<!các )(?<!những )(?<!
                           r"(?:(?:còn|cũng|vẫn)\s+)?"
                           r"(?:được|bị|đã|đang|vừa|mới|từng|lại|phát hiện|mắc|nhiễm)\b")
 _GOES_ON = re.compile(r"\s*(?:(?:tuy nhiên|nhưng|song|ngoài ra|đồng thời),?\s+)?"
-                      r"(?:từng|đang|đã|hiện|hiện đang|bị|mắc|nay|vừa|mới|thường|hay|vẫn)\b")
+                      r"(?:từng|đang|đã|hiện|hiện đang|bị|mắc|nay|vừa|mới|thường|hay|vẫn"
+                      r"|có \d{1,2} tiền|có (?:một|hai|ba) tiền)\b")
+# a person's record counted, as police write it: "có 2 tiền án", "01 tiền sự"
+_COUNTED = re.compile(r"(?:\b(?:có|với)\s+)?(?:\d{1,2}|một|hai|ba)\s+$")
 _CAMPAIGN_RE = any_of(R.CAMPAIGN)
 _DOB_PUBLIC_RE = any_of(R.DOB_PUBLIC)
 
@@ -181,7 +184,8 @@ def sensitive(doc: Doc, key: str, s: int, e: int, out: list[Hit]) -> None:
             return
         s, e = span
     # "bị ung thư", "mắc lao", "chẩn đoán trầm cảm": said of someone, not of a campaign
-    strong = strong or predicate(doc.low, max(a, s - 24), s)
+    strong = strong or predicate(doc.low, max(a, s - 24), s) or category == "crime" and (
+        _COUNTED.search(doc.low, max(a, s - 12), s) is not None)
     if not strong:
         text = doc.low[a:b]
         campaign = _CAMPAIGN_MEMO.get(text)

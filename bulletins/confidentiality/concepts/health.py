@@ -161,6 +161,9 @@ MORE_SENSITIVE: dict[str, tuple[str, bool]] = {
                           # 2015: khởi tố bị can, Điều 179; cấm đi khỏi nơi cư trú, Điều 123)
                           "|truy cứu trách nhiệm hình sự|bị truy cứu|cấm đi khỏi nơi cư trú"
                           "|đang bị khởi tố|bị khởi tố bị can"),
+    # a driver's breath or blood alcohol, measured and written down by the traffic police
+    # (Nghị định 168/2024/NĐ-CP, Điều 6: the levels fined): an administrative violation
+    **_all("crime", False, "nồng độ cồn"),
     # what a victim of violence at home suffered (basis.SENSITIVE_REASON["violence"])
     **_all("violence", True, "dọa giết|bị chồng đánh|bị chồng đánh đập|đánh đập vợ|bị bạo hành"
                              "|bạo hành con|bị cha dượng|bị bố dượng|bị dượng đánh"),

@@ -1,0 +1,48 @@
+"""What the scanner learnt in session 16 (#15): a person's criminal record counted as the police
+count it ("có 2 tiền án") is that person's record even in a sentence that starts like a
+campaign; a driver's measured alcohol level is a record of a violation — each with the
+ordinary text it must pass."""
+
+from __future__ import annotations
+
+import pytest
+
+from bulletins.confidentiality import scan
+
+
+def _sensitive(text: str) -> list[str]:
+    return [f.text for f in scan(text) if f.kind == "sensitive_personal" and f.severity == "block"]
+
+
+@pytest.mark.parametrize("text", [
+    "Tại buổi tuyên truyền pháp luật tối 5/3, ông Phan Văn Út, thôn Lăng Sứ, có 2 tiền án "
+    "trộm cắp tài sản, đã say rượu gây rối.",
+    "Hội nghị tổ dân phố nhắc anh Huỳnh Tấn Lộc, ấp Suối Muối, với 01 tiền sự về hành vi "
+    "đánh bạc, giữ gìn trật tự.",
+])
+def test_a_counted_record_of_a_named_man_is_sensitive(text: str) -> None:
+    found = _sensitive(text)
+    assert any("tiền" in t for t in found), found
+
+
+def test_a_record_told_after_the_semicolon_is_the_named_mans() -> None:
+    text = ("1. Phạm Quốc Khải (31 tuổi, ấp Bãi Nam) làm nghề lái ca nô chở khách ra đảo; "
+            "có 1 tiền án về tội trộm cắp tài sản.")
+    assert "tiền án" in " ".join(_sensitive(text))
+
+
+def test_a_drivers_measured_alcohol_level_is_sensitive() -> None:
+    text = ("Ông Lê Văn Bảy, ấp Giồng Cát, điều khiển xe máy với nồng độ cồn 0,42 mg/lít khí "
+            "thở, bị lập biên bản.")
+    assert any("nồng độ cồn" in t for t in _sensitive(text))
+
+
+@pytest.mark.parametrize("text", [
+    "Xã hiện có 12 người có tiền án, tiền sự được giúp đỡ tái hòa nhập cộng đồng.",
+    "Tuần qua, Công an xã lập biên bản 9 trường hợp vi phạm nồng độ cồn; đề nghị bà con đã "
+    "uống rượu, bia thì không lái xe.",
+    "Người điều khiển phương tiện có nồng độ cồn vượt mức 0,25 mg/lít khí thở bị phạt tiền "
+    "từ 6 đến 8 triệu đồng.",
+])
+def test_counts_campaigns_and_the_law_are_not_a_persons_record(text: str) -> None:
+    assert _sensitive(text) == []
