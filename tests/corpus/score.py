@@ -21,6 +21,7 @@
     python -m tests.corpus.score heldout18   # an eighteenth (writers pg, ph, pi, pj), figures only
     python -m tests.corpus.score heldout19   # a nineteenth (writers po, pp), figures only
     python -m tests.corpus.score heldout20   # a twentieth (writers pq, pr), figures only
+    python -m tests.corpus.score heldout21   # a twenty-first (writers pw, px), figures only
     python -m tests.corpus.score train2 -v   # three more writers' training set (wd, we, wf)
     python -m tests.corpus.score train3 -v   # and three more (wg, wh, wi)
     python -m tests.corpus.score train4 -v   # and three more (wj, wk, wl)
@@ -102,6 +103,7 @@ CORPORA = {"heldout": HERE / "independent" / "heldout.json",
            "heldout18": HERE / "independent" / "heldout18.json",
            "heldout19": HERE / "independent" / "heldout19.json",
            "heldout20": HERE / "independent" / "heldout20.json",
+           "heldout21": HERE / "independent" / "heldout21.json",
            "train": HERE / "independent" / "train.json",
            "train2": HERE / "independent" / "train2.json",
            "train3": HERE / "independent" / "train3.json",
