@@ -1,7 +1,8 @@
 """What the scanner learnt in session 16 (#15): a person's criminal record counted as the police
 count it ("có 2 tiền án") is that person's record even in a sentence that starts like a
-campaign; a driver's measured alcohol level is a record of a violation — each with the
-ordinary text it must pass."""
+campaign; a driver's measured alcohol level is a record of a violation; a named person's
+failed finances ("mất khả năng chi trả", "cầm sổ đỏ") and leaving the Party (from train41) —
+each with the ordinary text it must pass."""
 
 from __future__ import annotations
 
@@ -45,4 +46,22 @@ def test_a_drivers_measured_alcohol_level_is_sensitive() -> None:
     "từ 6 đến 8 triệu đồng.",
 ])
 def test_counts_campaigns_and_the_law_are_not_a_persons_record(text: str) -> None:
+    assert _sensitive(text) == []
+
+
+@pytest.mark.parametrize(("text", "words"), [
+    ("Bà Trần Thị Lan, ấp Long Phú, làm chủ hụi, nay mất khả năng chi trả khoảng 2,1 tỷ đồng.",
+     "mất khả năng chi trả"),
+    ("Gia đình ông Lò Văn Pấng, bản Nà Hẩu, phải cầm sổ đỏ 2.000 m2 đất vườn để trả nợ.",
+     "cầm sổ đỏ"),
+    ("Ông Nguyễn Văn Tư, thôn Đồng Quân, là đảng viên đã xin ra khỏi Đảng năm 2019.",
+     "xin ra khỏi đảng"),
+])
+def test_a_named_persons_finances_and_party_exit_are_sensitive(text: str, words: str) -> None:
+    assert any(words in t.lower() for t in _sensitive(text)), _sensitive(text)
+
+
+def test_a_warning_about_pawning_land_papers_names_nobody() -> None:
+    text = ("Công an xã khuyến cáo bà con cảnh giác với các dịch vụ cầm sổ đỏ vay tiền lãi "
+            "cao trên mạng xã hội.")
     assert _sensitive(text) == []

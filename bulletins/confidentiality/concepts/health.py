@@ -185,7 +185,7 @@ MORE_SENSITIVE: dict[str, tuple[str, bool]] = {
                           "|phát ngôn chống|chia sẻ bài viết xuyên tạc|đăng tải nội dung xuyên tạc"
                           "|tham gia tổ chức phản động|không theo tôn giáo nào"
                           "|dân chủ ở nước ngoài|nghe đài nước ngoài|việt tân"
-                          "|sinh hoạt tin lành|hội thánh đức chúa trời"),
+                          "|sinh hoạt tin lành|hội thánh đức chúa trời|xin ra khỏi đảng"),
     **_all("views", False, "trang phản động|bài viết phản động|bài phản động"),
     # e: sexual life
     **_all("sexual", True, "quan hệ ngoài hôn nhân|ngoại tình|quan hệ ngoài luồng|có bồ"
@@ -201,6 +201,7 @@ MORE_SENSITIVE: dict[str, tuple[str, bool]] = {
     # h: a person's debts and finances with credit institutions
     **_all("finance", True, "nợ xấu|nợ quá hạn|vỡ nợ|nợ tín dụng đen|bị ngân hàng khởi kiện"
                             "|vay nặng lãi|vay tín dụng đen|nợ ngân hàng|nợ nần|mất khả năng trả nợ"
+                            "|mất khả năng chi trả|cầm sổ đỏ|cầm cố sổ đỏ|cầm cố căn nhà"
                             "|khoản vay quá hạn|bị siết nợ|bị đòi nợ|nợ lãi|chưa trả nợ|nợ gốc"),
     **_all("finance", False, "tài sản thế chấp|phát mại tài sản|siết nhà|thế chấp sổ đỏ"
                              # a customer's deposits at a credit institution
