@@ -61,6 +61,7 @@
     python -m tests.corpus.score train38 -v  # two on marked documents (pk, pl), read
     python -m tests.corpus.score train39 -v  # two on sensitive personal data (pm, pn), read
     python -m tests.corpus.score train40 -v  # two on near traps (ps, pt)
+    python -m tests.corpus.score train41 -v  # two on sensitive personal data (pu, pv)
     python -m tests.corpus.score plain -v    # 110 ordinary public bulletins (none to hold)
     python -m tests.corpus.score heldout_plain  # 110 more, never read: figures only
     python -m tests.corpus.score legacy      # tests/corpus/confidentiality.json
@@ -144,6 +145,7 @@ CORPORA = {"heldout": HERE / "independent" / "heldout.json",
            "train38": HERE / "independent" / "train38.json",
            "train39": HERE / "independent" / "train39.json",
            "train40": HERE / "independent" / "train40.json",
+           "train41": HERE / "independent" / "train41.json",
            "plain": HERE / "ordinary" / "nb.json",
            "heldout_plain": HERE / "ordinary" / "na.json",
            "legacy": HERE / "confidentiality.json"}
