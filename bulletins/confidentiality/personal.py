@@ -70,11 +70,12 @@ _BACKREF_MID = re.compile(r"(?:^|,\s*|(?<![^\W\d_]\w)(?<!các )(?<!những )(?<!
                           r"(?:\s+(?:này|ấy))?\s+"  # "Được biết anh này từng …"
                           r"(?:(?:còn|cũng|vẫn)\s+)?"
                           r"(?:được|bị|đã|đang|vừa|mới|từng|lại|phát hiện|mắc|nhiễm)\b")
+_COUNT = r"(?:\d{1,2}|một|hai|ba)"  # a small count: "2", "01", "hai"
 _GOES_ON = re.compile(r"\s*(?:(?:tuy nhiên|nhưng|song|ngoài ra|đồng thời),?\s+)?"
                       r"(?:từng|đang|đã|hiện|hiện đang|bị|mắc|nay|vừa|mới|thường|hay|vẫn"
-                      r"|có \d{1,2} tiền|có (?:một|hai|ba) tiền)\b")
+                      rf"|có {_COUNT} tiền)\b")
 # a person's record counted, as police write it: "có 2 tiền án", "01 tiền sự"
-_COUNTED = re.compile(r"(?:\b(?:có|với)\s+)?(?:\d{1,2}|một|hai|ba)\s+$")
+_COUNTED = re.compile(rf"(?:\b(?:có|với)\s+)?{_COUNT}\s+$")
 _CAMPAIGN_RE = any_of(R.CAMPAIGN)
 _DOB_PUBLIC_RE = any_of(R.DOB_PUBLIC)
 
